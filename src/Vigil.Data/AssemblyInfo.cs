@@ -1,0 +1,2 @@
+namespace Vigil.Data;
+internal static class AssemblyMarker { }
