@@ -1,0 +1,2 @@
+namespace Vigil.AutoML;
+internal static class Placeholder { }

@@ -1,2 +1,0 @@
-namespace Vigil.Data;
-internal static class AssemblyMarker { }

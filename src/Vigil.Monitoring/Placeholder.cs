@@ -1,0 +1,2 @@
+namespace Vigil.Monitoring;
+internal static class Placeholder { }

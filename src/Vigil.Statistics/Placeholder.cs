@@ -1,0 +1,2 @@
+namespace Vigil.Statistics;
+internal static class Placeholder { }
