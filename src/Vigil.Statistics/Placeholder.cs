@@ -1,2 +1,0 @@
-namespace Vigil.Statistics;
-internal static class Placeholder { }
