@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Vigil.Statistics.Distributions;
 using Vigil.Statistics.Tests.Oracles;
@@ -58,10 +57,7 @@ public class KsOracleTests
     [InlineData(1000000, 0.002, 0.0006700277103670718)]
     public void KolmogorovSfMatchesScipy(int n, double x, double expected)
     {
-        var sw = Stopwatch.StartNew();
         var p = Kolmogorov.Sf(x, n);
-        sw.Stop();
         OracleJson.Close(expected, p, FormattableString.Invariant($"kstwo.sf({x}, {n})"));
-        Assert.True(sw.ElapsedMilliseconds < 5000, $"took {sw.ElapsedMilliseconds} ms");
     }
 }
