@@ -1,10 +1,32 @@
 namespace Vigil.Bench;
 
+/// <summary>
+/// Benchmarks and harnesses. Run with <c>dotnet run -c Release --project bench/Vigil.Bench -- NAME [options]</c>.
+/// See docs/benchmarks.md for what each measures and the figures.
+/// </summary>
 internal static class Program
 {
     public static int Main(string[] args)
     {
-        Console.Error.WriteLine("usage: dotnet run -c Release --project bench/Vigil.Bench -- <benchmark> [options]");
-        return args.Length == 0 ? 2 : 0;
+        if (args.Length == 0 || args[0] is "-h" or "--help")
+        {
+            Console.Error.WriteLine("usage: dotnet run -c Release --project bench/Vigil.Bench -- <drift|micro> [options]");
+            Console.Error.WriteLine("  drift DIR [ROWS] [COLS]   drift over the raw column files written by bench/drift/scipy_drift.py");
+            Console.Error.WriteLine("  micro [BenchmarkDotNet args]   BenchmarkDotNet micro-benchmarks");
+            return 2;
+        }
+
+        return args[0] switch
+        {
+            "drift" => DriftHarness.Run(args[1..]),
+            "micro" => MicroBenchmarks.Run(args[1..]),
+            _ => Unknown(args[0]),
+        };
+    }
+
+    private static int Unknown(string name)
+    {
+        Console.Error.WriteLine($"unknown benchmark '{name}'");
+        return 2;
     }
 }

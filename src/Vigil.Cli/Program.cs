@@ -1,6 +1,67 @@
+using System.CommandLine;
+using Vigil.Cli.Commands;
+
 namespace Vigil.Cli;
 
-internal static class Program
+/// <summary>
+/// Entry point of the <c>vigil</c> command. Exit codes are documented in <see cref="ExitCodes"/>.
+/// </summary>
+public static class Program
 {
-    public static int Main(string[] args) => args.Length >= 0 ? 0 : 1;
+    public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
+
+    /// <summary>Runs the command line against the given writers (tests call this in-process).</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var root = BuildRoot();
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                stderr.WriteLine($"error: {error.Message}");
+            }
+
+            var command = parse.CommandResult.Command;
+            var path = command is RootCommand ? "vigil" : $"vigil {command.Name}";
+            stderr.WriteLine($"Run '{path} --help' for usage.");
+            return ExitCodes.UsageOrInput;
+        }
+
+        var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
+        try
+        {
+            return parse.Invoke(config);
+        }
+        catch (Exception ex) when (UserErrors.TryDescribe(ex, out var message))
+        {
+            stderr.WriteLine($"error: {message}");
+            return ExitCodes.UsageOrInput;
+        }
+        catch (OperationCanceledException)
+        {
+            stderr.WriteLine("cancelled.");
+            return ExitCodes.Cancelled;
+        }
+        catch (Exception ex)
+        {
+            stderr.WriteLine($"internal error: {ex.GetType().Name}: {ex.Message}");
+            stderr.WriteLine("This is a bug in Vigil; please report it with the command you ran. Details:");
+            stderr.WriteLine(ex.ToString());
+            return ExitCodes.InternalError;
+        }
+    }
+
+    /// <summary>The root command with every sub-command.</summary>
+    public static RootCommand BuildRoot()
+    {
+        var root = new RootCommand("Vigil keeps deployed machine-learning models healthy: drift, performance, retraining.");
+        foreach (var command in CommandCatalog.All())
+        {
+            root.Subcommands.Add(command);
+        }
+
+        return root;
+    }
 }

@@ -1,0 +1,76 @@
+using Vigil.Data.Tables;
+using Vigil.Statistics.Distances;
+using Vigil.Statistics.Drift;
+using Vigil.Statistics.TwoSample;
+
+namespace Vigil.Monitoring.Drift;
+
+/// <summary>A numeric reference column: sorted non-missing values, population std and fixed PSI bins.</summary>
+public sealed class NumericReference : ReferenceColumn
+{
+    private readonly double[] _sorted;
+
+    private NumericReference(string name, double[] sorted, int missing, PsiBinning? binning)
+        : base(name, missing)
+    {
+        _sorted = sorted;
+        Binning = binning;
+        StandardDeviation = Wasserstein.PopulationStd(sorted);
+    }
+
+    public override ColumnKind Kind => ColumnKind.Numeric;
+
+    public override int Count => _sorted.Length;
+
+    /// <summary>The non-missing reference values in ascending order.</summary>
+    public ReadOnlySpan<double> Sorted => _sorted;
+
+    /// <summary>Population standard deviation (divisor n) of the non-missing values; 0 when fewer than 2.</summary>
+    public double StandardDeviation { get; }
+
+    /// <summary>PSI bins from the reference quantiles; null when the reference has no non-missing value.</summary>
+    public PsiBinning? Binning { get; }
+
+    public static NumericReference Prepare(string name, ReadOnlySpan<double> values, int psiBins)
+    {
+        var (sorted, missing) = DriftValues.SortedNonMissing(values);
+        var binning = sorted.Length == 0 ? null : PsiBinning.FromSortedReference(sorted, psiBins);
+        return new NumericReference(name, sorted, missing, binning);
+    }
+
+    public override bool Accepts(ColumnKind kind) => kind is ColumnKind.Numeric or ColumnKind.DateTime;
+
+    internal override ColumnComparison CompareWith(Column current)
+    {
+        var (sorted, missing) = DriftValues.SortedNonMissing(DriftValues.Numbers(current));
+        var drift = new ColumnDrift
+        {
+            Name = Name,
+            Type = "numeric",
+            NReference = Count,
+            NCurrent = sorted.Length,
+            MissingReference = Missing,
+            MissingCurrent = missing,
+        };
+        if (sorted.Length == 0 || Binning is null)
+        {
+            return new ColumnComparison(drift, null, 0, "a sample is empty after dropping missing values");
+        }
+
+        var ks = KolmogorovSmirnov.TwoSample(_sorted, sorted, KsMethod.Auto);
+        var w1 = Wasserstein.DistanceSorted(_sorted, sorted);
+        var currentShares = Binning.Shares(sorted);
+        var referenceShares = Binning.ReferenceShares;
+        drift = drift with
+        {
+            KsStatistic = ks.Statistic,
+            KsPValue = ks.PValue,
+            Wasserstein = w1,
+            WassersteinNormed = w1 / (StandardDeviation > 0 ? StandardDeviation : 0.001),
+            Psi = PopulationStability.FromShares(referenceShares, currentShares),
+            JensenShannon = Divergences.JensenShannonDistance(referenceShares, currentShares, 2.0),
+            Test = "ks",
+        };
+        return new ColumnComparison(drift, ks.PValue, 0, null);
+    }
+}

@@ -1,0 +1,36 @@
+using Vigil.Data.Tables;
+
+namespace Vigil.Monitoring.Drift;
+
+/// <summary>
+/// A reference table prepared once for drift comparisons: each column sorted (numeric) or counted (categorical),
+/// with its PSI bins fixed. Immutable and safe to share between threads.
+/// </summary>
+public sealed class ReferenceSample
+{
+    private ReferenceSample(IReadOnlyList<ReferenceColumn> columns, int rowCount)
+    {
+        Columns = columns;
+        RowCount = rowCount;
+    }
+
+    /// <summary>Prepared columns, in the reference's order.</summary>
+    public IReadOnlyList<ReferenceColumn> Columns { get; }
+
+    /// <summary>Rows in the reference table.</summary>
+    public int RowCount { get; }
+
+    /// <summary>Prepares every column of <paramref name="reference"/>, in parallel.</summary>
+    public static ReferenceSample Prepare(Table reference, int psiBins = 10, int maxDegreeOfParallelism = -1,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        var prepared = new ReferenceColumn[reference.Columns.Count];
+        Parallel.For(0, prepared.Length, new ParallelOptions
+        {
+            MaxDegreeOfParallelism = maxDegreeOfParallelism <= 0 ? Environment.ProcessorCount : maxDegreeOfParallelism,
+            CancellationToken = cancellationToken,
+        }, i => prepared[i] = ReferenceColumn.Prepare(reference.Columns[i], psiBins));
+        return new ReferenceSample(prepared, reference.RowCount);
+    }
+}

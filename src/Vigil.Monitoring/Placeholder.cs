@@ -1,2 +1,0 @@
-namespace Vigil.Monitoring;
-internal static class Placeholder { }
