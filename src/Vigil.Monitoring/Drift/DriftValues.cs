@@ -1,4 +1,5 @@
 using Vigil.Data.Tables;
+using Vigil.Statistics.Sorting;
 
 namespace Vigil.Monitoring.Drift;
 
@@ -39,7 +40,7 @@ internal static class DriftValues
         }
 
         Array.Resize(ref kept, n);
-        Array.Sort(kept);
+        DoubleSort.Sort(kept);
         return (kept, values.Length - n);
     }
 

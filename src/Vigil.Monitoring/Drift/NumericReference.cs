@@ -59,7 +59,7 @@ public sealed class NumericReference : ReferenceColumn
 
         var ks = KolmogorovSmirnov.TwoSample(_sorted, sorted, KsMethod.Auto);
         var w1 = Wasserstein.DistanceSorted(_sorted, sorted);
-        var currentShares = Binning.Shares(sorted);
+        var currentShares = Binning.SharesOfSorted(sorted);
         var referenceShares = Binning.ReferenceShares;
         drift = drift with
         {

@@ -48,7 +48,7 @@ public sealed class PsiBinning
         }
 
         var binning = new PsiBinning([.. edges], []);
-        return new PsiBinning(binning._edges, binning.Shares(sortedReference));
+        return new PsiBinning(binning._edges, binning.SharesOfSorted(sortedReference));
     }
 
     /// <summary>Unsmoothed share of <paramref name="sample"/> (any order, no NaN) in each bin, by binary search.</summary>
@@ -68,6 +68,46 @@ public sealed class PsiBinning
         }
 
         return counts;
+    }
+
+    /// <summary>
+    /// Same as <see cref="Shares"/> for a sample already sorted ascending: each bin's count comes from two binary
+    /// searches of the edges in the sample, O(k log n) instead of O(n log k).
+    /// </summary>
+    public double[] SharesOfSorted(ReadOnlySpan<double> sortedSample)
+    {
+        Guard.NotEmpty(sortedSample, nameof(sortedSample));
+        var shares = new double[BinCount];
+        var below = 0; // values ≤ the previous edge
+        for (var i = 0; i < _edges.Length; i++)
+        {
+            var upTo = UpperBound(sortedSample, _edges[i]);
+            shares[i] = (double)(upTo - below) / sortedSample.Length;
+            below = upTo;
+        }
+
+        shares[_edges.Length] = (double)(sortedSample.Length - below) / sortedSample.Length;
+        return shares;
+    }
+
+    // Index of the first element greater than x (all elements ≤ x come before it).
+    private static int UpperBound(ReadOnlySpan<double> sorted, double x)
+    {
+        int lo = 0, hi = sorted.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (sorted[mid] <= x)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
     }
 
     /// <summary>Bin of x: the number of edges strictly below x (numpy searchsorted side='left').</summary>
