@@ -32,7 +32,7 @@ public sealed class CategoricalReference : ReferenceColumn
 
     public override bool Accepts(ColumnKind kind) => kind is ColumnKind.Categorical or ColumnKind.Boolean or ColumnKind.Numeric;
 
-    internal override ColumnComparison CompareWith(Column current)
+    internal override ColumnComparison CompareWith(Column current, DriftOptions options)
     {
         var (counts, missing) = DriftValues.CategoryCounts(current);
         var currentTotal = counts.Values.Sum();

@@ -54,7 +54,7 @@ public static class DriftAnalyzer
         {
             MaxDegreeOfParallelism = Math.Max(1, options.MaxDegreeOfParallelism),
             CancellationToken = cancellationToken,
-        }, i => raw[i] = columns[i].CompareWith(current[columns[i].Name]));
+        }, i => raw[i] = columns[i].CompareWith(current[columns[i].Name], options));
 
         // Correct the deciding p-values across every compared column (label included: it is one more test).
         var pValues = raw.Select(r => r.PValue ?? 1.0).ToArray();

@@ -1,4 +1,5 @@
 using Vigil.Statistics.MultipleTesting;
+using Vigil.Statistics.TwoSample;
 
 namespace Vigil.Monitoring.Drift;
 
@@ -20,6 +21,9 @@ namespace Vigil.Monitoring.Drift;
 /// </summary>
 public sealed record DriftOptions
 {
+    /// <summary>How the KS p-value is computed (SciPy's <c>method</c>): Auto (exact when max(n, m) ≤ 10,000) by default.</summary>
+    public KsMethod KsMethod { get; init; } = KsMethod.Auto;
+
     /// <summary>Significance level for the adjusted p-values. Default 0.05.</summary>
     public double Alpha { get; init; } = 0.05;
 

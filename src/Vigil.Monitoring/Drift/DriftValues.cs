@@ -26,14 +26,17 @@ internal static class DriftValues
         _ => throw new ArgumentException($"Column '{column.Name}' is not numeric.", nameof(column)),
     };
 
-    /// <summary>Sorted non-missing values and the count of missing ones.</summary>
-    public static (double[] Sorted, int Missing) SortedNonMissing(ReadOnlySpan<double> values)
+    /// <summary>
+    /// Sorted finite values and the count of the others. NaN is missing; ±Infinity is dropped with it because no
+    /// distance or CDF comparison is defined for it (the quality check reports non-finite values separately).
+    /// </summary>
+    public static (double[] Sorted, int Missing) SortedFinite(ReadOnlySpan<double> values)
     {
         var kept = new double[values.Length];
         var n = 0;
         foreach (var v in values)
         {
-            if (!double.IsNaN(v))
+            if (double.IsFinite(v))
             {
                 kept[n++] = v;
             }

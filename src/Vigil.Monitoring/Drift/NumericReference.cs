@@ -33,16 +33,16 @@ public sealed class NumericReference : ReferenceColumn
 
     public static NumericReference Prepare(string name, ReadOnlySpan<double> values, int psiBins)
     {
-        var (sorted, missing) = DriftValues.SortedNonMissing(values);
+        var (sorted, missing) = DriftValues.SortedFinite(values);
         var binning = sorted.Length == 0 ? null : PsiBinning.FromSortedReference(sorted, psiBins);
         return new NumericReference(name, sorted, missing, binning);
     }
 
     public override bool Accepts(ColumnKind kind) => kind is ColumnKind.Numeric or ColumnKind.DateTime;
 
-    internal override ColumnComparison CompareWith(Column current)
+    internal override ColumnComparison CompareWith(Column current, DriftOptions options)
     {
-        var (sorted, missing) = DriftValues.SortedNonMissing(DriftValues.Numbers(current));
+        var (sorted, missing) = DriftValues.SortedFinite(DriftValues.Numbers(current));
         var drift = new ColumnDrift
         {
             Name = Name,
@@ -57,8 +57,9 @@ public sealed class NumericReference : ReferenceColumn
             return new ColumnComparison(drift, null, 0, "a sample is empty after dropping missing values");
         }
 
-        var ks = KolmogorovSmirnov.TwoSample(_sorted, sorted, KsMethod.Auto);
-        var w1 = Wasserstein.DistanceSorted(_sorted, sorted);
+        // KS statistic and W1 in one merge pass; the p-value then follows SciPy's ks_2samp(method="auto").
+        var (d, location, sign, w1) = SortedSampleComparison.Compare(_sorted, sorted);
+        var ks = KolmogorovSmirnov.FromStatistic(d, location, sign, _sorted.Length, sorted.Length, options.KsMethod);
         var currentShares = Binning.SharesOfSorted(sorted);
         var referenceShares = Binning.ReferenceShares;
         drift = drift with

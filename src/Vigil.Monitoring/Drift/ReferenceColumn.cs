@@ -34,5 +34,5 @@ public abstract class ReferenceColumn
         _ => CategoricalReference.Prepare(column),
     };
 
-    internal abstract ColumnComparison CompareWith(Column current);
+    internal abstract ColumnComparison CompareWith(Column current, DriftOptions options);
 }

@@ -20,6 +20,26 @@ public sealed class ReferenceSample
     /// <summary>Rows in the reference table.</summary>
     public int RowCount { get; }
 
+    /// <summary>
+    /// A sample from columns prepared elsewhere (e.g. from a saved <c>ReferenceProfile</c>, whose columns may hold
+    /// samples of different sizes). <paramref name="rowCount"/> is the reference's row count as reported.
+    /// </summary>
+    public static ReferenceSample FromColumns(IReadOnlyList<ReferenceColumn> columns, int rowCount)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        ArgumentOutOfRangeException.ThrowIfNegative(rowCount);
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var c in columns)
+        {
+            if (!names.Add(c.Name))
+            {
+                throw new ArgumentException($"Duplicate reference column '{c.Name}'.", nameof(columns));
+            }
+        }
+
+        return new ReferenceSample(columns.ToArray(), rowCount);
+    }
+
     /// <summary>Prepares every column of <paramref name="reference"/>, in parallel.</summary>
     public static ReferenceSample Prepare(Table reference, int psiBins = 10, int maxDegreeOfParallelism = -1,
         CancellationToken cancellationToken = default)

@@ -40,7 +40,7 @@ public sealed class PsiBinning
         for (var i = 0; i < count; i++)
         {
             var q = i == count - 1 ? stop : (i * step) + start; // numpy.linspace
-            var e = LinearQuantile(sortedReference, q);
+            var e = Descriptive.Quantile.Linear(sortedReference, q);
             if (edges.Count == 0 || e > edges[^1])
             {
                 edges.Add(e);
@@ -132,20 +132,4 @@ public sealed class PsiBinning
 
     /// <summary>PSI of <paramref name="current"/> against the reference: see <see cref="PopulationStability.FromShares"/>.</summary>
     public double Psi(ReadOnlySpan<double> current) => PopulationStability.FromShares(_referenceShares, Shares(current));
-
-    /// <summary>numpy.quantile(sorted, q) with the default 'linear' method (including numpy's two-sided lerp).</summary>
-    internal static double LinearQuantile(ReadOnlySpan<double> sorted, double q)
-    {
-        var virtualIndex = q * (sorted.Length - 1);
-        var lo = (int)Math.Floor(virtualIndex);
-        if (lo >= sorted.Length - 1)
-        {
-            return sorted[^1];
-        }
-
-        var t = virtualIndex - lo;
-        double a = sorted[lo], b = sorted[lo + 1];
-        var diff = b - a;
-        return t >= 0.5 ? b - (diff * (1 - t)) : a + (diff * t);
-    }
 }

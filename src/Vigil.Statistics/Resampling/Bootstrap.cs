@@ -1,4 +1,3 @@
-using Vigil.Statistics.Drift;
 
 namespace Vigil.Statistics.Resampling;
 
@@ -65,7 +64,7 @@ public static class Bootstrap
         sorted.Sort();
         var alpha = (1 - level) / 2;
         return new BootstrapInterval(
-            estimate, PsiBinning.LinearQuantile(sorted, alpha), PsiBinning.LinearQuantile(sorted, 1 - alpha), level, used);
+            estimate, Descriptive.Quantile.Linear(sorted, alpha), Descriptive.Quantile.Linear(sorted, 1 - alpha), level, used);
     }
 
     private static void Validate(int rowCount, int resamples, double level)

@@ -26,7 +26,23 @@ public static class KolmogorovSmirnov
         Guard.NoNaN(sortedX, nameof(sortedX));
         Guard.NoNaN(sortedY, nameof(sortedY));
         var (d, location, sign) = Statistic(sortedX, sortedY);
-        long n1 = sortedX.Length, n2 = sortedY.Length;
+        return FromStatistic(d, location, sign, sortedX.Length, sortedY.Length, method);
+    }
+
+    /// <summary>
+    /// The p-value part of <see cref="TwoSample"/> for a statistic computed elsewhere (e.g. in a fused pass over two
+    /// sorted samples): D = sup |F₁ − F₂| over the pooled values, with sample sizes n1 and n2. Same conventions as
+    /// <see cref="TwoSample"/>, including the rounding of D to the lattice h / lcm(n1, n2) on the exact path.
+    /// </summary>
+    public static KsResult FromStatistic(double d, double location, int sign, long n1, long n2, KsMethod method = KsMethod.Auto)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(n1, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(n2, 1);
+        if (!(d >= 0 && d <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(d), d, "The KS statistic must be in [0, 1].");
+        }
+
         var g = Gcd(n1, n2);
         long n1g = n1 / g, n2g = n2 / g;
         var mode = method;

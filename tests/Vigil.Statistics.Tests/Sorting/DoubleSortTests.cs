@@ -51,3 +51,24 @@ public class DoubleSortTests
         return binning.Shares(c).SequenceEqual(binning.SharesOfSorted(c));
     }
 }
+
+public class SortedSampleComparisonTests
+{
+    [FsCheck.Xunit.Property(MaxTest = 200)]
+    public bool FusedPassEqualsSeparateKsAndWasserstein(int[] a, int[] b)
+    {
+        if (a is not { Length: > 0 } || b is not { Length: > 0 })
+        {
+            return true;
+        }
+
+        var x = a.Select(v => v / 5.0).Order().ToArray();
+        var y = b.Select(v => v / 5.0).Order().ToArray();
+        var (d, _, _, w1) = Vigil.Statistics.TwoSample.SortedSampleComparison.Compare(x, y);
+        var ks = Vigil.Statistics.TwoSample.KolmogorovSmirnov.TwoSample(x, y);
+        var fromStatistic = Vigil.Statistics.TwoSample.KolmogorovSmirnov.FromStatistic(d, ks.Location, ks.Sign, x.Length, y.Length);
+        return d == ks.Statistic || (ks.EffectiveMethod == Vigil.Statistics.TwoSample.KsMethod.Exact && Math.Abs(d - ks.Statistic) < 1e-12)
+            ? fromStatistic.PValue.Equals(ks.PValue) && w1 == Vigil.Statistics.Distances.Wasserstein.DistanceSorted(x, y)
+            : false;
+    }
+}

@@ -1,0 +1,16 @@
+using Vigil.Monitoring.Drift;
+
+namespace Vigil.Monitoring.Checks;
+
+/// <summary>Settings of every check run on a window.</summary>
+public sealed record MonitoringOptions
+{
+    /// <summary>Drift rule (alpha, correction, effect floors, dataset share).</summary>
+    public DriftOptions Drift { get; init; } = new();
+
+    /// <summary>Data-quality thresholds.</summary>
+    public QualityOptions Quality { get; init; } = new();
+
+    /// <summary>Degradation rule and bootstrap settings.</summary>
+    public PerformanceOptions Performance { get; init; } = new();
+}

@@ -1,0 +1,154 @@
+using Vigil.AutoML;
+using Vigil.Statistics.Metrics;
+
+namespace Vigil.Monitoring.Checks;
+
+/// <summary>
+/// The metrics Vigil tracks per task, computed on any multiset of rows of a <see cref="PredictionSet"/>:
+/// binary — accuracy, roc_auc, precision, recall, f1 (class 1 positive), log_loss; multiclass — accuracy, macro_f1,
+/// log_loss; regression — rmse, mae, r2. A metric that is undefined on the rows (single-class AUC, no probabilities)
+/// is NaN.
+/// </summary>
+public static class TaskMetrics
+{
+    private static readonly string[] BinaryNames = ["accuracy", "roc_auc", "precision", "recall", "f1", "log_loss"];
+    private static readonly string[] MulticlassNames = ["accuracy", "macro_f1", "log_loss"];
+    private static readonly string[] RegressionNames = ["rmse", "mae", "r2"];
+
+    /// <summary>The metric names tracked for <paramref name="task"/>, in report order.</summary>
+    public static IReadOnlyList<string> Names(AutoMLTask task) => task switch
+    {
+        AutoMLTask.Binary => BinaryNames,
+        AutoMLTask.Multiclass => MulticlassNames,
+        AutoMLTask.Regression => RegressionNames,
+        _ => throw new ArgumentException($"Task {task} has no metrics; use Binary, Multiclass or Regression.", nameof(task)),
+    };
+
+    /// <summary>The metric that decides degradation by default: roc_auc (binary), log_loss (multiclass), rmse (regression).</summary>
+    public static string DefaultPrimary(AutoMLTask task) => task switch
+    {
+        AutoMLTask.Binary => "roc_auc",
+        AutoMLTask.Multiclass => "log_loss",
+        _ => "rmse",
+    };
+
+    /// <summary>False for losses and errors (log_loss, rmse, mae), true otherwise.</summary>
+    public static bool HigherIsBetter(string metric) => metric is not ("log_loss" or "rmse" or "mae");
+
+    /// <summary>Every tracked metric on all rows; undefined metrics are left out.</summary>
+    public static IReadOnlyDictionary<string, double> ComputeAll(PredictionSet predictions)
+    {
+        ArgumentNullException.ThrowIfNull(predictions);
+        var all = AllRows(predictions.Rows);
+        var result = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var name in Names(predictions.Task))
+        {
+            var v = Compute(predictions, name, all);
+            if (double.IsFinite(v))
+            {
+                result[name] = v;
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>One metric on the given rows (indices may repeat); NaN when undefined there.</summary>
+    public static double Compute(PredictionSet p, string metric, ReadOnlySpan<int> rows)
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        if (rows.Length == 0)
+        {
+            return double.NaN;
+        }
+
+        try
+        {
+            return p.Task == AutoMLTask.Regression ? Regression(p, metric, rows) : Classification(p, metric, rows);
+        }
+        catch (ArgumentException)
+        {
+            // Undefined on these rows (e.g. one class only for AUC): the bootstrap skips NaN resamples.
+            return double.NaN;
+        }
+    }
+
+    internal static int[] AllRows(int n)
+    {
+        var rows = new int[n];
+        for (var i = 0; i < n; i++)
+        {
+            rows[i] = i;
+        }
+
+        return rows;
+    }
+
+    private static double Regression(PredictionSet p, string metric, ReadOnlySpan<int> rows)
+    {
+        var y = new double[rows.Length];
+        var f = new double[rows.Length];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            y[i] = p.TrueValues![rows[i]];
+            f[i] = p.PredictedValues![rows[i]];
+        }
+
+        return metric switch
+        {
+            "rmse" => RegressionMetrics.Rmse(y, f),
+            "mae" => RegressionMetrics.Mae(y, f),
+            "r2" => RegressionMetrics.R2(y, f),
+            _ => throw new ArgumentException($"Unknown regression metric '{metric}'.", nameof(metric)),
+        };
+    }
+
+    private static double Classification(PredictionSet p, string metric, ReadOnlySpan<int> rows)
+    {
+        var y = new int[rows.Length];
+        var f = new int[rows.Length];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            y[i] = p.TrueClasses![rows[i]];
+            f[i] = p.PredictedClasses![rows[i]];
+        }
+
+        switch (metric)
+        {
+            case "accuracy":
+                return BinaryMetrics.Accuracy(y, f);
+            case "precision" when p.Task == AutoMLTask.Binary:
+                return BinaryMetrics.Precision(y, f);
+            case "recall" when p.Task == AutoMLTask.Binary:
+                return BinaryMetrics.Recall(y, f);
+            case "f1" when p.Task == AutoMLTask.Binary:
+                return BinaryMetrics.F1(y, f);
+            case "macro_f1":
+                return MulticlassMetrics.MacroF1(y, f, p.ClassCount);
+            case "roc_auc" or "log_loss":
+                return p.Probabilities is null ? double.NaN : Probabilistic(p, metric, y, rows);
+            default:
+                throw new ArgumentException($"Unknown {p.Task} metric '{metric}'.", nameof(metric));
+        }
+    }
+
+    private static double Probabilistic(PredictionSet p, string metric, int[] y, ReadOnlySpan<int> rows)
+    {
+        var k = p.Task == AutoMLTask.Binary ? 1 : p.ClassCount;
+        var probs = new double[rows.Length * k];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            for (var c = 0; c < k; c++)
+            {
+                probs[(i * k) + c] = p.Probabilities![(rows[i] * k) + c];
+            }
+        }
+
+        if (p.Task == AutoMLTask.Binary)
+        {
+            return metric == "roc_auc" ? BinaryMetrics.RocAuc(y, probs) : BinaryMetrics.LogLoss(y, probs);
+        }
+
+        return metric == "log_loss" ? MulticlassMetrics.LogLoss(y, probs, p.ClassCount) : double.NaN;
+    }
+}

@@ -1,0 +1,121 @@
+using System.Globalization;
+using Vigil.AutoML;
+using Vigil.Data.Tables;
+using Vigil.Monitoring.Profiles;
+
+namespace Vigil.Monitoring.Checks;
+
+/// <summary>
+/// Runs the drift, quality and performance checks of one model version on windows and combines them into a
+/// <see cref="MonitoringResult"/> with a status (rule on <see cref="MonitoringStatus"/>). The drift reference is
+/// prepared once; an instance is immutable and can check many windows.
+/// </summary>
+public sealed class WindowMonitor
+{
+    private readonly string _model;
+    private readonly string _version;
+    private readonly ReferenceProfile _profile;
+    private readonly MonitoringOptions _options;
+    private readonly TimeProvider _time;
+    private readonly DriftCheck _drift;
+
+    public WindowMonitor(string model, string version, ReferenceProfile profile, MonitoringOptions? options = null, TimeProvider? timeProvider = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(model);
+        ArgumentException.ThrowIfNullOrEmpty(version);
+        ArgumentNullException.ThrowIfNull(profile);
+        _model = model;
+        _version = version;
+        _profile = profile;
+        _options = options ?? new MonitoringOptions();
+        _time = timeProvider ?? TimeProvider.System;
+        _drift = new DriftCheck(profile, _options.Drift);
+    }
+
+    public MonitoringResult Check(MonitoringWindow window, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(window);
+        var rows = WithLabels(window);
+        var drift = _drift.Run(rows, window.Scores ?? window.Outcomes?.Scores(), cancellationToken);
+        var quality = QualityCheck.Run(_profile, window.Rows, _options.Quality);
+        var performance = window.Outcomes is not null && _profile.Baseline is not null
+            ? PerformanceCheck.Run(_profile.Baseline, window.Outcomes, _options.Performance)
+            : null;
+        var (status, reasons) = Judge(drift, quality, performance);
+        return new MonitoringResult
+        {
+            Model = _model,
+            Version = _version,
+            Window = new WindowInfo(window.Start, window.End, window.Rows.RowCount),
+            RanAt = _time.GetUtcNow(),
+            Drift = drift,
+            Quality = quality,
+            Performance = performance,
+            Status = status,
+            Reasons = reasons,
+        };
+    }
+
+    /// <summary>The status rule: alarm causes first, then warning causes.</summary>
+    internal static (MonitoringStatus Status, IReadOnlyList<string> Reasons) Judge(
+        DriftCheckResult drift, QualityReport quality, PerformanceWindow? performance)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var alarms = new List<string>();
+        var warnings = new List<string>();
+        if (drift.DatasetDrift)
+        {
+            alarms.Add($"dataset drift: {drift.DatasetDriftReason}");
+        }
+        else if (drift.AnyFeatureDrifted)
+        {
+            warnings.Add(string.Format(inv, "{0} drifted feature(s): {1}", drift.DriftedColumns.Count, string.Join(", ", drift.DriftedColumns.Take(10))));
+        }
+
+        if (performance?.Degraded == true)
+        {
+            var m = performance.Metrics.First(x => x.Name == performance.DecidingMetric);
+            alarms.Add(string.Format(inv, "performance degraded: {0} {1:G4} vs baseline {2:G4} (change CI [{3:G3}, {4:G3}], allowed {5:G3})",
+                m.Name, m.Value, m.Baseline, m.ChangeLower, m.ChangeUpper, m.AllowedDrop));
+        }
+
+        foreach (var f in quality.Findings.Where(f => f.Severity == QualitySeverity.Error))
+        {
+            alarms.Add($"quality: {f.Column ?? "window"} {f.Kind}: {f.Detail}");
+        }
+
+        if (drift.LabelDrift?.Drifted == true)
+        {
+            warnings.Add($"label drift: {drift.LabelDrift.Reason}");
+        }
+
+        if (drift.PredictionDrift?.Drifted == true)
+        {
+            warnings.Add($"prediction drift: {drift.PredictionDrift.Reason}");
+        }
+
+        foreach (var f in quality.Findings.Where(f => f.Severity == QualitySeverity.Warning))
+        {
+            warnings.Add($"quality: {f.Column ?? "window"} {f.Kind}: {f.Detail}");
+        }
+
+        var status = alarms.Count > 0 ? MonitoringStatus.Alarm : warnings.Count > 0 ? MonitoringStatus.Warning : MonitoringStatus.Healthy;
+        return (status, [.. alarms, .. warnings]);
+    }
+
+    // Labels that arrived as outcomes are added as the label column so label drift can be measured.
+    private Table WithLabels(MonitoringWindow window)
+    {
+        var label = _profile.Label;
+        var outcomes = window.Outcomes;
+        if (label is null || outcomes is null || window.Rows.Contains(label) || outcomes.Rows != window.Rows.RowCount || window.Rows.Columns.Count == 0)
+        {
+            return window.Rows;
+        }
+
+        var values = outcomes.Task == AutoMLTask.Regression
+            ? outcomes.TrueValues!.ToArray()
+            : outcomes.TrueClasses!.Select(c => (double)c).ToArray();
+        return window.Rows.WithColumn(new NumericColumn(label, values));
+    }
+}

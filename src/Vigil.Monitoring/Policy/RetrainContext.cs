@@ -1,0 +1,8 @@
+namespace Vigil.Monitoring.Policy;
+
+/// <summary>What the policy needs to know beyond the latest monitoring result.</summary>
+/// <param name="LabelledRowsSinceLastRetrain">Rows with a joined label that arrived after the last retrain (or ever, if none).</param>
+/// <param name="LastRetrainAt">When the model was last retrained; null if never.</param>
+/// <param name="RecentRetrains">Times of past retrains; those in (Now − period, Now] count towards the limit.</param>
+/// <param name="Now">The decision time (take it from a <see cref="TimeProvider"/>).</param>
+public sealed record RetrainContext(int LabelledRowsSinceLastRetrain, DateTimeOffset? LastRetrainAt, IReadOnlyList<DateTimeOffset> RecentRetrains, DateTimeOffset Now);

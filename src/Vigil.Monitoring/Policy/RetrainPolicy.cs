@@ -1,0 +1,148 @@
+using System.Globalization;
+using Vigil.Monitoring.Checks;
+
+namespace Vigil.Monitoring.Policy;
+
+/// <summary>
+/// When to retrain. Unlike a rule that retrains on any raw KS p &lt; 0.05, the policy asks for a real reason
+/// (confident performance degradation, dataset drift, or a major PSI shift on an important feature) <b>and</b> that
+/// no gate blocks: enough new labels to learn from, the cooldown passed, and fewer than the maximum retrains in the
+/// trailing period. Immutable; <see cref="Evaluate"/> is a pure function of its inputs.
+/// </summary>
+public sealed record RetrainPolicy
+{
+    /// <summary>Retrain on confident degradation of the primary metric. Default on.</summary>
+    public bool OnDegradation { get; init; } = true;
+
+    /// <summary>Retrain on dataset drift. Default on.</summary>
+    public bool OnDatasetDrift { get; init; } = true;
+
+    /// <summary>PSI at or above which an important feature is a reason; null disables the trigger. Default 0.25 ("major shift").</summary>
+    public double? PsiThreshold { get; init; } = 0.25;
+
+    /// <summary>How many features, by importance, count as important; all features when the profile has no importances. Default 5.</summary>
+    public int ImportantFeatures { get; init; } = 5;
+
+    /// <summary>Newly labelled rows needed since the last retrain. Default 500.</summary>
+    public int MinNewLabels { get; init; } = 500;
+
+    /// <summary>Minimum time since the last retrain. Default 1 day.</summary>
+    public TimeSpan Cooldown { get; init; } = TimeSpan.FromDays(1);
+
+    /// <summary>Most retrains in any trailing <see cref="Period"/>. Default 3.</summary>
+    public int MaxRetrainsPerPeriod { get; init; } = 3;
+
+    /// <summary>The trailing period of <see cref="MaxRetrainsPerPeriod"/>. Default 7 days.</summary>
+    public TimeSpan Period { get; init; } = TimeSpan.FromDays(7);
+
+    /// <summary>Evaluates every trigger on the latest result; see the type's summary for the rule.</summary>
+    public RetrainDecision Evaluate(MonitoringResult latest, RetrainContext context)
+    {
+        ArgumentNullException.ThrowIfNull(latest);
+        ArgumentNullException.ThrowIfNull(context);
+        var triggers = new List<TriggerEvaluation>
+        {
+            Degradation(latest.Performance),
+            Drift(latest.Drift),
+            Psi(latest.Drift),
+            Labels(context),
+            CooldownGate(context),
+            Limit(context),
+        };
+        var reasons = triggers.Where(t => t.Fired).Select(t => t.Trigger.ToString()).ToArray();
+        var blocks = triggers.Where(t => t.Blocking).Select(t => t.Trigger.ToString()).ToArray();
+        var retrain = reasons.Length > 0 && blocks.Length == 0;
+        var summary = (reasons.Length, blocks.Length) switch
+        {
+            (0, _) => "no retrain: no reason fired",
+            (_, 0) => $"retrain: {string.Join(", ", reasons)}",
+            _ => $"no retrain yet: {string.Join(", ", reasons)} fired but {string.Join(", ", blocks)} blocks",
+        };
+        return new RetrainDecision { Retrain = retrain, Summary = summary, Triggers = triggers, DecidedAt = context.Now };
+    }
+
+    private TriggerEvaluation Degradation(PerformanceWindow? performance)
+    {
+        const RetrainTrigger t = RetrainTrigger.ConfidentDegradation;
+        if (!OnDegradation)
+        {
+            return new(t, false, false, "disabled");
+        }
+
+        if (performance is null)
+        {
+            return new(t, false, false, "no labelled rows in the window: performance unknown");
+        }
+
+        var m = performance.Metrics.FirstOrDefault(x => x.Name == performance.DecidingMetric);
+        if (m is null)
+        {
+            return new(t, false, false, "no metric could be judged on the window");
+        }
+
+        var detail = F("{0} {1:G4} vs baseline {2:G4}, change CI [{3:G3}, {4:G3}], allowed worsening {5:G3}",
+            m.Name, m.Value, m.Baseline, m.ChangeLower, m.ChangeUpper, m.AllowedDrop);
+        return new(t, performance.Degraded, false, (performance.Degraded ? "degraded: " : "not confidently degraded: ") + detail);
+    }
+
+    private TriggerEvaluation Drift(DriftCheckResult drift)
+    {
+        const RetrainTrigger t = RetrainTrigger.DatasetDrift;
+        if (!OnDatasetDrift)
+        {
+            return new(t, false, false, "disabled");
+        }
+
+        var weighted = drift.WeightedDriftedShare is { } w ? F(", weighted {0:P0}", w) : "";
+        var detail = F("{0:P0} of features drifted{1} (threshold {2:P0}): {3}", drift.DriftedShare, weighted, drift.DatasetDriftThreshold, drift.DatasetDriftReason);
+        return new(t, drift.DatasetDrift, false, detail);
+    }
+
+    private TriggerEvaluation Psi(DriftCheckResult drift)
+    {
+        const RetrainTrigger t = RetrainTrigger.ImportantFeaturePsi;
+        if (PsiThreshold is not { } threshold)
+        {
+            return new(t, false, false, "disabled");
+        }
+
+        var columns = drift.Features.Columns;
+        var important = drift.FeatureImportance is { Count: > 0 } importance
+            ? columns.OrderByDescending(c => importance.GetValueOrDefault(c.Name)).Take(ImportantFeatures).ToArray()
+            : columns.ToArray();
+        var over = important.Where(c => c.Psi >= threshold).OrderByDescending(c => c.Psi).ToArray();
+        var scope = drift.FeatureImportance is { Count: > 0 } ? F("top {0} features by importance", important.Length) : F("all {0} features (no importances)", important.Length);
+        return over.Length > 0
+            ? new(t, true, false, F("PSI ≥ {0} on {1} of the {2}: {3}", threshold, over.Length, scope, string.Join(", ", over.Select(c => F("{0} ({1:F3})", c.Name, c.Psi)))))
+            : new(t, false, false, F("PSI below {0} on the {1}; highest {2:F3}", threshold, scope, important.Length == 0 ? 0 : important.Max(c => c.Psi ?? 0)));
+    }
+
+    private TriggerEvaluation Labels(RetrainContext context)
+    {
+        var enough = context.LabelledRowsSinceLastRetrain >= MinNewLabels;
+        return new(RetrainTrigger.MinNewLabels, false, !enough,
+            F("{0} labelled rows since the last retrain, {1} needed", context.LabelledRowsSinceLastRetrain, MinNewLabels));
+    }
+
+    private TriggerEvaluation CooldownGate(RetrainContext context)
+    {
+        if (context.LastRetrainAt is not { } last)
+        {
+            return new(RetrainTrigger.Cooldown, false, false, "never retrained");
+        }
+
+        var since = context.Now - last;
+        return new(RetrainTrigger.Cooldown, false, since < Cooldown,
+            F("{0:F1} h since the last retrain, cooldown {1:F1} h", since.TotalHours, Cooldown.TotalHours));
+    }
+
+    private TriggerEvaluation Limit(RetrainContext context)
+    {
+        var from = context.Now - Period;
+        var count = context.RecentRetrains.Count(r => r > from && r <= context.Now);
+        return new(RetrainTrigger.RetrainLimit, false, count >= MaxRetrainsPerPeriod,
+            F("{0} retrains in the last {1:F1} days, at most {2}", count, Period.TotalDays, MaxRetrainsPerPeriod));
+    }
+
+    private static string F(string format, params object?[] args) => string.Format(CultureInfo.InvariantCulture, format, args);
+}

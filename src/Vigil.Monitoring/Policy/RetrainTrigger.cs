@@ -1,0 +1,23 @@
+namespace Vigil.Monitoring.Policy;
+
+/// <summary>The conditions a <see cref="RetrainPolicy"/> weighs: three reasons to retrain and three gates.</summary>
+public enum RetrainTrigger
+{
+    /// <summary>Reason: the primary metric is degraded with confidence (whole bootstrap interval beyond the allowed drop).</summary>
+    ConfidentDegradation,
+
+    /// <summary>Reason: the window shows dataset drift.</summary>
+    DatasetDrift,
+
+    /// <summary>Reason: PSI at or above the threshold on one of the important features.</summary>
+    ImportantFeaturePsi,
+
+    /// <summary>Gate: enough newly labelled rows since the last retrain to learn from.</summary>
+    MinNewLabels,
+
+    /// <summary>Gate: the cooldown since the last retrain has passed.</summary>
+    Cooldown,
+
+    /// <summary>Gate: fewer retrains than the maximum in the trailing period.</summary>
+    RetrainLimit,
+}

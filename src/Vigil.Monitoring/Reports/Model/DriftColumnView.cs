@@ -1,0 +1,41 @@
+namespace Vigil.Monitoring.Reports.Model;
+
+/// <summary>The drift of one column in the latest check (see docs/drift.md for how each number is computed).</summary>
+public sealed record DriftColumnView
+{
+    /// <summary>Column name, verbatim (may hold any character).</summary>
+    public required string Name { get; init; }
+
+    /// <summary><c>numeric</c> or <c>categorical</c>.</summary>
+    public required string Type { get; init; }
+
+    /// <summary>The deciding test, <c>ks</c> or <c>chi2</c>; null when it could not run.</summary>
+    public string? Test { get; init; }
+
+    /// <summary>The deciding test's statistic (KS D, or chi-square).</summary>
+    public double? Statistic { get; init; }
+
+    /// <summary>The deciding test's raw p-value.</summary>
+    public double? PValue { get; init; }
+
+    /// <summary>The p-value after the multiple-testing correction across columns.</summary>
+    public double? PValueAdjusted { get; init; }
+
+    /// <summary>Population stability index (unitless, ≥ 0; above 0.2 is usually a large shift).</summary>
+    public double? Psi { get; init; }
+
+    /// <summary>Jensen–Shannon distance, base 2, in [0, 1].</summary>
+    public double? JensenShannon { get; init; }
+
+    /// <summary>Wasserstein-1 distance divided by the reference's std (numeric columns only).</summary>
+    public double? WassersteinNormed { get; init; }
+
+    /// <summary>The decision of the drift rule.</summary>
+    public bool Drifted { get; init; }
+
+    /// <summary>Why the column is or is not drifted, in words.</summary>
+    public string Reason { get; init; } = "";
+
+    /// <summary>Reference and current shares per bin; null when not kept.</summary>
+    public HistogramView? Histogram { get; init; }
+}

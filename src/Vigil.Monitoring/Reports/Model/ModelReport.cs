@@ -1,0 +1,44 @@
+namespace Vigil.Monitoring.Reports.Model;
+
+/// <summary>
+/// Everything a model report shows, as plain data. Computed elsewhere (checks, history, registry) and only rendered by
+/// <see cref="ReportJson"/> and <see cref="Html.HtmlReport"/>. Lists may be empty; a section with no data says so.
+/// </summary>
+public sealed record ModelReport
+{
+    /// <summary>Registry name of the monitored model.</summary>
+    public required string ModelName { get; init; }
+
+    /// <summary>When the report was produced, in UTC.</summary>
+    public required DateTimeOffset GeneratedAt { get; init; }
+
+    /// <summary><c>binary</c>, <c>multiclass</c> or <c>regression</c>.</summary>
+    public required string Task { get; init; }
+
+    /// <summary>Name of the metric that decides health and promotion, e.g. <c>accuracy</c> or <c>roc_auc</c>.</summary>
+    public required string PrimaryMetric { get; init; }
+
+    /// <summary>The version serving now; null before the first promotion.</summary>
+    public VersionSummary? Champion { get; init; }
+
+    /// <summary>Every registered version, newest last.</summary>
+    public IReadOnlyList<VersionSummary> Versions { get; init; } = [];
+
+    /// <summary>The headline numbers.</summary>
+    public required ReportSummary Summary { get; init; }
+
+    /// <summary>One series per tracked metric, primary metric first.</summary>
+    public IReadOnlyList<MetricSeries> MetricTimeline { get; init; } = [];
+
+    /// <summary>Per-column drift of the latest check, in the reference's column order.</summary>
+    public IReadOnlyList<DriftColumnView> LatestDrift { get; init; } = [];
+
+    /// <summary>Drift of every column over recent checks.</summary>
+    public DriftHeatmapView? DriftHeatmap { get; init; }
+
+    /// <summary>Data-quality findings of the latest check.</summary>
+    public IReadOnlyList<QualityFindingView> QualityFindings { get; init; } = [];
+
+    /// <summary>Alarms, retrain decisions, retrains, promotions and rollbacks, oldest first.</summary>
+    public IReadOnlyList<TimelineEvent> Events { get; init; } = [];
+}

@@ -1,0 +1,23 @@
+namespace Vigil.Monitoring.Reports.Model;
+
+/// <summary>One registered model version.</summary>
+public sealed record VersionSummary
+{
+    /// <summary>Version label as the registry names it, e.g. <c>v3</c>.</summary>
+    public required string Version { get; init; }
+
+    /// <summary>The learner AutoML chose, e.g. <c>LightGbm</c>.</summary>
+    public required string Learner { get; init; }
+
+    /// <summary>When the version was registered, in UTC.</summary>
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>Holdout metrics at registration, by metric name (e.g. <c>accuracy</c> → 0.91).</summary>
+    public IReadOnlyDictionary<string, double> Metrics { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>Why the version exists or was promoted, in words; null when unknown.</summary>
+    public string? Reason { get; init; }
+
+    /// <summary>True for the version serving now.</summary>
+    public bool IsChampion { get; init; }
+}

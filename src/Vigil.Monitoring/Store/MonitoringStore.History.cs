@@ -1,0 +1,211 @@
+using Microsoft.Data.Sqlite;
+using Vigil.Monitoring.Workspace;
+
+namespace Vigil.Monitoring.Store;
+
+// The history half of the store: checks, decisions and retrain runs.
+public sealed partial class MonitoringStore
+{
+    private const string CheckColumns = "id, model, model_version, ran_at, window_start, window_end, rows, alarm, status, result_json";
+    private const string DecisionColumns = "id, model, check_id, decided_at, retrain, reasons_json";
+    private const string RetrainColumns =
+        "id, model, requested_at, reason, status, finished_at, challenger_version, promoted, detail_json";
+
+    /// <summary>Stores a check run and returns its id (its <see cref="CheckRecord.Id"/> is ignored).</summary>
+    public long SaveCheck(CheckRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ModelName.Validate(record.Model);
+        ArgumentNullException.ThrowIfNull(record.Status);
+        ArgumentNullException.ThrowIfNull(record.ResultJson);
+        using var connection = _database.Connect();
+        return (long)connection.Scalar(null,
+            "INSERT INTO checks (model, model_version, ran_at, window_start, window_end, rows, alarm, status, result_json) " +
+            "VALUES ($m, $v, $ran, $ws, $we, $rows, $alarm, $status, $json) RETURNING id",
+            ("$m", record.Model), ("$v", record.ModelVersion), ("$ran", StoredTime.ToTicks(record.RanAt)),
+            ("$ws", StoredTime.ToDb(record.WindowStart)), ("$we", StoredTime.ToDb(record.WindowEnd)), ("$rows", record.Rows),
+            ("$alarm", record.Alarm ? 1 : 0), ("$status", record.Status), ("$json", record.ResultJson))!;
+    }
+
+    /// <summary>Checks of <paramref name="model"/>, newest first (by run time, then id); at most <paramref name="limit"/> when given.</summary>
+    public IReadOnlyList<CheckRecord> ListChecks(string model, int? limit = null)
+    {
+        ModelName.Validate(model);
+        return Read(
+            $"SELECT {CheckColumns} FROM checks WHERE model = $m ORDER BY ran_at DESC, id DESC LIMIT $n",
+            ReadCheck, ("$m", model), ("$n", Limit(limit)));
+    }
+
+    /// <summary>The check with id <paramref name="id"/>, or null when there is none.</summary>
+    public CheckRecord? GetCheck(long id) =>
+        Read($"SELECT {CheckColumns} FROM checks WHERE id = $id", ReadCheck, ("$id", id)).SingleOrDefault();
+
+    /// <summary>Stores a retrain decision and returns its id. A <see cref="DecisionRecord.CheckId"/> must name a stored check.</summary>
+    public long SaveDecision(DecisionRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ModelName.Validate(record.Model);
+        ArgumentNullException.ThrowIfNull(record.ReasonsJson);
+        using var connection = _database.Connect();
+        try
+        {
+            return (long)connection.Scalar(null,
+                "INSERT INTO decisions (model, check_id, decided_at, retrain, reasons_json) VALUES ($m, $c, $at, $r, $json) RETURNING id",
+                ("$m", record.Model), ("$c", (object?)record.CheckId ?? DBNull.Value), ("$at", StoredTime.ToTicks(record.DecidedAt)),
+                ("$r", record.Retrain ? 1 : 0), ("$json", record.ReasonsJson))!;
+        }
+        catch (SqliteException e) when (e.SqliteExtendedErrorCode == 787 /* SQLITE_CONSTRAINT_FOREIGNKEY */)
+        {
+            throw new WorkspaceInputException($"Decision for model '{record.Model}' refers to check {record.CheckId}, which does not exist.", e);
+        }
+    }
+
+    /// <summary>Decisions of <paramref name="model"/>, newest first; at most <paramref name="limit"/> when given.</summary>
+    public IReadOnlyList<DecisionRecord> ListDecisions(string model, int? limit = null)
+    {
+        ModelName.Validate(model);
+        return Read(
+            $"SELECT {DecisionColumns} FROM decisions WHERE model = $m ORDER BY decided_at DESC, id DESC LIMIT $n",
+            r => new DecisionRecord(r.GetString(1), r.IsDBNull(2) ? null : r.GetInt64(2), StoredTime.FromTicks(r.GetInt64(3)),
+                r.GetInt64(4) == 1, r.GetString(5)) { Id = r.GetInt64(0) },
+            ("$m", model), ("$n", Limit(limit)));
+    }
+
+    /// <summary>Records that a retrain of <paramref name="model"/> started (status running) and returns its id.</summary>
+    public long StartRetrain(string model, DateTimeOffset requestedAt, string reason)
+    {
+        ModelName.Validate(model);
+        ArgumentNullException.ThrowIfNull(reason);
+        using var connection = _database.Connect();
+        return (long)connection.Scalar(null,
+            "INSERT INTO retrain_runs (model, requested_at, reason, status, owner_process) VALUES ($m, $at, $r, 'running', $pid) RETURNING id",
+            ("$m", model), ("$at", StoredTime.ToTicks(requestedAt)), ("$r", reason), ("$pid", Environment.ProcessId))!;
+    }
+
+    /// <summary>
+    /// Moves a running retrain to its final <paramref name="status"/>, stamped with the workspace clock. Throws
+    /// <see cref="WorkspaceInputException"/> when the run does not exist or has already finished (a run finishes once).
+    /// </summary>
+    public void FinishRetrain(long id, RetrainStatus status, int? challengerVersion, bool? promoted, string? detailJson)
+    {
+        if (status == RetrainStatus.Running)
+        {
+            throw new ArgumentException("A run cannot finish as running.", nameof(status));
+        }
+
+        using var connection = _database.Connect();
+        var changed = connection.Execute(null,
+            "UPDATE retrain_runs SET status = $s, finished_at = $at, challenger_version = $cv, promoted = $p, detail_json = $d " +
+            "WHERE id = $id AND status = 'running'",
+            ("$s", StatusText(status)), ("$at", StoredTime.ToTicks(_time.GetUtcNow())),
+            ("$cv", (object?)challengerVersion ?? DBNull.Value), ("$p", promoted.HasValue ? (promoted.Value ? 1 : 0) : DBNull.Value),
+            ("$d", (object?)detailJson ?? DBNull.Value), ("$id", id));
+        if (changed == 0)
+        {
+            var run = GetRetrain(id);
+            throw new WorkspaceInputException(run is null
+                ? $"There is no retrain run {Text(id)}."
+                : $"Retrain run {Text(id)} of model '{run.Model}' has already finished as {StatusText(run.Status)}.");
+        }
+    }
+
+    /// <summary>Retrain runs of <paramref name="model"/>, newest first; at most <paramref name="limit"/> when given.</summary>
+    public IReadOnlyList<RetrainRun> ListRetrains(string model, int? limit = null)
+    {
+        ModelName.Validate(model);
+        return Read(
+            $"SELECT {RetrainColumns} FROM retrain_runs WHERE model = $m ORDER BY requested_at DESC, id DESC LIMIT $n",
+            ReadRetrain, ("$m", model), ("$n", Limit(limit)));
+    }
+
+    /// <summary>The retrain run with id <paramref name="id"/>, or null.</summary>
+    public RetrainRun? GetRetrain(long id) =>
+        Read($"SELECT {RetrainColumns} FROM retrain_runs WHERE id = $id", ReadRetrain, ("$id", id)).SingleOrDefault();
+
+    /// <summary>
+    /// Marks "running" runs whose process is gone as abandoned (runs on open). Runs started by this same process also
+    /// count as gone: a process opens its workspace once, so a second open means the first one's runs cannot finish.
+    /// Returns how many were marked.
+    /// </summary>
+    internal int AbandonOrphanedRuns()
+    {
+        using var connection = _database.Connect();
+        using var transaction = connection.BeginTransaction(deferred: false);
+        var orphans = new List<long>();
+        using (var command = connection.Command(transaction, "SELECT id, owner_process FROM retrain_runs WHERE status = 'running'"))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                var pid = reader.GetInt32(1);
+                if (pid == Environment.ProcessId || !ProcessLiveness.IsRunning(pid))
+                {
+                    orphans.Add(reader.GetInt64(0));
+                }
+            }
+        }
+
+        var now = StoredTime.ToTicks(_time.GetUtcNow());
+        foreach (var id in orphans)
+        {
+            connection.Execute(transaction,
+                "UPDATE retrain_runs SET status = 'abandoned', finished_at = $at WHERE id = $id AND status = 'running'",
+                ("$at", now), ("$id", id));
+        }
+
+        transaction.Commit();
+        return orphans.Count;
+    }
+
+    private static CheckRecord ReadCheck(SqliteDataReader r) =>
+        new(r.GetString(1), r.GetInt32(2), StoredTime.FromTicks(r.GetInt64(3)),
+            r.IsDBNull(4) ? null : StoredTime.FromTicks(r.GetInt64(4)), r.IsDBNull(5) ? null : StoredTime.FromTicks(r.GetInt64(5)),
+            r.GetInt32(6), r.GetInt64(7) == 1, r.GetString(8), r.GetString(9)) { Id = r.GetInt64(0) };
+
+    private static RetrainRun ReadRetrain(SqliteDataReader r) =>
+        new(r.GetInt64(0), r.GetString(1), StoredTime.FromTicks(r.GetInt64(2)), r.GetString(3), ParseStatus(r.GetString(4)),
+            r.IsDBNull(5) ? null : StoredTime.FromTicks(r.GetInt64(5)), r.IsDBNull(6) ? null : r.GetInt32(6),
+            r.IsDBNull(7) ? null : r.GetInt64(7) == 1, r.IsDBNull(8) ? null : r.GetString(8));
+
+    private static string StatusText(RetrainStatus status) => status switch
+    {
+        RetrainStatus.Running => "running",
+        RetrainStatus.Succeeded => "succeeded",
+        RetrainStatus.Failed => "failed",
+        RetrainStatus.Cancelled => "cancelled",
+        RetrainStatus.Abandoned => "abandoned",
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Unknown retrain status."),
+    };
+
+    private static RetrainStatus ParseStatus(string text) => text switch
+    {
+        "running" => RetrainStatus.Running,
+        "succeeded" => RetrainStatus.Succeeded,
+        "failed" => RetrainStatus.Failed,
+        "cancelled" => RetrainStatus.Cancelled,
+        "abandoned" => RetrainStatus.Abandoned,
+        _ => throw new InvalidDataException($"Unknown retrain status '{text}' in the database."),
+    };
+
+    // SQLite reads LIMIT -1 as "no limit".
+    private static long Limit(int? limit) => limit switch
+    {
+        null => -1,
+        < 0 => throw new ArgumentOutOfRangeException(nameof(limit), limit, "A limit cannot be negative."),
+        _ => limit.Value,
+    };
+
+    private List<T> Read<T>(string sql, Func<SqliteDataReader, T> map, params (string Name, object Value)[] parameters)
+    {
+        using var connection = _database.Connect();
+        using var command = connection.Command(null, sql, parameters);
+        using var reader = command.ExecuteReader();
+        var result = new List<T>();
+        while (reader.Read())
+        {
+            result.Add(map(reader));
+        }
+
+        return result;
+    }
+}

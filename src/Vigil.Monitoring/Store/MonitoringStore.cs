@@ -1,0 +1,241 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.Data.Sqlite;
+using Vigil.Monitoring.Workspace;
+
+namespace Vigil.Monitoring.Store;
+
+/// <summary>
+/// The live data and the history of a workspace: predictions with their joined labels, checks, decisions and
+/// retrain runs. Every write is one transaction and has committed when the method returns (acknowledged =
+/// committed); a write that throws stored nothing of its batch. Safe to use from several threads and processes.
+/// </summary>
+public sealed partial class MonitoringStore
+{
+    private readonly WorkspaceDatabase _database;
+    private readonly TimeProvider _time;
+
+    internal MonitoringStore(WorkspaceDatabase database, TimeProvider time)
+    {
+        _database = database;
+        _time = time;
+    }
+
+    /// <summary>
+    /// Stores a batch of predictions in one transaction with one prepared statement. A prediction whose id the model
+    /// already has (or that repeats an id earlier in the batch) is ignored and counted as a duplicate; the first one
+    /// stays. Labels that arrived earlier for these ids are joined in the same transaction.
+    /// </summary>
+    public IngestResult LogPredictions(string model, IReadOnlyList<PredictionRecord> rows)
+    {
+        ModelName.Validate(model);
+        ArgumentNullException.ThrowIfNull(rows);
+        if (rows.Count == 0)
+        {
+            return new IngestResult(0, 0, 0);
+        }
+
+        var json = new FeatureJson();
+        var inserted = 0;
+        using var connection = _database.Connect();
+        using var transaction = connection.BeginTransaction(deferred: false);
+        using (var insert = connection.Command(transaction,
+            "INSERT INTO predictions (model, id, ts, features, prediction, score, model_version) " +
+            "VALUES ($m, $id, $ts, $f, $p, $s, $v) ON CONFLICT (model, id) DO NOTHING"))
+        {
+            insert.Parameters.AddWithValue("$m", model);
+            var id = insert.Parameters.Add("$id", SqliteType.Text);
+            var ts = insert.Parameters.Add("$ts", SqliteType.Integer);
+            var features = insert.Parameters.Add("$f", SqliteType.Text);
+            var prediction = insert.Parameters.Add("$p", SqliteType.Text);
+            var score = insert.Parameters.Add("$s", SqliteType.Real);
+            var version = insert.Parameters.Add("$v", SqliteType.Integer);
+            insert.Prepare();
+            for (var i = 0; i < rows.Count; i++)
+            {
+                var row = rows[i] ?? throw new ArgumentException($"Prediction {i} of the batch is null.", nameof(rows));
+                if (string.IsNullOrEmpty(row.Id))
+                {
+                    throw new WorkspaceInputException($"Prediction {i} of the batch for model '{model}' has no id.");
+                }
+
+                id.Value = row.Id;
+                ts.Value = StoredTime.ToTicks(row.Timestamp);
+                features.Value = json.Encode(row.Id, row.Features ?? throw new WorkspaceInputException($"Prediction '{row.Id}' has no features."));
+                prediction.Value = row.Prediction ?? throw new WorkspaceInputException($"Prediction '{row.Id}' has no prediction value.");
+                score.Value = row.Score.HasValue ? row.Score.Value : DBNull.Value;
+                version.Value = row.ModelVersion.HasValue ? row.ModelVersion.Value : DBNull.Value;
+                inserted += insert.ExecuteNonQuery();
+            }
+        }
+
+        var lateJoined = 0;
+        if (connection.Scalar(transaction, "SELECT 1 FROM pending_labels WHERE model = $m LIMIT 1", ("$m", model)) is not null)
+        {
+            lateJoined = connection.Execute(transaction,
+                "UPDATE predictions SET label = p.label, label_observed_at = p.observed_at, labelled_at = p.received_at " +
+                "FROM pending_labels p WHERE predictions.model = $m AND p.model = $m AND p.id = predictions.id AND predictions.label IS NULL",
+                ("$m", model));
+            connection.Execute(transaction,
+                "DELETE FROM pending_labels WHERE model = $m AND EXISTS " +
+                "(SELECT 1 FROM predictions q WHERE q.model = $m AND q.id = pending_labels.id)",
+                ("$m", model));
+        }
+
+        transaction.Commit();
+        return new IngestResult(inserted, rows.Count - inserted, lateJoined);
+    }
+
+    /// <summary>
+    /// Stores a batch of labels in one transaction. A label joins its prediction by id; a label whose prediction has
+    /// not arrived waits in <c>pending_labels</c> and is joined when it does. First label wins: a label for an id
+    /// that already has one (joined or pending, including earlier in the batch) is ignored and counted, so retrying a
+    /// batch is harmless. The arrival time (workspace clock) is kept for <see cref="CountLabelledSince"/>.
+    /// </summary>
+    public LabelResult LogLabels(string model, IReadOnlyList<LabelRecord> labels)
+    {
+        ModelName.Validate(model);
+        ArgumentNullException.ThrowIfNull(labels);
+        var now = StoredTime.ToTicks(_time.GetUtcNow());
+        int joined = 0, pending = 0;
+        using var connection = _database.Connect();
+        using var transaction = connection.BeginTransaction(deferred: false);
+        using var join = connection.Command(transaction,
+            "UPDATE predictions SET label = $l, label_observed_at = $o, labelled_at = $now " +
+            "WHERE model = $m AND id = $id AND label IS NULL");
+        using var wait = connection.Command(transaction,
+            "INSERT OR IGNORE INTO pending_labels (model, id, label, observed_at, received_at) " +
+            "SELECT $m, $id, $l, $o, $now WHERE NOT EXISTS (SELECT 1 FROM predictions WHERE model = $m AND id = $id)");
+        foreach (var command in new[] { join, wait })
+        {
+            command.Parameters.AddWithValue("$m", model);
+            command.Parameters.AddWithValue("$now", now);
+            command.Parameters.Add("$id", SqliteType.Text);
+            command.Parameters.Add("$l", SqliteType.Text);
+            command.Parameters.Add("$o", SqliteType.Integer);
+            command.Prepare();
+        }
+
+        foreach (var label in labels)
+        {
+            if (label is null || string.IsNullOrEmpty(label.Id) || label.Label is null)
+            {
+                throw new WorkspaceInputException($"A label for model '{model}' has no id or no label value.");
+            }
+
+            foreach (var command in new[] { join, wait })
+            {
+                command.Parameters["$id"].Value = label.Id;
+                command.Parameters["$l"].Value = label.Label;
+                command.Parameters["$o"].Value = StoredTime.ToDb(label.ObservedAt);
+            }
+
+            if (join.ExecuteNonQuery() == 1)
+            {
+                joined++;
+            }
+            else if (wait.ExecuteNonQuery() == 1)
+            {
+                pending++;
+            }
+        }
+
+        transaction.Commit();
+        return new LabelResult(joined, pending, labels.Count - joined - pending);
+    }
+
+    /// <summary>The stored rows of <paramref name="model"/> that <paramref name="spec"/> selects, oldest first.</summary>
+    public IReadOnlyList<LoggedRow> ReadWindow(string model, WindowSpec spec)
+    {
+        ModelName.Validate(model);
+        ArgumentNullException.ThrowIfNull(spec);
+        if (spec.Last is < 1)
+        {
+            throw new WorkspaceInputException($"A window of the last {spec.Last} rows is empty; expected at least 1.");
+        }
+
+        var sql = new StringBuilder(
+            "SELECT id, ts, features, prediction, score, label, model_version, label_observed_at FROM predictions WHERE model = $m");
+        var parameters = new List<(string, object)> { ("$m", model) };
+        AppendFilters(sql, parameters, spec.From, spec.To, spec.LabelledOnly);
+        sql.Append(spec.Last.HasValue ? " ORDER BY ts DESC, seq DESC LIMIT $n" : " ORDER BY ts, seq");
+        if (spec.Last.HasValue)
+        {
+            parameters.Add(("$n", spec.Last.Value));
+        }
+
+        using var connection = _database.Connect();
+        using var command = connection.Command(null, sql.ToString(), [.. parameters]);
+        using var reader = command.ExecuteReader();
+        var rows = new List<LoggedRow>();
+        while (reader.Read())
+        {
+            rows.Add(new LoggedRow(
+                reader.GetString(0), StoredTime.FromTicks(reader.GetInt64(1)), FeatureJson.Decode(reader.GetString(2)),
+                reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetDouble(4), reader.IsDBNull(5) ? null : reader.GetString(5),
+                reader.IsDBNull(6) ? null : reader.GetInt32(6), reader.IsDBNull(7) ? null : StoredTime.FromTicks(reader.GetInt64(7))));
+        }
+
+        if (spec.Last.HasValue)
+        {
+            rows.Reverse();
+        }
+
+        return rows;
+    }
+
+    /// <summary>Number of stored predictions of <paramref name="model"/> with timestamp in [<paramref name="from"/>, <paramref name="to"/>); null bounds are open.</summary>
+    public long CountPredictions(string model, DateTimeOffset? from = null, DateTimeOffset? to = null, bool labelledOnly = false)
+    {
+        ModelName.Validate(model);
+        var sql = new StringBuilder("SELECT COUNT(*) FROM predictions WHERE model = $m");
+        var parameters = new List<(string, object)> { ("$m", model) };
+        AppendFilters(sql, parameters, from, to, labelledOnly);
+        using var connection = _database.Connect();
+        return (long)connection.Scalar(null, sql.ToString(), [.. parameters])!;
+    }
+
+    /// <summary>
+    /// Number of predictions of <paramref name="model"/> whose label arrived (workspace clock) at or after
+    /// <paramref name="since"/>. A late label counts from when it arrived, not from when its prediction did.
+    /// </summary>
+    public long CountLabelledSince(string model, DateTimeOffset since)
+    {
+        ModelName.Validate(model);
+        using var connection = _database.Connect();
+        return (long)connection.Scalar(null,
+            "SELECT COUNT(*) FROM predictions WHERE model = $m AND label IS NOT NULL AND labelled_at >= $since",
+            ("$m", model), ("$since", StoredTime.ToTicks(since)))!;
+    }
+
+    /// <summary>Number of labels of <paramref name="model"/> still waiting for their prediction.</summary>
+    public long CountPendingLabels(string model)
+    {
+        ModelName.Validate(model);
+        using var connection = _database.Connect();
+        return (long)connection.Scalar(null, "SELECT COUNT(*) FROM pending_labels WHERE model = $m", ("$m", model))!;
+    }
+
+    private static void AppendFilters(
+        StringBuilder sql, List<(string, object)> parameters, DateTimeOffset? from, DateTimeOffset? to, bool labelledOnly)
+    {
+        if (from.HasValue)
+        {
+            sql.Append(" AND ts >= $from");
+            parameters.Add(("$from", StoredTime.ToTicks(from.Value)));
+        }
+
+        if (to.HasValue)
+        {
+            sql.Append(" AND ts < $to");
+            parameters.Add(("$to", StoredTime.ToTicks(to.Value)));
+        }
+
+        if (labelledOnly)
+        {
+            sql.Append(" AND label IS NOT NULL");
+        }
+    }
+
+    private static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);
+}

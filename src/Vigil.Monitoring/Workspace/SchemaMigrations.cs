@@ -1,0 +1,120 @@
+namespace Vigil.Monitoring.Workspace;
+
+/// <summary>
+/// The ordered migration scripts of <c>vigil.db</c>. Script i (0-based) moves the schema from version i to i + 1;
+/// the version lives in <c>PRAGMA user_version</c> (0 = empty database). Scripts are append-only: a released
+/// script is never edited, a change is a new script.
+/// </summary>
+internal static class SchemaMigrations
+{
+    /// <summary>The schema version this build writes and understands.</summary>
+    public static int Latest => Scripts.Count;
+
+    public static IReadOnlyList<string> Scripts { get; } =
+    [
+        // 1: registry. Instants are INTEGER UTC ticks (see StoredTime). One row per model in `champions` makes
+        // "at most one champion per model" a primary-key fact rather than a convention.
+        """
+        CREATE TABLE model_versions (
+            model                 TEXT    NOT NULL,
+            version               INTEGER NOT NULL CHECK (version >= 1),
+            learner               TEXT    NOT NULL,
+            config_json           TEXT    NOT NULL,
+            metrics_json          TEXT    NOT NULL,
+            training_fingerprint  TEXT    NOT NULL,
+            training_window_start INTEGER,
+            training_window_end   INTEGER,
+            training_rows         INTEGER NOT NULL CHECK (training_rows >= 0),
+            parent_version        INTEGER,
+            created_by            TEXT    NOT NULL,
+            reason                TEXT    NOT NULL,
+            has_profile           INTEGER NOT NULL CHECK (has_profile IN (0, 1)),
+            created_at            INTEGER NOT NULL,
+            PRIMARY KEY (model, version),
+            FOREIGN KEY (model, parent_version) REFERENCES model_versions (model, version)
+        );
+        CREATE TABLE champions (
+            model   TEXT    NOT NULL PRIMARY KEY,
+            version INTEGER NOT NULL,
+            since   INTEGER NOT NULL,
+            FOREIGN KEY (model, version) REFERENCES model_versions (model, version)
+        );
+        CREATE TABLE registry_events (
+            id           INTEGER PRIMARY KEY AUTOINCREMENT,
+            time         INTEGER NOT NULL,
+            model        TEXT    NOT NULL,
+            kind         TEXT    NOT NULL CHECK (kind IN ('registered', 'promoted', 'rolled_back', 'kept')),
+            from_version INTEGER,
+            to_version   INTEGER,
+            reason       TEXT    NOT NULL,
+            actor        TEXT    NOT NULL
+        );
+        CREATE INDEX registry_events_by_model ON registry_events (model, id);
+        """,
+
+        // 2: live data and history. A prediction's label sits in its row (joining is an UPDATE, reading a
+        // labelled window needs no JOIN); labels whose prediction has not arrived wait in pending_labels.
+        """
+        CREATE TABLE predictions (
+            seq                INTEGER PRIMARY KEY,
+            model              TEXT    NOT NULL,
+            id                 TEXT    NOT NULL,
+            ts                 INTEGER NOT NULL,
+            features           TEXT    NOT NULL,
+            prediction         TEXT    NOT NULL,
+            score              REAL,
+            model_version      INTEGER,
+            label              TEXT,
+            label_observed_at  INTEGER,
+            labelled_at        INTEGER,
+            UNIQUE (model, id)
+        );
+        CREATE INDEX predictions_by_time ON predictions (model, ts);
+        CREATE INDEX predictions_by_labelled_at ON predictions (model, labelled_at) WHERE label IS NOT NULL;
+        CREATE TABLE pending_labels (
+            model       TEXT    NOT NULL,
+            id          TEXT    NOT NULL,
+            label       TEXT    NOT NULL,
+            observed_at INTEGER,
+            received_at INTEGER NOT NULL,
+            PRIMARY KEY (model, id)
+        ) WITHOUT ROWID;
+        CREATE TABLE checks (
+            id            INTEGER PRIMARY KEY AUTOINCREMENT,
+            model         TEXT    NOT NULL,
+            model_version INTEGER NOT NULL,
+            ran_at        INTEGER NOT NULL,
+            window_start  INTEGER,
+            window_end    INTEGER,
+            rows          INTEGER NOT NULL,
+            alarm         INTEGER NOT NULL CHECK (alarm IN (0, 1)),
+            status        TEXT    NOT NULL,
+            result_json   TEXT    NOT NULL
+        );
+        CREATE INDEX checks_by_model ON checks (model, ran_at);
+        CREATE TABLE decisions (
+            id           INTEGER PRIMARY KEY AUTOINCREMENT,
+            model        TEXT    NOT NULL,
+            check_id     INTEGER REFERENCES checks (id),
+            decided_at   INTEGER NOT NULL,
+            retrain      INTEGER NOT NULL CHECK (retrain IN (0, 1)),
+            reasons_json TEXT    NOT NULL
+        );
+        CREATE INDEX decisions_by_model ON decisions (model, decided_at);
+        CREATE TABLE retrain_runs (
+            id                 INTEGER PRIMARY KEY AUTOINCREMENT,
+            model              TEXT    NOT NULL,
+            requested_at       INTEGER NOT NULL,
+            reason             TEXT    NOT NULL,
+            status             TEXT    NOT NULL
+                CHECK (status IN ('running', 'succeeded', 'failed', 'cancelled', 'abandoned')),
+            finished_at        INTEGER,
+            challenger_version INTEGER,
+            promoted           INTEGER CHECK (promoted IN (0, 1)),
+            detail_json        TEXT,
+            owner_process      INTEGER NOT NULL
+        );
+        CREATE INDEX retrain_runs_by_model ON retrain_runs (model, requested_at);
+        """,
+    ];
+}

@@ -1,0 +1,136 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace Vigil.Monitoring.Workspace;
+
+/// <summary>
+/// Opens connections to <c>vigil.db</c> with the workspace's settings and brings its schema up to date.
+/// Each operation opens its own (pooled) connection, so the registry and the store are safe to use from several
+/// threads; SQLite serialises writers and WAL lets readers run beside a writer.
+/// </summary>
+/// <remarks>
+/// <c>synchronous=FULL</c>: a method that returns has committed, and with FULL the WAL is fsynced at every commit,
+/// so an acknowledged write also survives power loss (NORMAL only survives a process crash). Writes come in
+/// batches (one transaction per batch), so the one fsync per commit costs little.
+/// <c>busy_timeout</c>: another process (CLI beside the service) holding the write lock makes us wait up to that
+/// long instead of failing at once.
+/// </remarks>
+internal sealed class WorkspaceDatabase : IDisposable
+{
+    /// <summary>How long a connection waits for another writer's lock, in milliseconds.</summary>
+    public const int BusyTimeoutMilliseconds = 10_000;
+
+    private readonly string _connectionString;
+
+    private WorkspaceDatabase(string path)
+    {
+        Path = path;
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            ForeignKeys = true,
+            Pooling = true,
+            DefaultTimeout = BusyTimeoutMilliseconds / 1000,
+        }.ToString();
+    }
+
+    /// <summary>Absolute path of the database file.</summary>
+    public string Path { get; }
+
+    /// <summary>Opens (creating if needed) the database at <paramref name="path"/>, switches it to WAL and migrates it.</summary>
+    public static WorkspaceDatabase Open(string path)
+    {
+        var database = new WorkspaceDatabase(path);
+        try
+        {
+            using var connection = database.Connect();
+            using (var wal = connection.CreateCommand())
+            {
+                // journal_mode is stored in the file, but it cannot change inside a transaction: set it first.
+                wal.CommandText = "PRAGMA journal_mode=WAL;";
+                var mode = Convert.ToString(wal.ExecuteScalar(), CultureInfo.InvariantCulture);
+                if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
+                {
+                    throw new WorkspaceInputException($"Could not switch '{path}' to WAL mode (journal mode is '{mode}').");
+                }
+            }
+
+            Migrate(connection, SchemaMigrations.Latest);
+            return database;
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode is 26 /* SQLITE_NOTADB */)
+        {
+            database.Dispose();
+            throw new WorkspaceInputException($"'{path}' is not a SQLite database, so it cannot be a Vigil workspace database.", e);
+        }
+        catch
+        {
+            database.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>A new open connection with the workspace pragmas applied. The caller disposes it.</summary>
+    public SqliteConnection Connect()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            connection.Open();
+            using var pragmas = connection.CreateCommand();
+            pragmas.CommandText = string.Create(
+                CultureInfo.InvariantCulture,
+                $"PRAGMA busy_timeout={BusyTimeoutMilliseconds}; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
+            pragmas.ExecuteNonQuery();
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Applies the missing migration scripts up to <paramref name="target"/> in one write transaction, so a crash
+    /// leaves the old schema or the new one, and two processes opening at once migrate once.
+    /// </summary>
+    internal static void Migrate(SqliteConnection connection, int target)
+    {
+        using var transaction = connection.BeginTransaction(deferred: false);
+        var current = ReadVersion(connection, transaction);
+        if (current > SchemaMigrations.Latest)
+        {
+            throw new WorkspaceInputException(
+                $"The workspace database '{connection.DataSource}' has schema version {current}, written by a newer " +
+                $"Vigil; this Vigil understands versions up to {SchemaMigrations.Latest}. Upgrade Vigil to open it.");
+        }
+
+        for (var version = current; version < target; version++)
+        {
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = SchemaMigrations.Scripts[version] +
+                string.Create(CultureInfo.InvariantCulture, $"\nPRAGMA user_version={version + 1};");
+            command.ExecuteNonQuery();
+        }
+
+        transaction.Commit();
+    }
+
+    internal static int ReadVersion(SqliteConnection connection, SqliteTransaction? transaction = null)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "PRAGMA user_version;";
+        return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Closes the pooled connections of this database so its files can be moved or deleted.</summary>
+    public void Dispose()
+    {
+        using var connection = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(connection);
+    }
+}

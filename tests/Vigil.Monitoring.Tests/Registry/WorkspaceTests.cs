@@ -1,0 +1,124 @@
+using Microsoft.Data.Sqlite;
+using Vigil.Monitoring.Tests.Store;
+using Vigil.Monitoring.Workspace;
+
+namespace Vigil.Monitoring.Tests.Registry;
+
+public class WorkspaceTests
+{
+    [Fact]
+    public void OpenCreatesFolderDatabaseInWalModeAndLatestSchema()
+    {
+        using var temp = new TempWorkspace();
+        var ws = temp.Workspace;
+        Assert.True(File.Exists(ws.DatabasePath));
+        Assert.True(Directory.Exists(ws.ModelsFolder));
+        Assert.Equal(Path.Combine(temp.Folder, "vigil.db"), ws.DatabasePath);
+        using var connection = ws.ConnectForTests();
+        Assert.Equal("wal", Pragma(connection, "journal_mode"));
+        Assert.Equal("1", Pragma(connection, "foreign_keys"));
+        Assert.Equal(SchemaMigrations.Latest.ToString(System.Globalization.CultureInfo.InvariantCulture), Pragma(connection, "user_version"));
+    }
+
+    [Fact]
+    public void ReopeningIsIdempotentAndKeepsData()
+    {
+        using var temp = new TempWorkspace();
+        temp.Workspace.Registry.RegisterVersion("churn", temp.MakeBundle(), RegistryTestData.Info());
+        for (var i = 0; i < 3; i++)
+        {
+            temp.Reopen();
+        }
+
+        Assert.Single(temp.Workspace.Registry.ListVersions("churn"));
+        using var connection = temp.Workspace.ConnectForTests();
+        Assert.Equal(SchemaMigrations.Latest, WorkspaceDatabase.ReadVersion(connection));
+    }
+
+    [Fact]
+    public void OldDatabaseIsMigratedKeepingItsRows()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "vigil-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(root);
+        var dbPath = Path.Combine(root, "vigil.db");
+        try
+        {
+            // A version-1 database, as an older Vigil left it: registry tables only, one event row.
+            using (var connection = new SqliteConnection($"Data Source={dbPath};Pooling=False"))
+            {
+                connection.Open();
+                WorkspaceDatabase.Migrate(connection, target: 1);
+                connection.Execute(null,
+                    "INSERT INTO registry_events (time, model, kind, reason, actor) VALUES (0, 'm', 'kept', 'old', 'me')");
+                Assert.Equal(1, WorkspaceDatabase.ReadVersion(connection));
+            }
+
+            using var ws = VigilWorkspace.Open(root);
+            Assert.Equal("old", Assert.Single(ws.Registry.Events("m")).Reason);
+            Assert.Equal(0, ws.Store.CountPredictions("m"));
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void NewerSchemaIsRefusedWithClearMessage()
+    {
+        using var temp = new TempWorkspace();
+        using (var connection = temp.Workspace.ConnectForTests())
+        {
+            connection.Execute(null, "PRAGMA user_version = 99");
+        }
+
+        var error = Assert.Throws<WorkspaceInputException>(() => temp.Reopen());
+        Assert.Contains("newer", error.Message, StringComparison.Ordinal);
+        Assert.Contains("99", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NonDatabaseFileIsAUserError()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "vigil-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(root);
+        File.WriteAllText(Path.Combine(root, "vigil.db"), new string('x', 4096));
+        try
+        {
+            Assert.Throws<WorkspaceInputException>(() => VigilWorkspace.Open(root));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData("../x")]
+    [InlineData("..")]
+    [InlineData(".hidden")]
+    [InlineData("a/b")]
+    [InlineData("a\\b")]
+    [InlineData("")]
+    [InlineData("has space")]
+    [InlineData("trailing\n")]
+    public void InvalidModelNamesAreRejected(string name)
+    {
+        using var temp = new TempWorkspace();
+        var error = Assert.Throws<WorkspaceInputException>(() => temp.Workspace.Registry.ListVersions(name));
+        Assert.Contains("Invalid model name", error.Message, StringComparison.Ordinal);
+        Assert.Throws<WorkspaceInputException>(() => temp.Workspace.Store.CountPredictions(name));
+    }
+
+    [Fact]
+    public void NameRuleAcceptsUpTo64Characters()
+    {
+        Assert.True(ModelName.IsValid("churn-v2.model_A"));
+        Assert.True(ModelName.IsValid(new string('a', 64)));
+        Assert.False(ModelName.IsValid(new string('a', 65)));
+    }
+
+    private static string Pragma(SqliteConnection connection, string name) =>
+        Convert.ToString(connection.Scalar(null, $"PRAGMA {name}"), System.Globalization.CultureInfo.InvariantCulture)!;
+}

@@ -1,0 +1,191 @@
+using System.Diagnostics;
+using System.Globalization;
+using Vigil.Data.Tables;
+using Vigil.Monitoring.Store;
+using Vigil.Monitoring.Workspace;
+using Xunit.Abstractions;
+
+namespace Vigil.Monitoring.Tests.Store;
+
+public class PredictionLogTests(ITestOutputHelper output)
+{
+    private static readonly DateTimeOffset T0 = new(2025, 3, 1, 0, 0, 0, TimeSpan.Zero);
+
+    internal static PredictionRecord Row(int i, string? id = null) => new(
+        id ?? "r" + i.ToString(CultureInfo.InvariantCulture),
+        T0.AddMinutes(i),
+        new Dictionary<string, object?> { ["age"] = 20 + i, ["city"] = i % 2 == 0 ? "Oslo" : "Rome", ["vip"] = i % 3 == 0, ["x"] = null },
+        i % 2 == 0 ? "yes" : "no",
+        0.5 + (i / 100.0),
+        1);
+
+    [Fact]
+    public void PredictionsRoundTripAndDuplicatesAreCounted()
+    {
+        using var temp = new TempWorkspace();
+        var store = temp.Workspace.Store;
+        var result = store.LogPredictions("m", [Row(0), Row(1), Row(1), Row(2)]);
+        Assert.Equal(new IngestResult(3, 1, 0), result);
+        Assert.Equal(new IngestResult(1, 2, 0), store.LogPredictions("m", [Row(0), Row(2), Row(3)]));
+
+        var rows = store.ReadWindow("m", WindowSpec.All);
+        Assert.Equal(["r0", "r1", "r2", "r3"], rows.Select(r => r.Id));
+        var r1 = rows[1];
+        Assert.Equal(T0.AddMinutes(1), r1.Timestamp);
+        Assert.Equal(21.0, r1.Features["age"]);
+        Assert.Equal("Rome", r1.Features["city"]);
+        Assert.Equal(false, r1.Features["vip"]);
+        Assert.Null(r1.Features["x"]);
+        Assert.Equal(("no", 0.51, 1), (r1.Prediction, r1.Score!.Value, r1.ModelVersion!.Value));
+        Assert.Null(r1.Label);
+        Assert.Empty(store.ReadWindow("other", WindowSpec.All));
+    }
+
+    [Fact]
+    public void LabelsJoinNowOrLaterAndTheFirstLabelWins()
+    {
+        using var temp = new TempWorkspace();
+        var store = temp.Workspace.Store;
+        store.LogPredictions("m", [Row(0), Row(1)]);
+        var observed = T0.AddDays(1);
+        var labels = store.LogLabels("m",
+        [
+            new LabelRecord("r0", "yes", observed),
+            new LabelRecord("r0", "no", null),      // duplicate in batch: first wins
+            new LabelRecord("late", "no", null),    // prediction not here yet
+            new LabelRecord("late", "yes", null),   // duplicate of a pending label
+        ]);
+        Assert.Equal(new LabelResult(1, 1, 2), labels);
+        Assert.Equal(new LabelResult(0, 0, 1), store.LogLabels("m", [new LabelRecord("r0", "no", null)]));
+        Assert.Equal(1, store.CountPendingLabels("m"));
+
+        var ingest = store.LogPredictions("m", [Row(5, "late")]);
+        Assert.Equal(new IngestResult(1, 0, 1), ingest);
+        Assert.Equal(0, store.CountPendingLabels("m"));
+
+        var labelled = store.ReadWindow("m", new WindowSpec { LabelledOnly = true });
+        Assert.Equal([("r0", "yes"), ("late", "no")], labelled.Select(r => (r.Id, r.Label!)));
+        Assert.Equal(observed, labelled[0].LabelObservedAt);
+        Assert.Equal(2, store.CountPredictions("m", labelledOnly: true));
+    }
+
+    [Fact]
+    public void CountLabelledSinceUsesLabelArrivalTime()
+    {
+        using var temp = new TempWorkspace();
+        var store = temp.Workspace.Store;
+        store.LogPredictions("m", [Row(0), Row(1), Row(2)]);
+        store.LogLabels("m", [new LabelRecord("r0", "yes", null)]);
+        temp.Clock.Advance(TimeSpan.FromHours(2));
+        var cut = temp.Clock.GetUtcNow();
+        store.LogLabels("m", [new LabelRecord("r1", "no", null), new LabelRecord("r9", "no", null)]);
+        Assert.Equal(1, store.CountLabelledSince("m", cut));
+        temp.Clock.Advance(TimeSpan.FromHours(1));
+        store.LogPredictions("m", [Row(9)]); // joins the pending label, which arrived at `cut`
+        Assert.Equal(2, store.CountLabelledSince("m", cut));
+        Assert.Equal(3, store.CountLabelledSince("m", cut.AddHours(-5)));
+    }
+
+    [Fact]
+    public void WindowsSelectByHalfOpenTimeRangeAndByCount()
+    {
+        using var temp = new TempWorkspace();
+        var store = temp.Workspace.Store;
+        // Logged out of time order on purpose: windows order by timestamp.
+        store.LogPredictions("m", [Row(5), Row(1), Row(3), Row(0), Row(4), Row(2)]);
+        store.LogLabels("m", [new LabelRecord("r1", "no", null), new LabelRecord("r4", "yes", null)]);
+
+        var range = store.ReadWindow("m", WindowSpec.Between(T0.AddMinutes(1), T0.AddMinutes(4)));
+        Assert.Equal(["r1", "r2", "r3"], range.Select(r => r.Id));
+        Assert.Equal(["r3", "r4", "r5"], store.ReadWindow("m", WindowSpec.LastRows(3)).Select(r => r.Id));
+        Assert.Equal(["r4"], store.ReadWindow("m", WindowSpec.LastRows(1) with { LabelledOnly = true }).Select(r => r.Id));
+        Assert.Equal(["r2", "r3"], store.ReadWindow("m", WindowSpec.Between(T0, T0.AddMinutes(4)) with { Last = 2 }).Select(r => r.Id));
+        Assert.Equal(["r1", "r4"], store.ReadWindow("m", new WindowSpec { LabelledOnly = true }).Select(r => r.Id));
+        Assert.Equal(3, store.CountPredictions("m", T0.AddMinutes(3)));
+        Assert.Throws<WorkspaceInputException>(() => store.ReadWindow("m", WindowSpec.LastRows(0)));
+    }
+
+    [Fact]
+    public void BadFeatureValueRejectsTheWholeBatch()
+    {
+        using var temp = new TempWorkspace();
+        var bad = Row(1) with { Features = new Dictionary<string, object?> { ["blob"] = new object() } };
+        var error = Assert.Throws<WorkspaceInputException>(() => temp.Workspace.Store.LogPredictions("m", [Row(0), bad]));
+        Assert.Contains("blob", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, temp.Workspace.Store.CountPredictions("m"));
+    }
+
+    [Fact]
+    public void ToTableBuildsTypedColumnsWithMissingCellsAndLabel()
+    {
+        using var temp = new TempWorkspace();
+        var store = temp.Workspace.Store;
+        var odd = Row(2) with
+        {
+            Features = new Dictionary<string, object?> { ["age"] = double.NaN, ["city"] = null, ["inf"] = double.PositiveInfinity },
+        };
+        store.LogPredictions("m", [Row(0), Row(1), odd]);
+        store.LogLabels("m", [new LabelRecord("r1", "1", null)]);
+        var rows = store.ReadWindow("m", WindowSpec.All);
+
+        var inferred = LoggedRowTable.ToTable(rows, labelColumn: "label");
+        Assert.Equal(["age", "city", "vip", "x", "inf", "label"], inferred.ColumnNames);
+        var age = Assert.IsType<NumericColumn>(inferred["age"]);
+        Assert.Equal([20.0, 21.0], age.Values[..2].ToArray());
+        Assert.True(age.IsMissing(2));
+        var city = Assert.IsType<CategoricalColumn>(inferred["city"]);
+        Assert.Equal(new string?[] { "Oslo", "Rome", null }, new[] { city[0], city[1], city[2] });
+        Assert.IsType<BooleanColumn>(inferred["vip"]);
+        Assert.Equal(3, inferred["x"].MissingCount);
+        Assert.Equal(new string?[] { null, "1", null }, new[] { inferred["label"].FormatCell(0), inferred["label"].FormatCell(1), inferred["label"].FormatCell(2) });
+
+        var schema = new Dictionary<string, ColumnKind> { ["inf"] = ColumnKind.Numeric, ["age"] = ColumnKind.Categorical, ["label"] = ColumnKind.Numeric };
+        var typed = LoggedRowTable.ToTable(rows, schema, "label");
+        Assert.Equal(["inf", "age", "label"], typed.ColumnNames);
+        Assert.Equal(double.PositiveInfinity, ((NumericColumn)typed["inf"])[2]);
+        Assert.Equal("20", ((CategoricalColumn)typed["age"])[0]);
+        Assert.Equal(1.0, ((NumericColumn)typed["label"])[1]);
+    }
+
+    [Fact]
+    public void MeasuresInsertThroughputFor20Features()
+    {
+        // A measurement, not an assertion: long benchmarks belong in bench/. 20 numeric+categorical features per row.
+        const int count = 20_000;
+        var rows = new PredictionRecord[count];
+        for (var i = 0; i < count; i++)
+        {
+            var features = new Dictionary<string, object?>(20);
+            for (var f = 0; f < 20; f++)
+            {
+                features["f" + f.ToString(CultureInfo.InvariantCulture)] = f % 4 == 0 ? (f % 8 == 0 ? "a" : "b") : i * 0.001 + f;
+            }
+
+            rows[i] = new PredictionRecord("id" + i.ToString(CultureInfo.InvariantCulture), T0.AddSeconds(i), features, "yes", 0.7, 1);
+        }
+
+        // Encoding alone, to see how the time splits between JSON and SQLite.
+        var json = new FeatureJson();
+        var encode = Stopwatch.StartNew();
+        foreach (var row in rows)
+        {
+            json.Encode(row.Id, row.Features);
+        }
+
+        encode.Stop();
+
+        using var temp = new TempWorkspace();
+        temp.Workspace.Store.LogPredictions("warmup", rows[..100]);
+        var watch = Stopwatch.StartNew();
+        for (var start = 0; start < count; start += 10_000)
+        {
+            Assert.Equal(10_000, temp.Workspace.Store.LogPredictions("m", rows[start..(start + 10_000)]).Inserted);
+        }
+
+        watch.Stop();
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{count} rows x 20 features in batches of 10000: {watch.Elapsed.TotalMilliseconds:F0} ms = {count / watch.Elapsed.TotalSeconds:F0} rows/s " +
+            $"(JSON encoding alone: {encode.Elapsed.TotalMilliseconds:F0} ms)"));
+        Assert.Equal(count, temp.Workspace.Store.CountPredictions("m"));
+    }
+}
