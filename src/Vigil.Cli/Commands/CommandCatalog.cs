@@ -7,6 +7,11 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> All()
     {
+        yield return Demo.DemoCommand.Create();
         yield return DriftCommand.Create();
+        yield return Monitoring.CheckCommand.Create();
+        yield return Monitoring.RetrainCommand.Create();
+        yield return Monitoring.ModelsCommand.Create();
+        yield return Monitoring.ReportCommand.Create();
     }
 }

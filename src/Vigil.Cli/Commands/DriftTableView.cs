@@ -13,6 +13,16 @@ internal static class DriftTableView
         console.MarkupLine($"[bold]Drift[/] of [blue]{Markup.Escape(Path.GetFileName(currentPath))}[/] ({report.CurrentRows:N0} rows) "
             + $"against [blue]{Markup.Escape(Path.GetFileName(referencePath))}[/] ({report.ReferenceRows:N0} rows)");
 
+        RenderColumns(console, report);
+        var verdict = report.DatasetDrift ? "[red bold]DATASET DRIFT[/]" : "[green bold]no dataset drift[/]";
+        console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
+            $"{verdict}: {report.DriftedCount} of {report.Columns.Count(c => !c.IsLabel)} feature columns drifted ({report.DriftedShare:P0}; threshold {report.Rule.DatasetDriftShare:P0}), "
+            + $"{Markup.Escape(report.Rule.Correction)} correction at alpha {report.Rule.Alpha}."));
+    }
+
+    /// <summary>The per-column table and the reasons of drifted columns.</summary>
+    public static void RenderColumns(IAnsiConsole console, DriftReport report)
+    {
         var table = new Table().Border(TableBorder.Rounded);
         table.AddColumn("column");
         table.AddColumn("kind");
@@ -50,11 +60,6 @@ internal static class DriftTableView
                 console.MarkupLine($"  [red]•[/] {Markup.Escape(c.Name)}: {Markup.Escape(c.Reason)}");
             }
         }
-
-        var verdict = report.DatasetDrift ? "[red bold]DATASET DRIFT[/]" : "[green bold]no dataset drift[/]";
-        console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
-            $"{verdict}: {report.DriftedCount} of {report.Columns.Count(c => !c.IsLabel)} feature columns drifted ({report.DriftedShare:P0}; threshold {report.Rule.DatasetDriftShare:P0}), "
-            + $"{Markup.Escape(report.Rule.Correction)} correction at alpha {report.Rule.Alpha}."));
     }
 
     private static string Format(double? value) =>

@@ -127,5 +127,45 @@ public sealed class Table
         return new Table(list);
     }
 
+    /// <summary>
+    /// The rows of every table, in order. All tables must have the same column names and kinds (in the same order);
+    /// categorical dictionaries are merged (categories keep their first-seen order).
+    /// </summary>
+    public static Table Concat(IReadOnlyList<Table> tables)
+    {
+        ArgumentNullException.ThrowIfNull(tables);
+        if (tables.Count == 0)
+        {
+            throw new ArgumentException("Nothing to concatenate.", nameof(tables));
+        }
+
+        var first = tables[0];
+        foreach (var t in tables)
+        {
+            if (!t.ColumnNames.SequenceEqual(first.ColumnNames, StringComparer.Ordinal)
+                || t.Columns.Select(c => c.Kind).Where((k, i) => k != first.Columns[i].Kind).Any())
+            {
+                throw new ArgumentException(
+                    $"Tables differ: [{string.Join(", ", first.Columns.Select(c => $"{c.Name}:{c.Kind}"))}] vs [{string.Join(", ", t.Columns.Select(c => $"{c.Name}:{c.Kind}"))}].",
+                    nameof(tables));
+            }
+        }
+
+        var columns = new Column[first.Columns.Count];
+        for (var j = 0; j < columns.Length; j++)
+        {
+            var parts = tables.Select(t => t.Columns[j]).ToArray();
+            columns[j] = parts[0] switch
+            {
+                NumericColumn => new NumericColumn(parts[0].Name, parts.SelectMany(p => ((NumericColumn)p).Values.ToArray()).ToArray()),
+                BooleanColumn => new BooleanColumn(parts[0].Name, parts.SelectMany(p => ((BooleanColumn)p).Values.ToArray()).ToArray()),
+                DateTimeColumn => new DateTimeColumn(parts[0].Name, parts.SelectMany(p => ((DateTimeColumn)p).Values.ToArray()).ToArray()),
+                _ => CategoricalColumn.FromValues(parts[0].Name, parts.SelectMany(p => Enumerable.Range(0, p.Length).Select(p.FormatCell)).ToArray()),
+            };
+        }
+
+        return new Table(columns);
+    }
+
     public override string ToString() => $"Table ({RowCount} rows × {_columns.Length} columns)";
 }

@@ -86,6 +86,7 @@ public sealed class CategoricalReference : ReferenceColumn
             Psi = PopulationStability.FromShares(referenceShares, currentShares),
             JensenShannon = Divergences.JensenShannonDistance(referenceShares, currentShares, 2.0),
             Test = "chi2",
+            Histogram = new DriftHistogram { Categories = union, ReferenceShares = referenceShares, CurrentShares = currentShares },
         };
         return new ColumnComparison(drift, chi.PValue, (double)inNew / currentTotal, null);
     }

@@ -70,6 +70,10 @@ public sealed record ColumnDrift
     [JsonPropertyName("new_categories")]
     public IReadOnlyList<string>? NewCategories { get; init; }
 
+    /// <summary>The bins compared and both samples' shares in them (what PSI and JS were computed on).</summary>
+    [JsonPropertyName("histogram")]
+    public DriftHistogram? Histogram { get; init; }
+
     /// <summary>True for the label column named by the caller: its drift is label drift, not counted in the dataset share.</summary>
     [JsonPropertyName("is_label")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]

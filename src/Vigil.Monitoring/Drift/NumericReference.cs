@@ -71,6 +71,12 @@ public sealed class NumericReference : ReferenceColumn
             Psi = PopulationStability.FromShares(referenceShares, currentShares),
             JensenShannon = Divergences.JensenShannonDistance(referenceShares, currentShares, 2.0),
             Test = "ks",
+            Histogram = new DriftHistogram
+            {
+                Edges = Binning.Edges.ToArray(),
+                ReferenceShares = referenceShares.ToArray(),
+                CurrentShares = currentShares,
+            },
         };
         return new ColumnComparison(drift, ks.PValue, 0, null);
     }

@@ -17,7 +17,9 @@ public static class HistogramChart
         ArgumentNullException.ThrowIfNull(labels);
         ArgumentNullException.ThrowIfNull(first);
         ArgumentNullException.ThrowIfNull(second);
-        var n = Math.Min(labels.Count, Math.Min(first.Count, second.Count));
+        // With no current shares (e.g. an old stored result) the reference bars are drawn alone.
+        var single = second.Count == 0;
+        var n = Math.Min(labels.Count, single ? first.Count : Math.Min(first.Count, second.Count));
         var plotRight = width - Right;
         var bandWidth = n == 0 ? 0 : (plotRight - Left) / n;
         // Rotate bin labels when they would not fit side by side.
@@ -32,7 +34,7 @@ public static class HistogramChart
         for (var i = 0; i < n; i++)
         {
             max = Math.Max(max, Finite(first[i]));
-            max = Math.Max(max, Finite(second[i]));
+            max = single ? max : Math.Max(max, Finite(second[i]));
         }
 
         var nice = NiceTicks.For(0, max <= 0 ? 1 : max, 4);
@@ -40,12 +42,15 @@ public static class HistogramChart
         Axis.NumericY(w, y, nice.Ticks, nice.Step, Left, plotRight, v => Percent(v, nice.Step));
         w.Line(Left, plotBottom, plotRight, plotBottom, ChartColors.AxisLine);
 
-        var barWidth = Math.Max(1, (bandWidth * 0.8) / 2);
+        var barWidth = Math.Max(1, (bandWidth * 0.8) / (single ? 1 : 2));
         for (var i = 0; i < n; i++)
         {
             var x0 = Left + (i * bandWidth) + (bandWidth * 0.1);
             Bar(w, x0, barWidth, y, first[i], ChartColors.Reference, $"{labels[i]} — {firstName}: {Percent(first[i], 0.001)}");
-            Bar(w, x0 + barWidth, barWidth, y, second[i], ChartColors.Current, $"{labels[i]} — {secondName}: {Percent(second[i], 0.001)}");
+            if (!single)
+            {
+                Bar(w, x0 + barWidth, barWidth, y, second[i], ChartColors.Current, $"{labels[i]} — {secondName}: {Percent(second[i], 0.001)}");
+            }
             var cx = Left + ((i + 0.5) * bandWidth);
             var label = Axis.Truncate(labels[i], maxChars);
             if (rotate)

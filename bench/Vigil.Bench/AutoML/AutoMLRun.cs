@@ -1,0 +1,56 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Vigil.AutoML;
+using Vigil.Data.Csv;
+
+namespace Vigil.Bench.AutoML;
+
+/// <summary>One benchmark run in this process: fit on train.csv with a budget and seed, score test.csv.</summary>
+internal static class AutoMLRun
+{
+    public static int Run(string datasets, string name, int budget, int seed)
+    {
+        var dir = Path.Combine(datasets, name);
+        using var meta = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "meta.json")));
+        var label = meta.RootElement.GetProperty("label").GetString()!;
+        var metricName = meta.RootElement.GetProperty("metric").GetString()!;
+        var task = meta.RootElement.GetProperty("task").GetString() switch
+        {
+            "binary" => AutoMLTask.Binary,
+            "multiclass" => AutoMLTask.Multiclass,
+            _ => AutoMLTask.Regression,
+        };
+        var train = CsvTableReader.Read(Path.Combine(dir, "train.csv"));
+        var test = CsvTableReader.Read(Path.Combine(dir, "test.csv"));
+        var watch = Stopwatch.StartNew();
+        var result = AutoMLEngine.Fit(train, new AutoMLOptions
+        {
+            Label = label,
+            Task = task,
+            TimeBudget = TimeSpan.FromSeconds(budget),
+            Seed = seed,
+        });
+        var wall = watch.Elapsed.TotalSeconds;
+        var metrics = result.Model.Evaluate(test);
+        var line = new Dictionary<string, object>
+        {
+            ["dataset"] = name,
+            ["budget"] = budget,
+            ["seed"] = seed,
+            ["metric"] = metricName,
+            ["value"] = metrics[metricName],
+            ["wall_s"] = Math.Round(wall, 2),
+            ["peak_mb"] = Math.Round(Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0, 0),
+            ["best"] = result.BestLearner,
+            ["trials"] = result.Trials.Count,
+            ["validation"] = result.ValidationMethod.ToString(),
+            ["refitted"] = result.RefittedOnAllRows,
+            ["best_loss"] = result.BestLoss,
+            ["per_learner"] = string.Join(" ", result.BestPerLearner.Select(s =>
+                string.Create(CultureInfo.InvariantCulture, $"{s.Learner}:{s.Trials}:{s.BestLoss:F4}"))),
+        };
+        Console.WriteLine(JsonSerializer.Serialize(line));
+        return 0;
+    }
+}

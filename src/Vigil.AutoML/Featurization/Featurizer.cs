@@ -1,0 +1,156 @@
+using System.Globalization;
+using Vigil.Data.Tables;
+
+namespace Vigil.AutoML.Featurization;
+
+/// <summary>
+/// Turns a table's feature columns into float rows. Built once from training data and saved in the bundle, so
+/// prediction applies exactly the same encoding. Two modes: native (NaN kept, for LightGBM) and imputed
+/// (training mean plus a missing indicator, for learners that cannot take NaN).
+/// </summary>
+public sealed class Featurizer
+{
+    /// <summary>Categorical columns with at most this many levels are one-hot encoded; more are hashed.</summary>
+    public const int MaxOneHotLevels = 32;
+
+    /// <summary>Slots used when hashing a many-level categorical column.</summary>
+    public const int HashBuckets = 64;
+
+    public Featurizer(IReadOnlyList<ColumnFeaturization> columns, IReadOnlyList<string> droppedColumns)
+    {
+        Columns = columns ?? throw new ArgumentNullException(nameof(columns));
+        DroppedColumns = droppedColumns ?? throw new ArgumentNullException(nameof(droppedColumns));
+    }
+
+    public IReadOnlyList<ColumnFeaturization> Columns { get; }
+
+    /// <summary>Columns ignored because every training cell was missing.</summary>
+    public IReadOnlyList<string> DroppedColumns { get; }
+
+    public int Width(bool impute) => Columns.Sum(c => c.Width(impute));
+
+    /// <summary>Learns the encoding from the training features (the label must already be removed).</summary>
+    public static Featurizer Fit(Table features)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        var specs = new List<ColumnFeaturization>();
+        var dropped = new List<string>();
+        foreach (var column in features.Columns)
+        {
+            var missing = column.MissingCount;
+            if (missing == column.Length)
+            {
+                dropped.Add(column.Name);
+                continue;
+            }
+
+            specs.Add(column switch
+            {
+                NumericColumn n => new ColumnFeaturization(n.Name, FeatureKind.Numeric, null, 0, [Mean(n.Values)], missing > 0),
+                BooleanColumn b => new ColumnFeaturization(b.Name, FeatureKind.Numeric, null, 0, [BoolMean(b)], missing > 0),
+                DateTimeColumn d => DateSpec(d, missing > 0),
+                CategoricalColumn c => CategoricalSpec(c),
+                _ => throw new NotSupportedException($"Column kind {column.Kind} is not supported."),
+            });
+        }
+
+        return new Featurizer(specs, dropped);
+    }
+
+    /// <summary>Encodes every row of <paramref name="table"/>; columns are matched by name, extra columns ignored.</summary>
+    public float[][] Transform(Table table, bool impute)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        var width = Width(impute);
+        var rows = new float[table.RowCount][];
+        for (var r = 0; r < rows.Length; r++)
+        {
+            rows[r] = new float[width];
+        }
+
+        var offset = 0;
+        foreach (var spec in Columns)
+        {
+            if (!table.TryGetColumn(spec.Column, out var column))
+            {
+                throw new AutoMLException(
+                    AutoMLErrorCode.SchemaMismatch,
+                    $"Column '{spec.Column}' used by the model is missing from the data. Columns: {string.Join(", ", table.ColumnNames)}.");
+            }
+
+            ColumnEncoder.Write(spec, column, rows, offset, impute);
+            offset += spec.Width(impute);
+        }
+
+        return rows;
+    }
+
+    private static ColumnFeaturization CategoricalSpec(CategoricalColumn c)
+    {
+        var counts = c.CategoryCounts();
+        var present = Enumerable.Range(0, counts.Length).Where(i => counts[i] > 0).Select(i => c.Categories[i]).ToList();
+        present.Sort(StringComparer.Ordinal);
+        return present.Count <= MaxOneHotLevels
+            ? new ColumnFeaturization(c.Name, FeatureKind.OneHot, present, 0, null, false)
+            : new ColumnFeaturization(c.Name, FeatureKind.Hashed, null, HashBuckets, null, false);
+    }
+
+    private static ColumnFeaturization DateSpec(DateTimeColumn d, bool hasMissing)
+    {
+        var sums = new double[DateFeatures.PartCount];
+        Span<float> parts = stackalloc float[DateFeatures.PartCount];
+        var n = 0;
+        foreach (var v in d.Values)
+        {
+            if (v is null)
+            {
+                continue;
+            }
+
+            DateFeatures.Write(v, parts);
+            for (var i = 0; i < parts.Length; i++)
+            {
+                sums[i] += parts[i];
+            }
+
+            n++;
+        }
+
+        return new ColumnFeaturization(d.Name, FeatureKind.DateParts, null, 0, sums.Select(s => s / Math.Max(n, 1)).ToArray(), hasMissing);
+    }
+
+    private static double Mean(ReadOnlySpan<double> values)
+    {
+        double sum = 0;
+        var n = 0;
+        foreach (var v in values)
+        {
+            if (!double.IsNaN(v) && !double.IsInfinity(v))
+            {
+                sum += v;
+                n++;
+            }
+        }
+
+        return n == 0 ? 0 : sum / n;
+    }
+
+    private static double BoolMean(BooleanColumn b)
+    {
+        var n = 0;
+        var t = 0;
+        foreach (var v in b.Values)
+        {
+            if (v is { } x)
+            {
+                n++;
+                t += x ? 1 : 0;
+            }
+        }
+
+        return n == 0 ? 0 : (double)t / n;
+    }
+
+    internal static double ParseOrNaN(string? text) =>
+        text is not null && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : double.NaN;
+}

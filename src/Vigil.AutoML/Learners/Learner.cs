@@ -1,0 +1,51 @@
+using Microsoft.ML;
+using Vigil.AutoML.SearchSpaces;
+
+namespace Vigil.AutoML.Learners;
+
+/// <summary>
+/// A model family the search can tune: its search space (with a low-cost starting point) and how to turn a
+/// configuration into an ML.NET estimator. Instances are stateless singletons.
+/// </summary>
+public abstract class Learner
+{
+    public static Learner LightGbm { get; } = new LightGbmLearner();
+
+    public static Learner FastTree { get; } = new FastTreeLearner();
+
+    public static Learner FastForest { get; } = new FastForestLearner();
+
+    public static Learner Linear { get; } = new LinearLearner();
+
+    /// <summary>All learners in default order (LightGBM first, as FLAML starts with lgbm).</summary>
+    public static IReadOnlyList<Learner> All { get; } = [LightGbm, FastForest, FastTree, Linear];
+
+    /// <summary>Short stable name used in options, results and bundles ("lgbm", "fasttree", "rf", "linear").</summary>
+    public abstract string Name { get; }
+
+    /// <summary>Cost of the first trial relative to LightGBM's; ECI uses it for learners not yet tried.</summary>
+    public abstract double RelativeCost { get; }
+
+    /// <summary>True when the learner needs NaN replaced (mean plus indicator) rather than taking NaN natively.</summary>
+    public abstract bool NeedsImputation { get; }
+
+    /// <summary>The search space for a training set of <paramref name="rows"/> rows.</summary>
+    public abstract SearchSpace CreateSearchSpace(AutoMLTask task, int rows);
+
+    /// <summary>Looks a learner up by <see cref="Name"/> (case-insensitive).</summary>
+    public static Learner FromName(string name) =>
+        All.FirstOrDefault(l => string.Equals(l.Name, name, StringComparison.OrdinalIgnoreCase))
+        ?? throw new AutoMLException(
+            AutoMLErrorCode.UnknownLearner,
+            $"Unknown learner '{name}'. Known: {string.Join(", ", All.Select(l => l.Name))}.");
+
+    internal abstract IEstimator<ITransformer> CreateEstimator(MLContext ml, IReadOnlyDictionary<string, double> config, TrainerSettings settings);
+
+    /// <summary>Integer hyperparameter from a configuration.</summary>
+    protected static int Int(IReadOnlyDictionary<string, double> config, string name) => (int)Math.Round(config[name]);
+
+    /// <summary>Upper bound for tree/iteration counts: FLAML caps them at the training row count.</summary>
+    protected static int Cap(int rows, int max) => Math.Max(8, Math.Min(max, rows));
+
+    public override string ToString() => Name;
+}

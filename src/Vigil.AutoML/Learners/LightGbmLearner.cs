@@ -1,0 +1,90 @@
+using Microsoft.ML;
+using Microsoft.ML.Trainers.LightGbm;
+using Vigil.AutoML.SearchSpaces;
+
+namespace Vigil.AutoML.Learners;
+
+/// <summary>LightGBM gradient boosting; takes NaN natively. Space follows FLAML's lgbm space.</summary>
+internal sealed class LightGbmLearner : Learner
+{
+    public override string Name => "lgbm";
+
+    public override double RelativeCost => 1;
+
+    public override bool NeedsImputation => false;
+
+    public override SearchSpace CreateSearchSpace(AutoMLTask task, int rows) => new([
+        new Hyperparameter("n_estimators", 4, Cap(rows, 32768), 4, LogScale: true, IsInteger: true),
+        new Hyperparameter("num_leaves", 4, Cap(rows, 32768), 4, LogScale: true, IsInteger: true),
+        new Hyperparameter("min_child_samples", 2, 129, 20, LogScale: true, IsInteger: true),
+        new Hyperparameter("learning_rate", 1.0 / 1024, 1.0, 0.1, LogScale: true, IsInteger: false),
+        new Hyperparameter("log_max_bin", 3, 11, 8, LogScale: false, IsInteger: true),
+        new Hyperparameter("colsample_bytree", 0.01, 1.0, 1.0, LogScale: false, IsInteger: false),
+        new Hyperparameter("reg_alpha", 1.0 / 1024, 1024, 1.0 / 1024, LogScale: true, IsInteger: false),
+        new Hyperparameter("reg_lambda", 1.0 / 1024, 1024, 1.0, LogScale: true, IsInteger: false),
+    ]);
+
+    internal override IEstimator<ITransformer> CreateEstimator(MLContext ml, IReadOnlyDictionary<string, double> config, TrainerSettings settings)
+    {
+        var booster = new GradientBooster.Options
+        {
+            FeatureFraction = config["colsample_bytree"],
+            L1Regularization = config["reg_alpha"],
+            L2Regularization = config["reg_lambda"],
+            // LightGBM's own default (ML.NET's is 0.1, which stunts leaves under softmax/logistic hessians).
+            MinimumChildWeight = 1e-3,
+        };
+        var iterations = Int(config, "n_estimators");
+        var leaves = Int(config, "num_leaves");
+        var minChild = Int(config, "min_child_samples");
+        var learningRate = config["learning_rate"];
+        var maxBin = (1 << Int(config, "log_max_bin")) - 1;
+        return settings.Task switch
+        {
+            AutoMLTask.Binary => ml.BinaryClassification.Trainers.LightGbm(new LightGbmBinaryTrainer.Options
+            {
+                NumberOfIterations = iterations,
+                NumberOfLeaves = leaves,
+                MinimumExampleCountPerLeaf = minChild,
+                LearningRate = learningRate,
+                MaximumBinCountPerFeature = maxBin,
+                Booster = booster,
+                Sigmoid = 1.0,
+                NumberOfThreads = settings.Threads,
+                Seed = settings.Seed,
+                Deterministic = true,
+                Silent = true,
+                HandleMissingValue = true,
+            }),
+            AutoMLTask.Multiclass => ml.MulticlassClassification.Trainers.LightGbm(new LightGbmMulticlassTrainer.Options
+            {
+                NumberOfIterations = iterations,
+                NumberOfLeaves = leaves,
+                MinimumExampleCountPerLeaf = minChild,
+                LearningRate = learningRate,
+                MaximumBinCountPerFeature = maxBin,
+                Booster = booster,
+                UseSoftmax = true,
+                NumberOfThreads = settings.Threads,
+                Seed = settings.Seed,
+                Deterministic = true,
+                Silent = true,
+                HandleMissingValue = true,
+            }),
+            _ => ml.Regression.Trainers.LightGbm(new LightGbmRegressionTrainer.Options
+            {
+                NumberOfIterations = iterations,
+                NumberOfLeaves = leaves,
+                MinimumExampleCountPerLeaf = minChild,
+                LearningRate = learningRate,
+                MaximumBinCountPerFeature = maxBin,
+                Booster = booster,
+                NumberOfThreads = settings.Threads,
+                Seed = settings.Seed,
+                Deterministic = true,
+                Silent = true,
+                HandleMissingValue = true,
+            }),
+        };
+    }
+}

@@ -1,2 +1,0 @@
-namespace Vigil.AutoML;
-internal static class Placeholder { }

@@ -1,0 +1,183 @@
+using Vigil.AutoML.Learners;
+using Vigil.AutoML.Training;
+
+namespace Vigil.AutoML.Search;
+
+/// <summary>The best trial so far with the model it trained (the fallback when the final refit cannot run).</summary>
+internal sealed record BestTrial(LearnerState State, Trial Trial, TrialOutcome Outcome);
+
+/// <summary>
+/// The sequential search: pick a learner by ECI, ask its FLOW2 for a configuration, evaluate, feed back.
+/// Stops at the trial limit, when the budget minus the estimated refit time is used up, or on cancellation.
+/// </summary>
+internal sealed class SearchLoop
+{
+    private readonly TrialRunner _runner;
+    private readonly IReadOnlyList<LearnerState> _states;
+    private readonly AutoMLOptions _options;
+    private readonly BudgetClock _clock;
+    private readonly Random _random;
+    private readonly List<Trial> _trials = [];
+    private readonly int _foldCount;
+    private const double FirstLookShare = 0.1;
+
+    /// <summary>Only on small data is a look at every learner cheap enough; on larger data ECI alone decides, as in FLAML.</summary>
+    private const int FirstLookMaxRows = 10_000;
+
+    private double _baseCost;
+
+    public SearchLoop(TrialRunner runner, IReadOnlyList<LearnerState> states, AutoMLOptions options, BudgetClock clock, int foldCount)
+    {
+        _runner = runner;
+        _states = states;
+        _options = options;
+        _clock = clock;
+        _foldCount = foldCount;
+        _random = new Random(unchecked((options.Seed * 7919) + 17));
+    }
+
+    public IReadOnlyList<Trial> Trials => _trials;
+
+    public BestTrial? Best { get; private set; }
+
+    /// <summary>Seconds a refit of the current best on all rows is expected to take (with margin).</summary>
+    public double RefitEstimate(int fullRows) => Best is null ? 0 : RefitEstimate(Best.Outcome, fullRows);
+
+    /// <summary>Seconds a refit of a trial's configuration on all rows is expected to take: one fit scaled by rows, with margin.</summary>
+    public double RefitEstimate(TrialOutcome outcome, int fullRows)
+    {
+        var perFit = outcome.Seconds / _foldCount;
+        return 1.3 * perFit * Math.Max(1.0, (double)fullRows / Math.Max(1, outcome.TrainRows));
+    }
+
+    public void Run(int fullRows, CancellationToken cancellation)
+    {
+        var full = _runner.FullTrainSize;
+        while (!cancellation.IsCancellationRequested)
+        {
+            if (_options.MaxTrials is { } max && _trials.Count >= max)
+            {
+                break;
+            }
+
+            var reserve = _options.RefitOnAllRows ? RefitEstimate(fullRows) : 0;
+            var remaining = _clock.Budget is { } b ? b - _clock.Elapsed - reserve : double.PositiveInfinity;
+            if (remaining <= 0 && Best is not null)
+            {
+                break;
+            }
+
+            var remainingCost = _clock.Budget is null ? double.PositiveInfinity : remaining;
+            var state = FirstLook(remaining)
+                ?? LearnerSelector.Select(_states, Best?.Trial.Loss ?? double.PositiveInfinity, _baseCost, remainingCost, full, _random);
+            if (state is null)
+            {
+                break;
+            }
+
+            if (!RunTrial(state, full, fullRows, reserve, cancellation))
+            {
+                break;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Under a budget and on small data, every learner gets its low-cost trial early when that is expected to take at most a tenth
+    /// of the remaining time (cheapest first): one cheap look is enough for ECI to judge it, and a learner that
+    /// would win (e.g. linear models on small data) is not left untried just because LightGBM keeps improving.
+    /// </summary>
+    private LearnerState? FirstLook(double remaining)
+    {
+        if (_clock.Budget is null || _baseCost <= 0 || _runner.FullTrainSize > FirstLookMaxRows)
+        {
+            return null;
+        }
+
+        return _states
+            .Where(s => s.Trials == 0 && s.Learner.RelativeCost * _baseCost <= FirstLookShare * remaining)
+            .OrderBy(s => s.Learner.RelativeCost)
+            .FirstOrDefault();
+    }
+
+    /// <summary>Runs one trial; false when the budget cut it off and the search should end.</summary>
+    private bool RunTrial(LearnerState state, int full, int fullRows, double reserve, CancellationToken cancellation)
+    {
+        var config = state.Search.Suggest();
+        var sample = Math.Min(state.SampleSize, full);
+        var startedAt = _clock.Elapsed;
+
+        // Without a finished trial, the first may use nearly all the slack; later ones must leave room for the refit.
+        var deadline = Best is null ? _clock.HardLimit - 0.3 : Math.Min(_clock.Budget ?? double.PositiveInfinity, _clock.HardLimit - reserve);
+        using var trialDeadline = _clock.Until(deadline, cancellation);
+        TrialOutcome? outcome = null;
+        string? error = null;
+        try
+        {
+            var token = trialDeadline.Token;
+            outcome = Watchdog.Run(() => _runner.Run(state.Learner, config, sample, token), token);
+        }
+        catch (OperationCanceledException)
+        {
+            error = trialDeadline.TimedOut ? "cut off by the time budget" : "cancelled";
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // A configuration the trainer rejects (or crashes on) is a failed trial, not a failed fit.
+            error = ex.GetType().Name + ": " + ex.Message;
+        }
+
+        var seconds = outcome?.Seconds ?? (_clock.Elapsed - startedAt);
+        var loss = outcome?.Loss ?? double.PositiveInfinity;
+        var trial = new Trial(_trials.Count, state.Learner.Name, config, loss, TimeSpan.FromSeconds(seconds), sample, TimeSpan.FromSeconds(startedAt), error);
+        _trials.Add(trial);
+        if (error is not null && outcome is null && (trialDeadline.TimedOut || cancellation.IsCancellationRequested))
+        {
+            Report(trial);
+            return false;
+        }
+
+        // Cost: wall seconds under a budget; a deterministic proxy otherwise, so learner choice is reproducible.
+        var cost = _clock.Budget is null ? state.Learner.RelativeCost * sample / full : seconds;
+        // The cheapest trial seen, normalised by relative cost: the first trial alone would include JIT warm-up.
+        if (cost > 0 && (_baseCost <= 0 || cost / state.Learner.RelativeCost < _baseCost))
+        {
+            _baseCost = cost / state.Learner.RelativeCost;
+        }
+
+        state.Record(config, loss, cost, seconds, sample, sample >= full, outcome);
+        state.Search.Report(config, loss);
+        if (outcome is not null && !double.IsPositiveInfinity(loss) && (Best is null || loss < Best.Trial.Loss))
+        {
+            Best = new BestTrial(state, trial, outcome);
+        }
+
+        GrowSample(state, full);
+        Report(trial);
+        return true;
+    }
+
+    /// <summary>FLAML-style sample growth: once the search on a sample stalls, move the incumbent to a ×4 larger sample.</summary>
+    private static void GrowSample(LearnerState state, int full)
+    {
+        if (state.SampleSize < full && state.Search.StepReducedSinceLastCheck)
+        {
+            state.SampleSize = (int)Math.Min(full, (long)state.SampleSize * LearnerSelector.SampleMultiplyFactor);
+            state.Search.ResetIncumbent();
+        }
+
+        state.Search.StepReducedSinceLastCheck = false;
+    }
+
+    private void Report(Trial trial) =>
+        _options.Progress?.Invoke(new AutoMLProgress(
+            trial,
+            _trials.Count,
+            Best?.State.Learner.Name,
+            Best?.Trial.Loss ?? double.PositiveInfinity,
+            TimeSpan.FromSeconds(_clock.Elapsed),
+            _clock.Remaining));
+
+    internal static IReadOnlyList<Learner> Resolve(IReadOnlyList<string>? names) =>
+        names is null || names.Count == 0 ? Learner.All : names.Select(Learner.FromName).Distinct().ToArray();
+}

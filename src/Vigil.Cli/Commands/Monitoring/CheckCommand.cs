@@ -1,0 +1,46 @@
+using System.CommandLine;
+using Vigil.Monitoring;
+using Vigil.Monitoring.Checks;
+using Vigil.Monitoring.Lifecycle;
+
+namespace Vigil.Cli.Commands.Monitoring;
+
+/// <summary>
+/// <c>vigil check --model NAME --data window.csv</c>: drift, data quality and (when the label column is present)
+/// performance of a window against the champion, saved to the history with the retrain policy's decision.
+/// Exit code 0 healthy or warning, 1 alarm, 2 usage or input error.
+/// </summary>
+internal static class CheckCommand
+{
+    public static Command Create()
+    {
+        var workspace = WorkspaceOption.Create();
+        var model = WorkspaceOption.Model();
+        var data = new Option<FileInfo>("--data", "-d") { Description = "CSV with the window's rows (features, and the label column when outcomes are known).", Required = true };
+        var json = new Option<FileInfo?>("--json") { Description = "Also write the full result (drift, quality, performance, decision) as JSON." };
+        var start = new Option<DateTimeOffset?>("--window-start") { Description = "Start of the window (ISO 8601), for the history; default now." };
+        var end = new Option<DateTimeOffset?>("--window-end") { Description = "End of the window (ISO 8601), for the history; default now." };
+        var command = new Command("check", "Check a window of rows against the champion: drift, data quality, performance; records the result and the retrain decision.")
+        {
+            workspace, model, data, json, start, end,
+        };
+        command.SetAction((parse, cancellation) =>
+        {
+            using var monitor = VigilMonitor.Open(parse.GetValue(workspace)!.FullName);
+            var name = parse.GetValue(model)!;
+            var profile = ModelTrainer.LoadProfile(monitor.Champion(name));
+            var path = parse.GetValue(data)!.FullName;
+            var window = WindowReader.Read(path, profile);
+            var outcome = monitor.Check(name, window, new CheckRequest { WindowStart = parse.GetValue(start), WindowEnd = parse.GetValue(end) }, cancellation);
+            CheckView.Render(outcome, parse.InvocationConfiguration.Output, Path.GetFileName(path));
+            if (parse.GetValue(json) is { } file)
+            {
+                Vigil.Monitoring.Persistence.AtomicFile.WriteAllText(file.FullName, MonitoringJson.Serialize(new { check_id = outcome.CheckId, result = outcome.Result, decision = outcome.Decision }));
+                parse.InvocationConfiguration.Output.WriteLine($"JSON written to {file.FullName}");
+            }
+
+            return Task.FromResult(outcome.Result.Status == MonitoringStatus.Alarm ? ExitCodes.Alarm : ExitCodes.Ok);
+        });
+        return command;
+    }
+}

@@ -1,0 +1,74 @@
+using System.Globalization;
+using Spectre.Console;
+using Vigil.Monitoring.Checks;
+using Vigil.Monitoring.Lifecycle;
+
+namespace Vigil.Cli.Commands.Monitoring;
+
+/// <summary>Renders a check: status, drifted columns, quality findings, performance against the baseline, decision.</summary>
+internal static class CheckView
+{
+    public static void Render(CheckOutcome outcome, TextWriter output, string source)
+    {
+        var console = Terminal.For(output);
+        var r = outcome.Result;
+        var colour = r.Status switch { MonitoringStatus.Alarm => "red", MonitoringStatus.Warning => "yellow", _ => "green" };
+        console.MarkupLine($"[bold]Check #{outcome.CheckId}[/] of [blue]{Markup.Escape(r.Model)}[/] v{Markup.Escape(r.Version)} on {Markup.Escape(source)} ({r.Window.Rows:N0} rows): [{colour} bold]{r.Status.ToString().ToUpperInvariant()}[/]");
+        foreach (var reason in r.Reasons)
+        {
+            console.MarkupLine($"  [{colour}]•[/] {Markup.Escape(reason)}");
+        }
+
+        DriftTableView.RenderColumns(console, r.Drift.Features);
+        console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
+            $"Drift: {r.Drift.DriftedColumns.Count} drifted column(s), share {r.Drift.DriftedShare:P0}{(r.Drift.WeightedDriftedShare is { } w ? $", importance-weighted {w:P0}" : "")} (dataset drift at {r.Drift.DatasetDriftThreshold:P0}: {(r.Drift.DatasetDrift ? "yes" : "no")})."));
+        if (r.Drift.PredictionDrift is { } p)
+        {
+            console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"Prediction drift: KS p = {p.KsPValue:G3}, drifted {(p.Drifted ? "yes" : "no")}."));
+        }
+
+        if (r.Quality.Findings.Count > 0)
+        {
+            var q = new Table().Border(TableBorder.Rounded).AddColumn("column").AddColumn("finding").AddColumn("severity").AddColumn("detail");
+            foreach (var f in r.Quality.Findings)
+            {
+                q.AddRow(Markup.Escape(f.Column ?? "(window)"), f.Kind.ToString(), f.Severity.ToString(), Markup.Escape(f.Detail));
+            }
+
+            console.Write(q);
+        }
+        else
+        {
+            console.MarkupLine("Data quality: no findings.");
+        }
+
+        if (r.Performance is { } perf)
+        {
+            var t = new Table().Border(TableBorder.Rounded).AddColumn("metric").AddColumn(new TableColumn("window").RightAligned())
+                .AddColumn(new TableColumn("baseline").RightAligned()).AddColumn(new TableColumn("change").RightAligned())
+                .AddColumn(new TableColumn("95% CI of change").RightAligned()).AddColumn("degraded");
+            foreach (var m in perf.Metrics)
+            {
+                t.AddRow(m.Name == perf.DecidingMetric ? $"[bold]{m.Name}[/]" : m.Name, F(m.Value), F(m.Baseline), F(m.AbsoluteChange),
+                    $"[[{F(m.ChangeLower)}, {F(m.ChangeUpper)}]]", m.Degraded ? "[red bold]yes[/]" : "no");
+            }
+
+            console.MarkupLine($"Performance on {perf.Rows:N0} labelled rows{(outcome.DroppedLabels > 0 ? $" ({outcome.DroppedLabels} rows with unknown labels left out)" : "")}:");
+            console.Write(t);
+        }
+        else
+        {
+            console.MarkupLine("Performance: no labels in this window.");
+        }
+
+        var d = outcome.Decision;
+        console.MarkupLine($"Retrain decision: {(d.Retrain ? "[yellow bold]retrain[/]" : "[green]no retrain[/]")} — {Markup.Escape(d.Summary)}");
+        foreach (var trigger in d.Triggers)
+        {
+            var mark = trigger.Fired ? (trigger.Blocking ? "[red]✗[/]" : "[yellow]●[/]") : "[grey]○[/]";
+            console.MarkupLine($"  {mark} {Markup.Escape(trigger.Trigger.ToString())}: {Markup.Escape(trigger.Detail)}");
+        }
+    }
+
+    private static string F(double? v) => v is null || double.IsNaN(v.Value) ? "-" : v.Value.ToString("0.0000", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,83 @@
+using System.CommandLine;
+using System.Globalization;
+using Spectre.Console;
+using Vigil.Monitoring.Workspace;
+
+namespace Vigil.Cli.Commands.Monitoring;
+
+/// <summary><c>vigil models</c> lists models and versions; <c>promote</c> and <c>rollback</c> change the champion atomically.</summary>
+internal static class ModelsCommand
+{
+    public static Command Create()
+    {
+        var workspace = WorkspaceOption.Create();
+        var optionalModel = new Option<string?>("--model", "-m") { Description = "Show every version of this model." };
+        var command = new Command("models", "List models and their versions, or change the champion (promote, rollback).") { workspace, optionalModel };
+        command.SetAction(parse =>
+        {
+            using var ws = VigilWorkspace.Open(parse.GetValue(workspace)!.FullName);
+            var console = Terminal.For(parse.InvocationConfiguration.Output);
+            var only = parse.GetValue(optionalModel);
+            var models = only is null ? ws.Registry.ListModels() : [only];
+            if (models.Count == 0)
+            {
+                console.MarkupLine($"No models in {Markup.Escape(ws.Folder)} yet; train one with 'vigil train --model NAME ...'.");
+                return ExitCodes.Ok;
+            }
+
+            var table = new Table().Border(TableBorder.Rounded).AddColumn("model").AddColumn("version").AddColumn("champion")
+                .AddColumn("learner").AddColumn("created (UTC)").AddColumn("by").AddColumn("metrics").AddColumn("reason");
+            foreach (var model in models)
+            {
+                foreach (var v in ws.Registry.ListVersions(model))
+                {
+                    table.AddRow(Markup.Escape(model), v.Version.ToString(CultureInfo.InvariantCulture), v.IsChampion ? "[green bold]★[/]" : "",
+                        Markup.Escape(v.Learner), v.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), Markup.Escape(v.CreatedBy),
+                        Markup.Escape(string.Join(" ", v.Metrics.Take(3).Select(m => string.Create(CultureInfo.InvariantCulture, $"{m.Key}={m.Value:0.###}")))),
+                        Markup.Escape(Shorten(v.Reason)));
+                }
+            }
+
+            console.Write(table);
+            return ExitCodes.Ok;
+        });
+        command.Subcommands.Add(Promote());
+        command.Subcommands.Add(Rollback());
+        return command;
+    }
+
+    private static Command Promote()
+    {
+        var workspace = WorkspaceOption.Create();
+        var model = WorkspaceOption.Model();
+        var version = new Option<int>("--version") { Description = "Version to make champion.", Required = true };
+        var reason = new Option<string>("--reason") { Description = "Why (recorded).", DefaultValueFactory = _ => "manual promotion" };
+        var command = new Command("promote", "Make a version the champion (atomic, recorded).") { workspace, model, version, reason };
+        command.SetAction(parse =>
+        {
+            using var ws = VigilWorkspace.Open(parse.GetValue(workspace)!.FullName);
+            var v = ws.Registry.Promote(parse.GetValue(model)!, parse.GetValue(version), parse.GetValue(reason)!, Environment.UserName);
+            parse.InvocationConfiguration.Output.WriteLine($"{v.Model}: version {v.Version} is now the champion.");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command Rollback()
+    {
+        var workspace = WorkspaceOption.Create();
+        var model = WorkspaceOption.Model();
+        var reason = new Option<string>("--reason") { Description = "Why (recorded).", DefaultValueFactory = _ => "manual rollback" };
+        var command = new Command("rollback", "Make the previous champion the champion again (atomic, recorded).") { workspace, model, reason };
+        command.SetAction(parse =>
+        {
+            using var ws = VigilWorkspace.Open(parse.GetValue(workspace)!.FullName);
+            var v = ws.Registry.Rollback(parse.GetValue(model)!, parse.GetValue(reason)!, Environment.UserName);
+            parse.InvocationConfiguration.Output.WriteLine($"{v.Model}: rolled back; version {v.Version} is the champion.");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "...";
+}

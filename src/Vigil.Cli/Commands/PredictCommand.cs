@@ -1,0 +1,69 @@
+using System.CommandLine;
+using Vigil.AutoML;
+using Vigil.Data.Csv;
+using Vigil.Data.Tables;
+
+namespace Vigil.Cli.Commands;
+
+/// <summary>
+/// <c>vigil predict --model model/ --data rows.csv --out predictions.csv</c>: the input rows plus a
+/// <c>prediction</c> column and scores (<c>score</c> = positive-class probability for binary models,
+/// <c>score_&lt;class&gt;</c> per class for multiclass).
+/// </summary>
+internal static class PredictCommand
+{
+    public static Command Create()
+    {
+        var model = new Option<DirectoryInfo>("--model", "-m") { Description = "Model bundle folder written by 'vigil train'.", Required = true };
+        var data = new Option<FileInfo>("--data", "-d") { Description = "CSV rows to score (a label column, if present, is kept and ignored).", Required = true };
+        var output = new Option<FileInfo>("--out", "-o") { Description = "CSV to write: the input columns plus prediction and score columns.", Required = true };
+        var command = new Command("predict", "Add predictions and scores of a saved model to a CSV file.") { model, data, output };
+        command.SetAction(parse => AutoMLCommandSupport.Guard(parse.InvocationConfiguration.Error, () =>
+        {
+            var bundle = AutoMLCommandSupport.LoadBundle(parse.GetValue(model)!);
+            var table = AutoMLCommandSupport.ReadForModel(bundle, parse.GetValue(data)!.FullName);
+            var predictions = bundle.Predict(table);
+            var result = table;
+            var labels = bundle.PredictedLabels(predictions);
+            result = result.WithColumn(bundle.Task == AutoMLTask.Regression
+                ? new NumericColumn(Unique(result, "prediction"), predictions.Values)
+                : CategoricalColumn.FromValues(Unique(result, "prediction"), labels));
+            if (bundle.Task == AutoMLTask.Binary)
+            {
+                result = result.WithColumn(new NumericColumn(Unique(result, "score"), predictions.Values));
+            }
+            else if (bundle.Task == AutoMLTask.Multiclass)
+            {
+                var k = bundle.Labels.ClassCount;
+                for (var c = 0; c < k; c++)
+                {
+                    var scores = new double[predictions.Rows];
+                    for (var r = 0; r < scores.Length; r++)
+                    {
+                        scores[r] = predictions.Values[(r * k) + c];
+                    }
+
+                    result = result.WithColumn(new NumericColumn(Unique(result, "score_" + bundle.Labels.Classes[c]), scores));
+                }
+            }
+
+            var target = parse.GetValue(output)!.FullName;
+            CsvTableWriter.Write(result, target);
+            parse.InvocationConfiguration.Output.WriteLine($"{predictions.Rows} predictions written to {target}");
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    // Never overwrite an input column: add a suffix instead.
+    private static string Unique(Table table, string name)
+    {
+        var candidate = name;
+        for (var i = 2; table.Contains(candidate); i++)
+        {
+            candidate = name + "_" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return candidate;
+    }
+}

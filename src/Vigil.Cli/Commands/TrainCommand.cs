@@ -1,0 +1,128 @@
+using System.CommandLine;
+using System.Globalization;
+using Spectre.Console;
+using Vigil.AutoML;
+using Vigil.AutoML.Metrics;
+using Vigil.Data.Csv;
+
+namespace Vigil.Cli.Commands;
+
+/// <summary>
+/// <c>vigil train --data train.csv --label y [--task auto] [--metric M] [--time-budget 30] [--max-trials N] [--seed 1] --out model/</c>:
+/// FLAML-style AutoML; shows live progress, then the best per learner, and writes the model bundle.
+/// </summary>
+internal static class TrainCommand
+{
+    public static Command Create()
+    {
+        var data = new Option<FileInfo>("--data", "-d") { Description = "Training CSV.", Required = true };
+        var label = new Option<string>("--label", "-l") { Description = "Label column.", Required = true };
+        var task = new Option<string>("--task") { Description = "auto, binary, multiclass or regression.", DefaultValueFactory = _ => "auto" };
+        task.AcceptOnlyFromAmong("auto", "binary", "multiclass", "regression");
+        var metric = new Option<string>("--metric") { Description = "Metric to optimise (auto = roc_auc / log_loss / r2 by task).", DefaultValueFactory = _ => "auto" };
+        metric.AcceptOnlyFromAmong(AutoMLCommandSupport.MetricNames);
+        var budget = new Option<double>("--time-budget") { Description = "Seconds for the whole fit including the final refit; 0 = no limit (needs --max-trials).", DefaultValueFactory = _ => 30 };
+        var maxTrials = new Option<int?>("--max-trials") { Description = "Stop after this many trials." };
+        var seed = new Option<int>("--seed") { Description = "Random seed.", DefaultValueFactory = _ => 1 };
+        var learners = new Option<string?>("--learners") { Description = "Comma-separated learners: lgbm, rf, fasttree, linear (default: all)." };
+        var output = new Option<DirectoryInfo>("--out", "-o") { Description = "Folder to write the model bundle to.", Required = true };
+
+        var command = new Command("train", "Search learners and hyperparameters within a time budget (FLAML-style AutoML) and save the best model.")
+        {
+            data, label, task, metric, budget, maxTrials, seed, learners, output,
+        };
+
+        command.SetAction((parse, cancellation) => Task.FromResult(AutoMLCommandSupport.Guard(parse.InvocationConfiguration.Error, () =>
+        {
+            var seconds = parse.GetValue(budget);
+            if (seconds < 0)
+            {
+                throw new AutoMLException(AutoMLErrorCode.InvalidOptions, "--time-budget must be 0 (no limit) or positive.");
+            }
+
+            var table = CsvTableReader.Read(parse.GetValue(data)!.FullName);
+            var console = Terminal.For(parse.InvocationConfiguration.Output);
+            var options = new AutoMLOptions
+            {
+                Label = parse.GetValue(label)!,
+                Task = AutoMLCommandSupport.ParseTask(parse.GetValue(task)!),
+                Metric = AutoMLCommandSupport.ParseMetric(parse.GetValue(metric)!),
+                TimeBudget = seconds > 0 ? TimeSpan.FromSeconds(seconds) : null,
+                MaxTrials = parse.GetValue(maxTrials),
+                Seed = parse.GetValue(seed),
+                Learners = parse.GetValue(learners)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            };
+            var result = Fit(console, table, options, cancellation);
+            var target = parse.GetValue(output)!.FullName;
+            result.Model.Save(target);
+            Summary(console, result, target);
+            return ExitCodes.Ok;
+        })));
+        return command;
+    }
+
+    private static AutoMLResult Fit(IAnsiConsole console, Data.Tables.Table table, AutoMLOptions options, CancellationToken cancellation)
+    {
+        var last = DateTime.MinValue;
+        if (console.Profile.Capabilities.Interactive)
+        {
+            AutoMLResult? result = null;
+            console.Status().Start("starting…", ctx =>
+            {
+                result = AutoMLEngine.Fit(table, options with { Progress = p => ctx.Status(Markup.Escape(Describe(p))) }, cancellation);
+            });
+            return result!;
+        }
+
+        // Redirected output: one line per second at most, so logs stay readable.
+        return AutoMLEngine.Fit(table, options with
+        {
+            Progress = p =>
+            {
+                var now = DateTime.UtcNow;
+                if ((now - last).TotalSeconds >= 1)
+                {
+                    last = now;
+                    console.WriteLine(Describe(p));
+                }
+            },
+        }, cancellation);
+    }
+
+    private static string Describe(AutoMLProgress p) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"trial {p.TrialsCompleted,4} | best {p.BestLearner ?? "-"} loss {p.BestLoss:F5} | elapsed {p.Elapsed.TotalSeconds:F1} s{(p.Remaining is { } r ? $" | {r.TotalSeconds:F1} s left" : "")}");
+
+    private static void Summary(IAnsiConsole console, AutoMLResult result, string target)
+    {
+        var metric = MetricEvaluator.Name(result.Metric);
+        var table = new Spectre.Console.Table().AddColumns("learner", "trials", "best loss", $"best {metric}", "time (s)", "");
+        foreach (var s in result.BestPerLearner.OrderBy(s => s.BestLoss))
+        {
+            var score = double.IsPositiveInfinity(s.BestLoss) ? "-" : (MetricEvaluator.HigherIsBetter(result.Metric) ? 1 - s.BestLoss : s.BestLoss).ToString("F5", CultureInfo.InvariantCulture);
+            table.AddRow(
+                s.Learner,
+                s.Trials.ToString(CultureInfo.InvariantCulture),
+                double.IsPositiveInfinity(s.BestLoss) ? "-" : s.BestLoss.ToString("F5", CultureInfo.InvariantCulture),
+                score,
+                s.TimeSpent.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture),
+                s.Learner == result.BestLearner ? "best" : "");
+        }
+
+        console.Write(table);
+        console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{result.Task} task, {result.ValidationMethod} validation, {result.Trials.Count} trials in {result.Elapsed.TotalSeconds:F1} s; best {result.BestLearner} with validation {metric} {result.BestScore:F5}."));
+        console.WriteLine("config: " + string.Join(", ", result.BestConfig.Select(kv => string.Create(CultureInfo.InvariantCulture, $"{kv.Key}={kv.Value:G6}"))));
+        if (result.Members.Count > 1)
+        {
+            console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"final model: blend of {string.Join(" + ", result.Members.Select(m => $"{m.Weight:0.##}×{m.Learner}"))}, validation loss {result.FinalValidationLoss:F5}"));
+        }
+        foreach (var warning in result.Warnings)
+        {
+            console.WriteLine("note: " + warning);
+        }
+
+        console.WriteLine($"Model written to {target}");
+    }
+}

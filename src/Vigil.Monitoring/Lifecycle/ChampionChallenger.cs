@@ -1,0 +1,192 @@
+using System.Diagnostics;
+using System.Globalization;
+using Vigil.AutoML;
+using Vigil.AutoML.Bundles;
+using Vigil.Data.Csv;
+using Vigil.Data.Tables;
+using Vigil.Monitoring.Checks;
+using Vigil.Monitoring.Store;
+using Vigil.Monitoring.Workspace;
+using Vigil.Statistics.Resampling;
+
+namespace Vigil.Monitoring.Lifecycle;
+
+/// <summary>
+/// Retrains a model and promotes the challenger only when it is measurably better than the champion on fresh data
+/// (see <see cref="RetrainRequest"/>). Every run is recorded (retrain_runs) and every challenger is kept as a version.
+/// A failure at any point leaves the champion serving: the challenger is registered as a non-champion version first,
+/// and promotion is one atomic registry transaction.
+/// </summary>
+public static class ChampionChallenger
+{
+    public static RetrainOutcome Retrain(VigilWorkspace workspace, string model, RetrainRequest request,
+        TimeProvider? time = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(workspace);
+        ArgumentNullException.ThrowIfNull(request);
+        request.Validate();
+        time ??= TimeProvider.System;
+        var champion = workspace.Registry.GetChampion(model)
+            ?? throw new WorkspaceInputException($"Model '{model}' has no champion to retrain; train it first with 'vigil train'.");
+        var championBundle = ModelTrainer.LoadBundle(champion);
+        var label = championBundle.Labels.LabelColumn;
+        if (!request.Data.Contains(label))
+        {
+            throw new WorkspaceInputException($"The retraining data has no label column '{label}'. Columns: {string.Join(", ", request.Data.ColumnNames)}.");
+        }
+
+        var runId = workspace.Store.StartRetrain(model, time.GetUtcNow(), request.Reason);
+        try
+        {
+            var outcome = Run(workspace, model, champion, championBundle, request, cancellationToken);
+            workspace.Store.FinishRetrain(runId, RetrainStatus.Succeeded, outcome.ChallengerVersion, outcome.Promoted,
+                MonitoringJson.Serialize(outcome));
+            return outcome;
+        }
+        catch (OperationCanceledException)
+        {
+            workspace.Store.FinishRetrain(runId, RetrainStatus.Cancelled, null, null, null);
+            throw;
+        }
+        catch (Exception ex)
+        {
+            workspace.Store.FinishRetrain(runId, RetrainStatus.Failed, null, null,
+                MonitoringJson.Serialize(new Dictionary<string, string> { ["error"] = ex.Message }));
+            throw;
+        }
+    }
+
+    private static RetrainOutcome Run(VigilWorkspace workspace, string model, Registry.ModelVersion champion,
+        ModelBundle championBundle, RetrainRequest request, CancellationToken cancellationToken)
+    {
+        var label = championBundle.Labels.LabelColumn;
+        var task = championBundle.Task;
+
+        // Only rows whose label the champion can score take part; the newest rows form the fresh holdout.
+        var usable = UsableRows(championBundle, request.Data);
+        if (usable.RowCount < 20)
+        {
+            throw new WorkspaceInputException(
+                $"Retraining needs at least 20 labelled rows with known labels; got {usable.RowCount} of {request.Data.RowCount}.");
+        }
+
+        var (recent, holdout) = HoldoutSplit.Split(usable, label, request.HoldoutFraction, request.Seed, stratify: false, latest: true);
+        var training = request.IncludeTrainingData ? WithKeptTrainingData(champion, recent) : recent;
+        var warmStart = VersionConfig.TryParse(champion.ConfigJson)?.StartingPoints;
+        var trainRequest = new TrainRequest
+        {
+            Label = label,
+            Task = task,
+            TimeBudget = request.TimeBudget,
+            MaxTrials = request.MaxTrials,
+            Seed = request.Seed,
+            StartingPoints = warmStart,
+            Progress = request.Progress,
+            CreatedBy = request.CreatedBy,
+            Reason = request.Reason,
+            BecomeChampion = false,
+        };
+
+        var watch = Stopwatch.StartNew();
+        var candidate = ModelTrainer.FitWithHoldout(training, training, holdout, task, trainRequest, cancellationToken);
+        var trainingSeconds = watch.Elapsed.TotalSeconds;
+        request.FaultInjection?.Invoke("fitted");
+
+        // Both models on the same fresh rows.
+        var championSet = ModelScoring.Outcomes(championBundle, holdout, championBundle.Predict(holdout), out _)!;
+        var challengerBundle = candidate.Search.Model;
+        var challengerSet = ModelScoring.Outcomes(challengerBundle, holdout, challengerBundle.Predict(holdout), out _)!;
+        var metric = request.Metric ?? TaskMetrics.DefaultPrimary(task);
+        var higherIsBetter = TaskMetrics.HigherIsBetter(metric);
+        var sign = higherIsBetter ? 1.0 : -1.0;
+        var interval = Bootstrap.PairedDifference(holdout.RowCount,
+            rows => sign * TaskMetrics.Compute(challengerSet, metric, rows),
+            rows => sign * TaskMetrics.Compute(championSet, metric, rows),
+            request.Resamples, request.Confidence, request.Seed);
+        var all = Enumerable.Range(0, holdout.RowCount).ToArray();
+        var championScore = TaskMetrics.Compute(championSet, metric, all);
+        var challengerScore = TaskMetrics.Compute(challengerSet, metric, all);
+        var improvement = sign * (challengerScore - championScore);
+        var promote = interval.Resamples > 0 && interval.Lower > request.PromotionMargin;
+        var inv = CultureInfo.InvariantCulture;
+        var reason = promote
+            ? string.Format(inv, "challenger better on {0} fresh rows: {1} {2:F4} vs {3:F4}, improvement {4:+0.0000;-0.0000} ({5:P0} CI [{6:+0.0000;-0.0000}, {7:+0.0000;-0.0000}]) above margin {8}",
+                holdout.RowCount, metric, challengerScore, championScore, improvement, request.Confidence, interval.Lower, interval.Upper, request.PromotionMargin)
+            : string.Format(inv, "champion kept: challenger {0} {1:F4} vs champion {2:F4} on {3} fresh rows, improvement {4:+0.0000;-0.0000} ({5:P0} CI [{6:+0.0000;-0.0000}, {7:+0.0000;-0.0000}]) does not clear margin {8}",
+                metric, challengerScore, championScore, holdout.RowCount, improvement, request.Confidence, interval.Lower, interval.Upper, request.PromotionMargin);
+
+        var registered = ModelTrainer.Register(workspace, model, candidate, training, trainRequest, champion.Version);
+        request.FaultInjection?.Invoke("registered");
+        var actor = request.CreatedBy;
+        if (promote)
+        {
+            workspace.Registry.Promote(model, registered.Version.Version, reason, actor);
+        }
+        else
+        {
+            workspace.Registry.RecordKept(model, registered.Version.Version, reason, actor);
+        }
+
+        return new RetrainOutcome
+        {
+            Model = model,
+            ChampionVersion = champion.Version,
+            ChallengerVersion = registered.Version.Version,
+            Metric = metric,
+            HigherIsBetter = higherIsBetter,
+            ChampionScore = championScore,
+            ChallengerScore = challengerScore,
+            Improvement = improvement,
+            ImprovementLower = interval.Lower,
+            ImprovementUpper = interval.Upper,
+            Confidence = request.Confidence,
+            Margin = request.PromotionMargin,
+            HoldoutRows = holdout.RowCount,
+            TrainingRows = training.RowCount,
+            Promoted = promote,
+            Reason = reason,
+            ChampionMetrics = TaskMetrics.ComputeAll(championSet),
+            ChallengerMetrics = TaskMetrics.ComputeAll(challengerSet),
+            Learner = candidate.Search.BestLearner,
+            TrainingSeconds = trainingSeconds,
+        };
+    }
+
+    // Rows with a label the champion knows (a class it never saw cannot be scored fairly against it).
+    private static Table UsableRows(ModelBundle champion, Table data)
+    {
+        var label = data[champion.Labels.LabelColumn];
+        var keep = new bool[data.RowCount];
+        if (champion.Task == AutoMLTask.Regression)
+        {
+            var targets = Vigil.AutoML.Featurization.LabelMapping.EncodeTargets(label);
+            for (var i = 0; i < keep.Length; i++)
+            {
+                keep[i] = double.IsFinite(targets[i]);
+            }
+        }
+        else
+        {
+            var classes = champion.Labels.EncodeClasses(label);
+            for (var i = 0; i < keep.Length; i++)
+            {
+                keep[i] = classes[i] >= 0;
+            }
+        }
+
+        return data.Filter(keep);
+    }
+
+    private static Table WithKeptTrainingData(Registry.ModelVersion champion, Table recent)
+    {
+        var path = Path.Combine(champion.BundleFolder, ModelTrainer.TrainingDataFile);
+        if (!File.Exists(path))
+        {
+            throw new WorkspaceInputException($"Version {champion.Version} of '{champion.Model}' kept no training data ({path}); retrain without including it.");
+        }
+
+        var schema = recent.Columns.ToDictionary(c => c.Name, c => c.Kind, StringComparer.Ordinal);
+        var old = CsvTableReader.Read(path, new CsvReadOptions { Schema = schema, Columns = recent.ColumnNames.ToArray() });
+        return Table.Concat([old.SelectColumns(recent.ColumnNames), recent]);
+    }
+}

@@ -1,0 +1,69 @@
+using System.Text.Json.Serialization;
+
+namespace Vigil.Monitoring.Lifecycle;
+
+/// <summary>What a retrain did: both models' scores on the same fresh holdout, the paired interval and the verdict.</summary>
+public sealed record RetrainOutcome
+{
+    [JsonPropertyName("model")]
+    public required string Model { get; init; }
+
+    [JsonPropertyName("champion_version")]
+    public int ChampionVersion { get; init; }
+
+    [JsonPropertyName("challenger_version")]
+    public int ChallengerVersion { get; init; }
+
+    /// <summary>Metric that decided (e.g. roc_auc).</summary>
+    [JsonPropertyName("metric")]
+    public required string Metric { get; init; }
+
+    [JsonPropertyName("higher_is_better")]
+    public bool HigherIsBetter { get; init; }
+
+    [JsonPropertyName("champion_score")]
+    public double ChampionScore { get; init; }
+
+    [JsonPropertyName("challenger_score")]
+    public double ChallengerScore { get; init; }
+
+    /// <summary>Challenger minus champion, sign-adjusted so positive means the challenger is better.</summary>
+    [JsonPropertyName("improvement")]
+    public double Improvement { get; init; }
+
+    [JsonPropertyName("improvement_lower")]
+    public double ImprovementLower { get; init; }
+
+    [JsonPropertyName("improvement_upper")]
+    public double ImprovementUpper { get; init; }
+
+    [JsonPropertyName("confidence")]
+    public double Confidence { get; init; }
+
+    [JsonPropertyName("margin")]
+    public double Margin { get; init; }
+
+    [JsonPropertyName("holdout_rows")]
+    public int HoldoutRows { get; init; }
+
+    [JsonPropertyName("training_rows")]
+    public int TrainingRows { get; init; }
+
+    [JsonPropertyName("promoted")]
+    public bool Promoted { get; init; }
+
+    [JsonPropertyName("reason")]
+    public required string Reason { get; init; }
+
+    [JsonPropertyName("champion_metrics")]
+    public IReadOnlyDictionary<string, double> ChampionMetrics { get; init; } = new Dictionary<string, double>();
+
+    [JsonPropertyName("challenger_metrics")]
+    public IReadOnlyDictionary<string, double> ChallengerMetrics { get; init; } = new Dictionary<string, double>();
+
+    [JsonPropertyName("learner")]
+    public string Learner { get; init; } = "";
+
+    [JsonPropertyName("training_seconds")]
+    public double TrainingSeconds { get; init; }
+}

@@ -1,0 +1,123 @@
+using Vigil.AutoML;
+using Vigil.Monitoring.Checks;
+using Vigil.Monitoring.Registry;
+using Vigil.Monitoring.Reports.Model;
+using Vigil.Monitoring.Workspace;
+
+namespace Vigil.Monitoring.Reporting;
+
+/// <summary>
+/// Builds a <see cref="ModelReport"/> from a workspace: the Registry (versions, champion, profile, events) and History
+/// (checks, decisions, retrain runs). It computes nothing the checks did not: values, intervals, drift numbers and
+/// statuses are copied from stored results; only the trend slope is fitted here (see <see cref="TrendRule"/>).
+/// </summary>
+/// <remarks>
+/// Missing data gives empty sections, not errors: no checks → empty timeline, drift and heatmap; no profile → no
+/// histograms, baselines from the champion's registered metrics, else from the checks. A check whose result JSON
+/// cannot be read is left out of every section (still counted in <see cref="ReportSummary.TotalEvaluations"/>) and
+/// reported as a warning finding of kind <c>unreadable_check</c> at the end of <see cref="ModelReport.QualityFindings"/>;
+/// an unreadable profile likewise gives <c>unreadable_profile</c>. Registrations are events of kind <c>registered</c>
+/// (a neutral marker): a registration that promotes also writes its own promotion event.
+/// </remarks>
+public static class ReportBuilder
+{
+    /// <summary>
+    /// The report of <paramref name="model"/> over its latest <paramref name="maxChecks"/> checks. Throws
+    /// <see cref="WorkspaceInputException"/> when the name is invalid or the model is not registered.
+    /// </summary>
+    public static ModelReport Build(VigilWorkspace workspace, string model, TimeProvider? time = null, int maxChecks = 200)
+    {
+        ArgumentNullException.ThrowIfNull(workspace);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxChecks, 1);
+        var inputs = ReportInputs.Load(workspace, model, maxChecks);
+        var championMetric = ChampionMetric(inputs);
+        var task = Task(inputs);
+        var primary = MetricTimeline.PrimaryMetric(task, inputs.Checks, championMetric);
+        var timeline = MetricTimeline.Build(inputs.Checks, primary, championMetric);
+        var latest = inputs.Latest;
+
+        var versions = inputs.Versions.Select(Summary).ToArray();
+        return new ModelReport
+        {
+            ModelName = model,
+            GeneratedAt = (time ?? TimeProvider.System).GetUtcNow().ToUniversalTime(),
+            Task = task.ToString().ToLowerInvariant(),
+            PrimaryMetric = primary,
+            Champion = versions.FirstOrDefault(v => v.IsChampion),
+            Versions = versions,
+            Summary = Headline(inputs, timeline.FirstOrDefault(s => s.Metric == primary), championMetric(primary)),
+            MetricTimeline = timeline,
+            // Histograms come from the profile of the version the latest check ran against, whose bins it used.
+            LatestDrift = DriftViews.Latest(latest, latest is null ? null : inputs.ProfileOf(latest.Record.ModelVersion)),
+            DriftHeatmap = DriftViews.Heatmap(inputs.Checks),
+            QualityFindings = [.. Findings(latest), .. inputs.Notes],
+            Events = TimelineEvents.Build(inputs),
+        };
+    }
+
+    private static ReportSummary Headline(ReportInputs inputs, MetricSeries? series, double? championValue)
+    {
+        var (slope, trend) = TrendRule.Of(series);
+        return new ReportSummary
+        {
+            TotalEvaluations = inputs.CheckCount,
+            LatestValue = series is { Points.Count: > 0 } ? series.Points[^1].Value : null,
+            Baseline = series?.Baseline ?? championValue,
+            TrendSlope = slope,
+            Trend = trend,
+            // With no readable check there is nothing to alarm on: the record's default, healthy.
+            LatestStatus = inputs.Latest?.Result.Status.ToString().ToLowerInvariant() ?? "healthy",
+        };
+    }
+
+    /// <summary>
+    /// The champion's holdout value of a metric: its profile's baseline, else the metrics it was registered with
+    /// (same holdout; exact name match only, registry keys are free-form). Null without a champion.
+    /// </summary>
+    private static Func<string, double?> ChampionMetric(ReportInputs inputs)
+    {
+        var fromProfile = inputs.ChampionProfile?.Baseline?.Metrics;
+        var registered = inputs.Champion?.Metrics;
+        return name => fromProfile is not null && fromProfile.TryGetValue(name, out var p) ? p
+            : registered is not null && registered.TryGetValue(name, out var r) ? r
+            : null;
+    }
+
+    private static VersionSummary Summary(ModelVersion v) => new()
+    {
+        Version = TimelineEvents.Label(v.Version),
+        Learner = v.Learner,
+        CreatedAt = v.CreatedAt,
+        Metrics = v.Metrics,
+        Reason = string.IsNullOrEmpty(v.Reason) ? null : v.Reason,
+        IsChampion = v.IsChampion,
+    };
+
+    private static IEnumerable<QualityFindingView> Findings(ParsedCheck? latest) =>
+        latest?.Result.Quality.Findings.Select(f => new QualityFindingView
+        {
+            Column = f.Column,
+            Kind = MonitoringJson.Options.PropertyNamingPolicy!.ConvertName(f.Kind.ToString()),
+            Severity = f.Severity.ToString().ToLowerInvariant(),
+            Detail = f.Detail,
+        }) ?? [];
+
+    /// <summary>
+    /// The task as stored: the latest performance check, else the champion's profile, else guessed from the champion's
+    /// registered metric names (regression metrics → regression, macro_f1 → multiclass, otherwise binary).
+    /// </summary>
+    private static AutoMLTask Task(ReportInputs inputs)
+    {
+        var fromChecks = inputs.Checks.Select(c => c.Result.Performance?.Task).LastOrDefault(t => t is not null);
+        var profile = inputs.ChampionProfile;
+        if ((fromChecks ?? profile?.Task ?? profile?.Baseline?.Task) is { } known && known != AutoMLTask.Auto)
+        {
+            return known;
+        }
+
+        var names = (inputs.Champion ?? inputs.Versions[^1]).Metrics.Keys.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return names.Overlaps(["rmse", "mae", "r2"]) ? AutoMLTask.Regression
+            : names.Contains("macro_f1") ? AutoMLTask.Multiclass
+            : AutoMLTask.Binary;
+    }
+}

@@ -1,0 +1,184 @@
+using System.Collections.Concurrent;
+using Vigil.AutoML;
+using Vigil.AutoML.Bundles;
+using Vigil.Data.Tables;
+using Vigil.Monitoring.Checks;
+using Vigil.Monitoring.Lifecycle;
+using Vigil.Monitoring.Policy;
+using Vigil.Monitoring.Profiles;
+using Vigil.Monitoring.Registry;
+using Vigil.Monitoring.Reporting;
+using Vigil.Monitoring.Reports.Model;
+using Vigil.Monitoring.Store;
+using Vigil.Monitoring.Workspace;
+
+namespace Vigil.Monitoring;
+
+/// <summary>
+/// The library API over one workspace: train and register models, log predictions and late labels, run checks,
+/// evaluate the retrain policy, retrain with champion/challenger, and build reports. The CLI and the server are thin
+/// layers over this type. Thread-safe for concurrent checks; one retrain per model at a time is the caller's rule.
+/// </summary>
+public sealed class VigilMonitor : IDisposable
+{
+    private readonly ConcurrentDictionary<(string Model, int Version), (ModelBundle Bundle, ReferenceProfile Profile)> _loaded = new();
+    private readonly TimeProvider _time;
+
+    private VigilMonitor(VigilWorkspace workspace, VigilMonitorOptions options, TimeProvider time)
+    {
+        Workspace = workspace;
+        Options = options;
+        _time = time;
+    }
+
+    public VigilWorkspace Workspace { get; }
+
+    public VigilMonitorOptions Options { get; }
+
+    /// <summary>Opens (or creates) the workspace in <paramref name="folder"/>.</summary>
+    public static VigilMonitor Open(string folder, VigilMonitorOptions? options = null, TimeProvider? time = null)
+    {
+        time ??= TimeProvider.System;
+        return new VigilMonitor(VigilWorkspace.Open(folder, time), options ?? new VigilMonitorOptions(), time);
+    }
+
+    /// <summary>Trains a version with AutoML and registers it (the model's first version becomes champion).</summary>
+    public TrainedVersion Train(string model, Table data, TrainRequest request, CancellationToken cancellationToken = default) =>
+        ModelTrainer.Train(Workspace, model, data, request, null, cancellationToken);
+
+    /// <summary>Logs scored rows; duplicates by id are ignored and counted.</summary>
+    public IngestResult LogPredictions(string model, IReadOnlyList<PredictionRecord> rows) =>
+        Workspace.Store.LogPredictions(model, rows);
+
+    /// <summary>Logs labels by prediction id; labels that arrive before their prediction wait and are joined later.</summary>
+    public LabelResult LogLabels(string model, IReadOnlyList<LabelRecord> labels) => Workspace.Store.LogLabels(model, labels);
+
+    /// <summary>
+    /// Checks a window of rows against the champion: drift and quality always, performance when the label column is
+    /// present. The result and the policy's decision are saved in the history.
+    /// </summary>
+    public CheckOutcome Check(string model, Table window, CheckRequest? request = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(window);
+        var champion = Champion(model);
+        var (bundle, profile) = Load(champion);
+        var now = _time.GetUtcNow();
+
+        // Score the window when its columns allow it; a window the model cannot read is still checked for drift and quality.
+        PredictionSet? outcomes = null;
+        double[]? scores = null;
+        var dropped = 0;
+        if (window.RowCount > 0)
+        {
+            try
+            {
+                var predictions = bundle.Predict(window);
+                scores = ModelScoring.Scores(predictions);
+                outcomes = ModelScoring.Outcomes(bundle, window, predictions, out dropped);
+            }
+            catch (AutoMLException)
+            {
+                // Missing or retyped columns: the quality check reports them.
+            }
+        }
+
+        var monitor = new WindowMonitor(model, champion.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), profile, Options.Monitoring, _time);
+        var result = monitor.Check(new MonitoringWindow
+        {
+            Start = request?.WindowStart ?? now,
+            End = request?.WindowEnd ?? now,
+            Rows = window,
+            Outcomes = outcomes,
+            Scores = scores,
+        }, cancellationToken);
+        var checkId = Workspace.Store.SaveCheck(new CheckRecord(model, champion.Version, result.RanAt, result.Window.Start, result.Window.End,
+            window.RowCount, result.Status == MonitoringStatus.Alarm, result.Status.ToString().ToLowerInvariant(), MonitoringJson.Serialize(result)));
+        var decision = Options.Policy.Evaluate(result, RetrainContextFor(model, result));
+        Workspace.Store.SaveDecision(new DecisionRecord(model, checkId, decision.DecidedAt, decision.Retrain, MonitoringJson.Serialize(decision)));
+        return new CheckOutcome(checkId, result, decision, dropped);
+    }
+
+    /// <summary>Checks logged rows selected by <paramref name="window"/> (labels joined so far are used).</summary>
+    public CheckOutcome CheckLogged(string model, WindowSpec window, CancellationToken cancellationToken = default)
+    {
+        var champion = Champion(model);
+        var (bundle, profile) = Load(champion);
+        var rows = Workspace.Store.ReadWindow(model, window);
+        var schema = profile.Columns.ToDictionary(c => c.Name, c => c.ComparedAsCategorical ? ColumnKind.Categorical : ColumnKind.Numeric, StringComparer.Ordinal);
+        var table = LoggedRowTable.ToTable(rows, schema, bundle.Labels.LabelColumn);
+        var request = new CheckRequest
+        {
+            WindowStart = rows.Count > 0 ? rows[0].Timestamp : null,
+            WindowEnd = rows.Count > 0 ? rows[^1].Timestamp : null,
+        };
+        return Check(model, table, request, cancellationToken);
+    }
+
+    /// <summary>Retrains with champion/challenger (see <see cref="ChampionChallenger"/>).</summary>
+    public RetrainOutcome Retrain(string model, RetrainRequest request, CancellationToken cancellationToken = default)
+    {
+        var outcome = ChampionChallenger.Retrain(Workspace, model, request, _time, cancellationToken);
+        _loaded.Clear();
+        return outcome;
+    }
+
+    /// <summary>The report data for <paramref name="model"/> (render with <c>HtmlReport</c> or <c>ReportJson</c>).</summary>
+    public ModelReport Report(string model) => ReportBuilder.Build(Workspace, model, _time);
+
+    /// <summary>The current champion, or a clear error naming the known models.</summary>
+    public ModelVersion Champion(string model)
+    {
+        ModelName.Validate(model);
+        return Workspace.Registry.GetChampion(model) ?? throw new WorkspaceInputException(
+            Workspace.Registry.ListModels() is { Count: > 0 } known
+                ? $"Model '{model}' is not in the workspace {Workspace.Folder}. Models: {string.Join(", ", known)}."
+                : $"Model '{model}' is not in the workspace {Workspace.Folder}, which has no models yet; train one with 'vigil train'.");
+    }
+
+    private (ModelBundle Bundle, ReferenceProfile Profile) Load(ModelVersion version) =>
+        _loaded.GetOrAdd((version.Model, version.Version), _ => (ModelTrainer.LoadBundle(version), ModelTrainer.LoadProfile(version)));
+
+    // Labelled rows seen by checks since the last retrain, and the retrain times the policy's gates need.
+    private RetrainContext RetrainContextFor(string model, MonitoringResult latest)
+    {
+        var now = _time.GetUtcNow();
+        var retrains = Workspace.Store.ListRetrains(model)
+            .Where(r => r.Status == RetrainStatus.Succeeded)
+            .Select(r => r.FinishedAt ?? r.RequestedAt)
+            .ToArray();
+        DateTimeOffset? last = retrains.Length == 0 ? null : retrains.Max();
+        var labelled = 0;
+        foreach (var check in Workspace.Store.ListChecks(model, 1000))
+        {
+            if (last is not null && check.RanAt < last)
+            {
+                break; // newest first
+            }
+
+            if (check.RanAt == latest.RanAt)
+            {
+                continue; // counted below from the result itself
+            }
+
+            labelled += LabelledRows(check.ResultJson);
+        }
+
+        labelled += latest.Performance?.Rows ?? 0;
+        var recent = retrains.Where(t => t > now - Options.Policy.Period).ToArray();
+        return new RetrainContext(labelled, last, recent, now);
+    }
+
+    private static int LabelledRows(string resultJson)
+    {
+        try
+        {
+            return MonitoringJson.Deserialize<MonitoringResult>(resultJson).Performance?.Rows ?? 0;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return 0;
+        }
+    }
+
+    public void Dispose() => Workspace.Dispose();
+}

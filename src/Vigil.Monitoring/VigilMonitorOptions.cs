@@ -1,0 +1,14 @@
+using Vigil.Monitoring.Checks;
+using Vigil.Monitoring.Policy;
+
+namespace Vigil.Monitoring;
+
+/// <summary>Settings of a <see cref="VigilMonitor"/>: how windows are checked and when to retrain.</summary>
+public sealed record VigilMonitorOptions
+{
+    /// <summary>Drift, quality and performance settings.</summary>
+    public MonitoringOptions Monitoring { get; init; } = new();
+
+    /// <summary>Retrain triggers and gates.</summary>
+    public RetrainPolicy Policy { get; init; } = new();
+}

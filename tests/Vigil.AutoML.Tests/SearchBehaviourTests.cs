@@ -1,0 +1,107 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Vigil.AutoML.Tests;
+
+public class SearchBehaviourTests
+{
+    [Fact]
+    public void SameSeedAndTrialCountGiveIdenticalTrialsAndModel()
+    {
+        var data = TestData.Binary(rows: 240);
+        var options = TestData.Quick(trials: 8) with { Seed = 5 };
+        var a = AutoMLEngine.Fit(data, options);
+        var b = AutoMLEngine.Fit(data, options);
+        Assert.Equal(Describe(a), Describe(b));
+        Assert.Equal(a.Model.Predict(data).Values, b.Model.Predict(data).Values);
+    }
+
+    [Fact]
+    public void DifferentSeedsExploreDifferently()
+    {
+        var data = TestData.Binary(rows: 240);
+        var a = AutoMLEngine.Fit(data, TestData.Quick(trials: 6, learners: "lgbm") with { Seed = 1 });
+        var b = AutoMLEngine.Fit(data, TestData.Quick(trials: 6, learners: "lgbm") with { Seed = 2 });
+        Assert.NotEqual(Describe(a), Describe(b));
+    }
+
+    [Fact]
+    public void FirstTrialOfEachLearnerIsItsLowCostPoint()
+    {
+        var result = AutoMLEngine.Fit(TestData.Binary(), TestData.Quick(trials: 3, learners: "lgbm"));
+        var first = result.Trials[0].Config;
+        Assert.Equal(4, first["n_estimators"]);
+        Assert.Equal(4, first["num_leaves"]);
+        Assert.Equal(20, first["min_child_samples"]);
+    }
+
+    [Fact]
+    public void WarmStartEvaluatesTheGivenConfigurationsFirst()
+    {
+        var data = TestData.Binary();
+        var earlier = AutoMLEngine.Fit(data, TestData.Quick(trials: 6, learners: ["lgbm", "linear"]));
+        var starts = earlier.StartingPoints();
+        Assert.NotEmpty(starts);
+        var again = AutoMLEngine.Fit(data, TestData.Quick(trials: starts.Count + 1, learners: ["lgbm", "linear"]) with { StartingPoints = starts });
+        for (var i = 0; i < starts.Count; i++)
+        {
+            Assert.Equal(starts[i].Learner, again.Trials[i].Learner);
+            Assert.Equal(starts[i].Config, again.Trials[i].Config);
+        }
+
+        Assert.True(again.BestLoss <= earlier.BestLoss + 1e-12);
+    }
+
+    [Fact]
+    public void TimeBudgetIsRespectedIncludingTheRefit()
+    {
+        var data = TestData.Binary(rows: 400);
+        var budget = TimeSpan.FromSeconds(2);
+        var watch = Stopwatch.StartNew();
+        var progress = 0;
+        var result = AutoMLEngine.Fit(data, new AutoMLOptions { Label = "y", TimeBudget = budget, Threads = 1, Progress = _ => progress++ });
+        watch.Stop();
+        Assert.True(watch.Elapsed.TotalSeconds <= (budget.TotalSeconds * 1.1) + 2, $"took {watch.Elapsed}");
+        Assert.True(result.Trials.Count >= 1);
+        Assert.Equal(result.Trials.Count, progress);
+    }
+
+    [Fact]
+    public void ProgressReportsEveryTrialWithTheBestSoFar()
+    {
+        var reports = new List<AutoMLProgress>();
+        var result = AutoMLEngine.Fit(TestData.Regression(), TestData.Quick(trials: 4) with { Progress = reports.Add });
+        Assert.Equal(4, reports.Count);
+        Assert.Equal(result.BestLoss, reports[^1].BestLoss);
+        Assert.Equal(Enumerable.Range(1, 4), reports.Select(r => r.TrialsCompleted));
+    }
+
+    [Fact]
+    public void CancellationReturnsTheBestSoFar()
+    {
+        using var cts = new CancellationTokenSource();
+        var result = AutoMLEngine.Fit(
+            TestData.Binary(),
+            TestData.Quick(trials: 50, learners: "lgbm") with { Progress = p => { if (p.TrialsCompleted == 2) { cts.Cancel(); } } },
+            cts.Token);
+        Assert.Equal(2, result.Trials.Count);
+        Assert.False(result.RefittedOnAllRows);
+        Assert.NotEmpty(result.Model.Predict(TestData.Binary(rows: 10)).Values);
+    }
+
+    [Fact]
+    public void ResultListsBestPerLearnerAndEveryTrial()
+    {
+        var result = AutoMLEngine.Fit(TestData.Binary(), TestData.Quick(trials: 8, learners: ["lgbm", "rf"]));
+        Assert.Equal(8, result.Trials.Count);
+        Assert.Equal(2, result.BestPerLearner.Count);
+        var best = result.BestPerLearner.Single(s => s.Learner == result.BestLearner);
+        Assert.Equal(result.BestLoss, best.BestLoss);
+        Assert.All(result.Trials, t => Assert.True(t.SampleSize > 0));
+        Assert.True(result.RefittedOnAllRows);
+    }
+
+    private static string Describe(AutoMLResult r) => string.Join(
+        "\n",
+        r.Trials.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Learner} {t.Loss:R} {t.SampleSize} {string.Join(",", t.Config.Select(kv => $"{kv.Key}={kv.Value:R}"))}")));
+}
