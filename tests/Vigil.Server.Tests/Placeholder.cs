@@ -1,0 +1,2 @@
+namespace Vigil.Server.Tests;
+internal static class Placeholder { }
