@@ -16,6 +16,8 @@ internal static class UserErrors
         {
             CsvFormatException e => e.Message,
             SchemaMismatchException e => e.Message,
+            Vigil.AutoML.AutoMLException e => e.Message,
+            Vigil.AutoML.Bundles.BundleFormatException e => e.Message,
             FileNotFoundException e => e.FileName is null ? e.Message : $"file not found: {e.FileName}",
             DirectoryNotFoundException e => e.Message,
             UnauthorizedAccessException e => e.Message,

@@ -17,8 +17,11 @@ public abstract class Learner
 
     public static Learner Linear { get; } = new LinearLearner();
 
-    /// <summary>All learners in default order (LightGBM first, as FLAML starts with lgbm).</summary>
+    /// <summary>All learners (LightGBM first, as FLAML starts with lgbm).</summary>
     public static IReadOnlyList<Learner> All { get; } = [LightGbm, FastForest, FastTree, Linear];
+
+    /// <summary>Learners used when none are named: all of them (see docs/automl.md for the measured alternative without FastTree).</summary>
+    public static IReadOnlyList<Learner> Defaults => All;
 
     /// <summary>Short stable name used in options, results and bundles ("lgbm", "fasttree", "rf", "linear").</summary>
     public abstract string Name { get; }

@@ -179,5 +179,5 @@ internal sealed class SearchLoop
             _clock.Remaining));
 
     internal static IReadOnlyList<Learner> Resolve(IReadOnlyList<string>? names) =>
-        names is null || names.Count == 0 ? Learner.All : names.Select(Learner.FromName).Distinct().ToArray();
+        names is null || names.Count == 0 ? Learner.Defaults : names.Select(Learner.FromName).Distinct().ToArray();
 }

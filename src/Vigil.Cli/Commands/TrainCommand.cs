@@ -4,12 +4,17 @@ using Spectre.Console;
 using Vigil.AutoML;
 using Vigil.AutoML.Metrics;
 using Vigil.Data.Csv;
+using Vigil.Monitoring;
+using Vigil.Monitoring.Lifecycle;
 
 namespace Vigil.Cli.Commands;
 
 /// <summary>
 /// <c>vigil train --data train.csv --label y [--task auto] [--metric M] [--time-budget 30] [--max-trials N] [--seed 1] --out model/</c>:
 /// FLAML-style AutoML; shows live progress, then the best per learner, and writes the model bundle.
+/// With <c>--model NAME</c> the model is also registered in the workspace (<c>--workspace</c>, default .vigil): AutoML then
+/// trains on 80 % of the rows and the other 20 % (never trained on) give the baseline metrics and feature importance saved
+/// with the version's reference profile; the model's first version becomes its champion.
 /// </summary>
 internal static class TrainCommand
 {
@@ -25,12 +30,21 @@ internal static class TrainCommand
         var maxTrials = new Option<int?>("--max-trials") { Description = "Stop after this many trials." };
         var seed = new Option<int>("--seed") { Description = "Random seed.", DefaultValueFactory = _ => 1 };
         var learners = new Option<string?>("--learners") { Description = "Comma-separated learners: lgbm, rf, fasttree, linear (default: all)." };
-        var output = new Option<DirectoryInfo>("--out", "-o") { Description = "Folder to write the model bundle to.", Required = true };
+        var output = new Option<DirectoryInfo?>("--out", "-o") { Description = "Folder to write the model bundle to." };
+        var model = new Option<string?>("--model", "-m") { Description = "Register the model under this name in the workspace (baseline on a 20 % holdout)." };
+        var workspace = Monitoring.WorkspaceOption.Create();
 
         var command = new Command("train", "Search learners and hyperparameters within a time budget (FLAML-style AutoML) and save the best model.")
         {
-            data, label, task, metric, budget, maxTrials, seed, learners, output,
+            data, label, task, metric, budget, maxTrials, seed, learners, output, model, workspace,
         };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(output) is null && result.GetValue(model) is null)
+            {
+                result.AddError("Give --out FOLDER to save the bundle, --model NAME to register it in the workspace, or both.");
+            }
+        });
 
         command.SetAction((parse, cancellation) => Task.FromResult(AutoMLCommandSupport.Guard(parse.InvocationConfiguration.Error, () =>
         {
@@ -52,10 +66,34 @@ internal static class TrainCommand
                 Seed = parse.GetValue(seed),
                 Learners = parse.GetValue(learners)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
             };
-            var result = Fit(console, table, options, cancellation);
-            var target = parse.GetValue(output)!.FullName;
-            result.Model.Save(target);
-            Summary(console, result, target);
+            var name = parse.GetValue(model);
+            var target = parse.GetValue(output)?.FullName;
+            if (name is null)
+            {
+                var result = Fit(console, table, options, cancellation);
+                result.Model.Save(target!);
+                Summary(console, result, target!);
+                return ExitCodes.Ok;
+            }
+
+            using var monitor = VigilMonitor.Open(parse.GetValue(workspace)!.FullName);
+            TrainedVersion? trained = null;
+            var request = new TrainRequest
+            {
+                Label = options.Label, Task = options.Task, Metric = options.Metric, TimeBudget = options.TimeBudget, MaxTrials = options.MaxTrials,
+                Seed = options.Seed, Learners = options.Learners, CreatedBy = "vigil train", Reason = "trained with vigil train",
+            };
+            Fit(console, options, progress => trained = monitor.Train(name, table, request with { Progress = progress }, cancellation));
+            if (target is not null)
+            {
+                trained!.Search.Model.Save(target);
+            }
+
+            Summary(console, trained!.Search, target ?? trained.Version.BundleFolder);
+            var baseline = trained.Profile.Baseline!;
+            var metrics = string.Join(", ", baseline.Metrics.Select(m => string.Create(CultureInfo.InvariantCulture, $"{m.Key} {m.Value:0.####}")));
+            console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"registered {name} v{trained.Version.Version}{(trained.Version.IsChampion ? " (champion)" : "")} in {monitor.Workspace.Folder}; baseline on {baseline.Rows} held-out rows: {metrics}"));
             return ExitCodes.Ok;
         })));
         return command;
@@ -63,30 +101,32 @@ internal static class TrainCommand
 
     private static AutoMLResult Fit(IAnsiConsole console, Data.Tables.Table table, AutoMLOptions options, CancellationToken cancellation)
     {
+        AutoMLResult? found = null;
+        Fit(console, options, progress => found = AutoMLEngine.Fit(table, options with { Progress = progress }, cancellation));
+        return found!;
+    }
+
+    // Runs a fit with live progress: a spinner line on a terminal, one line a second when output is redirected.
+    private static void Fit(IAnsiConsole console, AutoMLOptions options, Action<Action<AutoMLProgress>> run)
+    {
+        _ = options;
         var last = DateTime.MinValue;
         if (console.Profile.Capabilities.Interactive)
         {
-            AutoMLResult? result = null;
-            console.Status().Start("starting…", ctx =>
-            {
-                result = AutoMLEngine.Fit(table, options with { Progress = p => ctx.Status(Markup.Escape(Describe(p))) }, cancellation);
-            });
-            return result!;
+            console.Status().Start("starting…", ctx => run(p => ctx.Status(Markup.Escape(Describe(p)))));
+            return;
         }
 
         // Redirected output: one line per second at most, so logs stay readable.
-        return AutoMLEngine.Fit(table, options with
+        run(p =>
         {
-            Progress = p =>
+            var now = DateTime.UtcNow;
+            if ((now - last).TotalSeconds >= 1)
             {
-                var now = DateTime.UtcNow;
-                if ((now - last).TotalSeconds >= 1)
-                {
-                    last = now;
-                    console.WriteLine(Describe(p));
-                }
-            },
-        }, cancellation);
+                last = now;
+                console.WriteLine(Describe(p));
+            }
+        });
     }
 
     private static string Describe(AutoMLProgress p) => string.Create(
