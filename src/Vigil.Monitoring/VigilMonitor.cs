@@ -142,10 +142,9 @@ public sealed class VigilMonitor : IDisposable
     private RetrainContext RetrainContextFor(string model, MonitoringResult latest)
     {
         var now = _time.GetUtcNow();
-        var retrains = Workspace.Store.ListRetrains(model)
-            .Where(r => r.Status == RetrainStatus.Succeeded)
-            .Select(r => r.FinishedAt ?? r.RequestedAt)
-            .ToArray();
+        var succeeded = Workspace.Store.ListRetrains(model).Where(r => r.Status == RetrainStatus.Succeeded).ToArray(); // newest first
+        var retrains = succeeded.Select(r => r.FinishedAt ?? r.RequestedAt).ToArray();
+        var unpromoted = succeeded.TakeWhile(r => r.Promoted != true).Count();
         DateTimeOffset? last = retrains.Length == 0 ? null : retrains.Max();
         var labelled = 0;
         foreach (var check in Workspace.Store.ListChecks(model, 1000))
@@ -165,7 +164,7 @@ public sealed class VigilMonitor : IDisposable
 
         labelled += latest.Performance?.Rows ?? 0;
         var recent = retrains.Where(t => t > now - Options.Policy.Period).ToArray();
-        return new RetrainContext(labelled, last, recent, now);
+        return new RetrainContext(labelled, last, recent, now, unpromoted);
     }
 
     private static int LabelledRows(string resultJson)

@@ -1,8 +1,13 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Vigil.Server.Api;
 using Vigil.Server.Dashboard;
 using Vigil.Server.Metrics;
+using Vigil.Server.Security;
 
 namespace Vigil.Server;
 
@@ -17,7 +22,13 @@ public static class VigilServer
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
+        // Per-request logs at Information would cost more than the ingestion itself; configuration can lower this.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.Configure<ServerOptions>(builder.Configuration.GetSection("Vigil"));
+        builder.Services.AddOptions<KestrelServerOptions>().Configure<IOptions<ServerOptions>>(
+            (kestrel, vigil) => kestrel.Limits.MaxRequestBodySize = vigil.Value.MaxRequestBytes);
+        // Graceful stop: in-flight requests finish and running retrains are cancelled and recorded within this time.
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
         builder.Services.AddProblemDetails();
         builder.Services.AddVigilApi();
         builder.Services.AddVigilDashboard();
@@ -25,6 +36,16 @@ public static class VigilServer
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        var keys = app.Services.GetRequiredService<ApiKeyRing>(); // invalid key scopes fail at start, not on first request
+        if (keys.IsOpen)
+        {
+            app.Logger.LogWarning("No API keys configured (Vigil:ApiKeys): the API is open to anyone who can reach it. Use this only for development.");
+        }
+
+        _ = app.Services.GetRequiredService<WorkspaceHost>(); // open (and repair) the workspace before accepting requests
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseMiddleware<ApiKeyMiddleware>();
         app.MapVigilApi();
         app.MapVigilDashboard();
         app.MapVigilMetrics();

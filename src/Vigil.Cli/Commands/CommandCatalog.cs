@@ -8,10 +8,15 @@ internal static class CommandCatalog
     public static IEnumerable<Command> All()
     {
         yield return Demo.DemoCommand.Create();
+        yield return TrainCommand.Create();
+        yield return EvaluateCommand.Create();
+        yield return PredictCommand.Create();
         yield return DriftCommand.Create();
         yield return Monitoring.CheckCommand.Create();
         yield return Monitoring.RetrainCommand.Create();
         yield return Monitoring.ModelsCommand.Create();
         yield return Monitoring.ReportCommand.Create();
+        yield return ServeCommand.Create();
+        yield return Replay.ReplayCommand.Create();
     }
 }

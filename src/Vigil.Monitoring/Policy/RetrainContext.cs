@@ -5,4 +5,6 @@ namespace Vigil.Monitoring.Policy;
 /// <param name="LastRetrainAt">When the model was last retrained; null if never.</param>
 /// <param name="RecentRetrains">Times of past retrains; those in (Now − period, Now] count towards the limit.</param>
 /// <param name="Now">The decision time (take it from a <see cref="TimeProvider"/>).</param>
-public sealed record RetrainContext(int LabelledRowsSinceLastRetrain, DateTimeOffset? LastRetrainAt, IReadOnlyList<DateTimeOffset> RecentRetrains, DateTimeOffset Now);
+/// <param name="UnpromotedRetrains">Retrains in a row, newest first, whose challenger was not promoted (0 after a promotion).</param>
+public sealed record RetrainContext(int LabelledRowsSinceLastRetrain, DateTimeOffset? LastRetrainAt, IReadOnlyList<DateTimeOffset> RecentRetrains, DateTimeOffset Now,
+    int UnpromotedRetrains = 0);

@@ -8,6 +8,13 @@ namespace Vigil.Monitoring.Policy;
 /// (confident performance degradation, dataset drift, or a major PSI shift on an important feature) <b>and</b> that
 /// no gate blocks: enough new labels to learn from, the cooldown passed, and fewer than the maximum retrains in the
 /// trailing period. Immutable; <see cref="Evaluate"/> is a pure function of its inputs.
+/// <para>
+/// Back-off for drift without harm: when only drift triggers fire (no confident degradation) and the last retrains
+/// produced challengers that did not beat the champion, retraining again on the same kind of evidence is likely wasted.
+/// The label gate then doubles per such retrain in a row (×2, ×4, … up to <see cref="MaxDriftBackoff"/>); a promotion
+/// resets it, and confident degradation always needs only <see cref="MinNewLabels"/>. Streams whose inputs move all the
+/// time (prices, seasons) thus retrain when it pays, while a sudden change is still acted on at once.
+/// </para>
 /// </summary>
 public sealed record RetrainPolicy
 {
@@ -26,6 +33,9 @@ public sealed record RetrainPolicy
     /// <summary>Newly labelled rows needed since the last retrain. Default 500.</summary>
     public int MinNewLabels { get; init; } = 500;
 
+    /// <summary>Largest factor by which unpromoted retrains raise the label gate for drift-only reasons; 1 disables the back-off. Default 8.</summary>
+    public int MaxDriftBackoff { get; init; } = 8;
+
     /// <summary>Minimum time since the last retrain. Default 1 day.</summary>
     public TimeSpan Cooldown { get; init; } = TimeSpan.FromDays(1);
 
@@ -40,12 +50,13 @@ public sealed record RetrainPolicy
     {
         ArgumentNullException.ThrowIfNull(latest);
         ArgumentNullException.ThrowIfNull(context);
+        var degradation = Degradation(latest.Performance);
         var triggers = new List<TriggerEvaluation>
         {
-            Degradation(latest.Performance),
+            degradation,
             Drift(latest.Drift),
             Psi(latest.Drift),
-            Labels(context),
+            Labels(context, degradation.Fired),
             CooldownGate(context),
             Limit(context),
         };
@@ -117,11 +128,17 @@ public sealed record RetrainPolicy
             : new(t, false, false, F("PSI below {0} on the {1}; highest {2:F3}", threshold, scope, important.Length == 0 ? 0 : important.Max(c => c.Psi ?? 0)));
     }
 
-    private TriggerEvaluation Labels(RetrainContext context)
+    private TriggerEvaluation Labels(RetrainContext context, bool degraded)
     {
-        var enough = context.LabelledRowsSinceLastRetrain >= MinNewLabels;
+        var factor = degraded || context.UnpromotedRetrains <= 0
+            ? 1
+            : (int)Math.Min(Math.Max(1, MaxDriftBackoff), Math.Pow(2, Math.Min(context.UnpromotedRetrains, 30)));
+        var needed = (long)MinNewLabels * factor;
+        var enough = context.LabelledRowsSinceLastRetrain >= needed;
+        var why = factor == 1 ? "" : F(" ({0} × {1}: the last {2} retrain(s) did not beat the champion and performance is not degraded)",
+            MinNewLabels, factor, context.UnpromotedRetrains);
         return new(RetrainTrigger.MinNewLabels, false, !enough,
-            F("{0} labelled rows since the last retrain, {1} needed", context.LabelledRowsSinceLastRetrain, MinNewLabels));
+            F("{0} labelled rows since the last retrain, {1} needed{2}", context.LabelledRowsSinceLastRetrain, needed, why));
     }
 
     private TriggerEvaluation CooldownGate(RetrainContext context)

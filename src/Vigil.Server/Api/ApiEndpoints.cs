@@ -1,12 +1,50 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Vigil.Server.Scheduling;
+using Vigil.Server.Security;
 
 namespace Vigil.Server.Api;
 
-/// <summary>The JSON API under /api/v1, plus /health and /ready.</summary>
+/// <summary>The JSON API under /api/v1, plus /health, /ready and the OpenAPI document at /openapi/v1.json.</summary>
 public static class ApiEndpoints
 {
-    public static IServiceCollection AddVigilApi(this IServiceCollection services) => services;
+    public static IServiceCollection AddVigilApi(this IServiceCollection services)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<WorkspaceHost>();
+        services.AddSingleton<IngestWriter>();
+        services.AddSingleton<ScoringQueue>();
+        services.AddSingleton<ApiKeyRing>();
+        services.AddSingleton<CheckRunner>();
+        services.AddSingleton<RetrainCoordinator>();
+        services.AddHostedService(sp => sp.GetRequiredService<RetrainCoordinator>());
+        services.AddHostedService<CheckScheduler>();
+        services.AddExceptionHandler<ProblemMapping>();
+        services.AddOpenApi();
+        services.Configure<JsonOptions>(o =>
+        {
+            // snake_case like every other Vigil JSON; NaN metrics are legal values here.
+            o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+            o.SerializerOptions.NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals;
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
+        });
+        return services;
+    }
 
-    public static WebApplication MapVigilApi(this WebApplication app) => app;
+    public static WebApplication MapVigilApi(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        HealthEndpoints.Map(app);
+        app.MapOpenApi();
+        var models = app.MapGroup("/api/v1/models").WithTags("models");
+        ModelEndpoints.Map(models);
+        IngestEndpoints.Map(models);
+        CheckEndpoints.Map(models);
+        RetrainEndpoints.Map(models);
+        ReportEndpoints.Map(models);
+        return app;
+    }
 }

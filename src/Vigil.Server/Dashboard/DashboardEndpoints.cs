@@ -1,12 +1,125 @@
+using System.Text;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Vigil.Monitoring;
+using Vigil.Monitoring.Drift;
+using Vigil.Monitoring.Workspace;
+using Vigil.Server.Api;
 
 namespace Vigil.Server.Dashboard;
 
-/// <summary>Server-rendered dashboard pages.</summary>
+/// <summary>
+/// Server-rendered dashboard pages: <c>/</c> (all models), <c>/models/{name}</c> (one model) and
+/// <c>/models/{name}/columns/{column}</c> (one column's drift). Plain HTML with inline CSS and SVG; no script, no
+/// external requests. The pages read the <see cref="VigilMonitor"/> registered in DI.
+/// </summary>
 public static class DashboardEndpoints
 {
+    // Checks the column page looks back over; matches the model page's heatmap so every cell's link resolves.
+    private const int ColumnHistory = 40;
+
+    // No script and nothing from elsewhere: the pages only need inline styles and inline SVG.
+    private const string ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
     public static IServiceCollection AddVigilDashboard(this IServiceCollection services) => services;
 
-    public static WebApplication MapVigilDashboard(this WebApplication app) => app;
+    public static WebApplication MapVigilDashboard(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapGet("/", Overview).ExcludeFromDescription();
+        app.MapGet("/models/{name}", Model).ExcludeFromDescription();
+        app.MapGet("/models/{name}/columns/{column}", Column).ExcludeFromDescription();
+        return app;
+    }
+
+    private static IResult Overview(HttpContext context)
+    {
+        if (Monitor(context) is not { } monitor)
+        {
+            return Unavailable(context);
+        }
+
+        var models = monitor.Workspace.Registry.ListModels().Select(m => ModelStatus.Read(monitor, m)).ToArray();
+        return Page(context, OverviewPage.Render(models, Now(context)));
+    }
+
+    private static IResult Model(HttpContext context, string name)
+    {
+        if (Monitor(context) is not { } monitor)
+        {
+            return Unavailable(context);
+        }
+
+        if (!Exists(monitor, name))
+        {
+            return NotFound(context, name);
+        }
+
+        return Page(context, ModelPage.Render(ModelPageData.Load(monitor, name), Now(context)));
+    }
+
+    private static IResult Column(HttpContext context, string name, string column, long? check)
+    {
+        if (Monitor(context) is not { } monitor)
+        {
+            return Unavailable(context);
+        }
+
+        if (!Exists(monitor, name))
+        {
+            return NotFound(context, name);
+        }
+
+        // Kestrel leaves an encoded '/' (%2F) undecoded in the path; column names may hold one.
+        column = column.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
+        var history = new List<(Vigil.Monitoring.Store.CheckRecord, Vigil.Monitoring.Checks.MonitoringResult, ColumnDrift)>();
+        foreach (var (record, result) in StoredResults.RecentChecks(monitor.Workspace.Store, name, ColumnHistory))
+        {
+            if (result.Drift.Features.Columns.FirstOrDefault(c => !c.IsLabel && string.Equals(c.Name, column, StringComparison.Ordinal)) is { } drift)
+            {
+                history.Add((record, result, drift));
+            }
+        }
+
+        if (history.Count == 0)
+        {
+            return Error(context, StatusCodes.Status404NotFound, "Column not found",
+                $"No recent check of model '{name}' compared a column named '{column}'.");
+        }
+
+        return Page(context, ColumnPage.Render(name, column, history, check, Now(context)));
+    }
+
+    private static bool Exists(VigilMonitor monitor, string name) =>
+        ModelName.IsValid(name) && monitor.Workspace.Registry.ListModels().Contains(name, StringComparer.Ordinal);
+
+    private static VigilMonitor? Monitor(HttpContext context) => Monitor(context.RequestServices);
+
+    /// <summary>The workspace's monitor: a <see cref="VigilMonitor"/> registered directly, else the API's <see cref="WorkspaceHost"/>'s.</summary>
+    internal static VigilMonitor? Monitor(IServiceProvider services) =>
+        services.GetService<VigilMonitor>() ?? services.GetService<WorkspaceHost>()?.Monitor;
+
+    private static DateTimeOffset Now(HttpContext context) =>
+        (context.RequestServices.GetService<TimeProvider>() ?? TimeProvider.System).GetUtcNow();
+
+    private static IResult NotFound(HttpContext context, string name) =>
+        Error(context, StatusCodes.Status404NotFound, "Model not found", ModelName.IsValid(name)
+            ? $"There is no model named '{name}' in this workspace."
+            : $"'{name}' is not a valid model name (letters, digits, '.', '_' and '-', at most 64 characters).");
+
+    private static IResult Unavailable(HttpContext context) =>
+        Error(context, StatusCodes.Status503ServiceUnavailable, "No workspace", "The server has no Vigil workspace open.");
+
+    private static IResult Error(HttpContext context, int status, string title, string message) =>
+        Page(context, DashboardPage.Error(title, message, Now(context)), status);
+
+    private static IResult Page(HttpContext context, string html, int status = StatusCodes.Status200OK)
+    {
+        var headers = context.Response.Headers;
+        headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        headers.XContentTypeOptions = "nosniff";
+        headers.CacheControl = "no-store";
+        return Results.Content(html, "text/html; charset=utf-8", Encoding.UTF8, status);
+    }
 }

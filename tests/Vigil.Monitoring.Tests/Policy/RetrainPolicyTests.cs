@@ -95,4 +95,25 @@ public sealed class RetrainPolicyTests
         Assert.Contains("\"trigger\": \"confident_degradation\"", json, StringComparison.Ordinal);
         Assert.Equal(json, MonitoringJson.Serialize(MonitoringJson.Deserialize<RetrainDecision>(json)));
     }
+
+    [Fact]
+    public void DriftOnlyRetrainsBackOffAfterChallengersThatDidNotWin()
+    {
+        var policy = new RetrainPolicy();
+        var drift = Result(datasetDrift: true);
+
+        // 600 new labels are enough after a promotion, but not after two kept challengers in a row (500 × 4 needed).
+        Assert.True(policy.Evaluate(drift, new RetrainContext(600, null, [], Now, UnpromotedRetrains: 0)).Retrain);
+        var backedOff = policy.Evaluate(drift, new RetrainContext(600, null, [], Now, UnpromotedRetrains: 2));
+        Assert.False(backedOff.Retrain);
+        var gate = Assert.Single(backedOff.Triggers, t => t.Trigger == RetrainTrigger.MinNewLabels);
+        Assert.True(gate.Blocking);
+        Assert.Contains("2000 needed", gate.Detail, StringComparison.Ordinal);
+        Assert.True(policy.Evaluate(drift, new RetrainContext(2000, null, [], Now, UnpromotedRetrains: 2)).Retrain);
+
+        // The factor is capped, and confident degradation is never backed off.
+        Assert.True(policy.Evaluate(drift, new RetrainContext(4000, null, [], Now, UnpromotedRetrains: 10)).Retrain);
+        Assert.True(policy.Evaluate(Result(degraded: true), new RetrainContext(600, null, [], Now, UnpromotedRetrains: 5)).Retrain);
+        Assert.True(new RetrainPolicy { MaxDriftBackoff = 1 }.Evaluate(drift, new RetrainContext(600, null, [], Now, UnpromotedRetrains: 5)).Retrain);
+    }
 }

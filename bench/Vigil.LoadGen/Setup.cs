@@ -1,0 +1,49 @@
+using System.Globalization;
+using Vigil.Data.Synthetic;
+using Vigil.Data.Tables;
+using Vigil.Monitoring;
+using Vigil.Monitoring.Lifecycle;
+using Vigil.Monitoring.Store;
+
+namespace Vigil.LoadGen;
+
+/// <summary>
+/// Trains a binary model on 20 numeric features (f0..f19) into the workspace and logs 5000 labelled rows, so a retrain
+/// has data. Run it before the server starts.
+/// </summary>
+public static class Setup
+{
+    public static int Run(Options options)
+    {
+        var workspace = options.Text("workspace", "bench-ws");
+        var model = options.Text("model", "load");
+        var data = Data(8000, 5);
+        using var monitor = VigilMonitor.Open(workspace);
+        var trained = monitor.Train(model, data.Slice(0, 3000), new TrainRequest
+        {
+            Label = "target", TimeBudget = null, MaxTrials = 4, Learners = ["lgbm"], CreatedBy = "loadgen", Reason = "load test",
+        });
+        var rows = new List<PredictionRecord>();
+        var labels = new List<LabelRecord>();
+        var names = data.ColumnNames.Where(n => n != "target").ToArray();
+        var start = DateTimeOffset.UtcNow.AddHours(-1);
+        for (var i = 3000; i < 8000; i++)
+        {
+            var features = names.ToDictionary(n => n, n => (object?)((NumericColumn)data[n])[i], StringComparer.Ordinal);
+            var id = "seed-" + i.ToString(CultureInfo.InvariantCulture);
+            rows.Add(new PredictionRecord(id, start.AddMilliseconds(i), features, "1", 0.5, 1));
+            labels.Add(new LabelRecord(id, data["target"].FormatCell(i)!, null));
+        }
+
+        monitor.LogPredictions(model, rows);
+        monitor.LogLabels(model, labels);
+        Console.WriteLine($"workspace {monitor.Workspace.Folder}: model '{model}' v{trained.Version.Version} ({trained.Search.BestLearner}), 5000 labelled rows logged.");
+        return 0;
+    }
+
+    /// <summary>The benchmark's rows: 20 numeric features, binary target.</summary>
+    public static Table Data(int rows, int seed) => ClassificationGenerator.Generate(new ClassificationOptions
+    {
+        Samples = rows, Features = 20, Informative = 5, Redundant = 3, ClassSeparation = 1.2, Seed = seed,
+    });
+}

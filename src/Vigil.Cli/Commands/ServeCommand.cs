@@ -1,0 +1,48 @@
+using System.CommandLine;
+using Microsoft.AspNetCore.Hosting;
+using Vigil.Server;
+
+namespace Vigil.Cli.Commands;
+
+/// <summary>
+/// <c>vigil serve [--workspace DIR] [--urls URL]</c>: runs the monitoring service (API, scheduler, dashboard, metrics)
+/// until Ctrl+C or SIGTERM, then stops gracefully. Everything else comes from appsettings.json, environment variables
+/// (<c>Vigil__ApiKeys__0__Key</c>, ...) and <c>--Vigil:Section:Key=value</c> flags, as in any ASP.NET app.
+/// </summary>
+internal static class ServeCommand
+{
+    private const string DefaultUrls = "http://127.0.0.1:5080";
+
+    public static Command Create()
+    {
+        var workspace = new Option<DirectoryInfo?>("--workspace", "-w") { Description = "Workspace folder (default: Vigil:Workspace from configuration, else .vigil)." };
+        var urls = new Option<string?>("--urls") { Description = "Addresses to listen on, e.g. http://127.0.0.1:5080 (default: configuration, else http://127.0.0.1:5080)." };
+        var command = new Command("serve", "Run the monitoring service: JSON API, scheduled checks and retraining, dashboard, /metrics.") { workspace, urls };
+        command.TreatUnmatchedTokensAsErrors = false; // extra --Section:Key=value flags go to ASP.NET configuration
+        command.SetAction(parse =>
+        {
+            var args = new List<string>(parse.UnmatchedTokens);
+            if (parse.GetValue(workspace) is { } folder)
+            {
+                args.Add("--Vigil:Workspace=" + folder.FullName);
+            }
+
+            if (parse.GetValue(urls) is { } address)
+            {
+                args.Add("--urls=" + address);
+            }
+
+            // Loopback by default: exposing the service is a deliberate choice (Urls in configuration or --urls).
+            using var app = VigilServer.Build([.. args], builder =>
+            {
+                if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+                {
+                    builder.WebHost.UseUrls(DefaultUrls);
+                }
+            });
+            app.Run();
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,46 @@
+namespace Vigil.Server.Api;
+
+/// <summary>A request the API refuses, with the HTTP status and a message for the caller; rendered as ProblemDetails.</summary>
+public sealed class ApiProblemException : Exception
+{
+    public ApiProblemException()
+        : this(500, "Internal error", "The server failed.")
+    {
+    }
+
+    public ApiProblemException(string message)
+        : this(400, "Bad request", message)
+    {
+    }
+
+    public ApiProblemException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+        Status = 400;
+        Title = "Bad request";
+    }
+
+    public ApiProblemException(int status, string title, string detail, IReadOnlyList<string>? errors = null)
+        : base(detail)
+    {
+        Status = status;
+        Title = title;
+        Errors = errors;
+    }
+
+    public int Status { get; }
+
+    public string Title { get; }
+
+    /// <summary>Per-item errors (e.g. one per invalid row), or null.</summary>
+    public IReadOnlyList<string>? Errors { get; }
+
+    public static ApiProblemException NotFound(string detail) => new(404, "Not found", detail);
+
+    public static ApiProblemException Conflict(string detail) => new(409, "Conflict", detail);
+
+    public static ApiProblemException Unprocessable(string detail, IReadOnlyList<string>? errors = null) =>
+        new(422, "Unprocessable content", detail, errors);
+
+    public static ApiProblemException BadRequest(string detail) => new(400, "Bad request", detail);
+}

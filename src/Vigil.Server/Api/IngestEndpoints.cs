@@ -1,0 +1,84 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+using Vigil.Data.Tables;
+using Vigil.Monitoring.Store;
+using Vigil.Server.Metrics;
+
+namespace Vigil.Server.Api;
+
+/// <summary>Ingestion: logged predictions, late labels, and score-and-log with the champion.</summary>
+internal static class IngestEndpoints
+{
+    public static void Map(RouteGroupBuilder models)
+    {
+        models.MapPost("/{name}/predictions", LogPredictions)
+            .WithSummary("Log a batch of scored rows [{id, timestamp?, features{...}, prediction, score?}]; duplicates by id are counted, not stored twice.")
+            .Accepts<JsonElement>("application/json").Produces<IngestResult>();
+        models.MapPost("/{name}/labels", LogLabels)
+            .WithSummary("Log labels [{id, label, observed_at?}] joined to earlier (or later) predictions by id.")
+            .Accepts<JsonElement>("application/json").Produces<LabelResult>();
+        models.MapPost("/{name}/predict", Predict)
+            .WithSummary("Score rows [{id?, timestamp?, features{...}}] with the champion and log them in one call.")
+            .Accepts<JsonElement>("application/json").Produces<PredictResponse>();
+    }
+
+    private static async Task<IResult> LogPredictions(
+        string name, HttpRequest request, WorkspaceHost host, IngestWriter writer, IOptions<ServerOptions> options, TimeProvider time)
+    {
+        host.RequireModel(name);
+        using var body = await RequestBody.ReadAsync(request, options.Value.MaxRequestBytes, request.HttpContext.RequestAborted);
+        var batch = new PredictionBatchReader().Read(body.Span, scoring: false, time.GetUtcNow(), options.Value.MaxBatchRows);
+        var result = await writer.LogAsync(name, batch.Rows, batch.FeaturesJson);
+        VigilMetrics.CountIngest(name, result);
+        return Results.Ok(result);
+    }
+
+    private static async Task<IResult> LogLabels(
+        string name, HttpRequest request, WorkspaceHost host, IngestWriter writer, IOptions<ServerOptions> options)
+    {
+        host.RequireModel(name);
+        using var body = await RequestBody.ReadAsync(request, options.Value.MaxRequestBytes, request.HttpContext.RequestAborted);
+        using var document = JsonDocument.Parse(body.Span.ToArray());
+        var labels = LabelInput.Parse(document.RootElement, options.Value.MaxBatchRows);
+        var result = await writer.WriteAsync(() => host.Workspace.Store.LogLabels(name, labels));
+        VigilMetrics.CountLabels(name, result);
+        return Results.Ok(result);
+    }
+
+    private static async Task<IResult> Predict(
+        string name, HttpRequest request, WorkspaceHost host, IngestWriter writer, ScoringQueue scoring, IOptions<ServerOptions> options, TimeProvider time)
+    {
+        var champion = host.ScoringChampion(name);
+        var bundle = host.Bundle(champion);
+        using var body = await RequestBody.ReadAsync(request, options.Value.MaxRequestBytes, request.HttpContext.RequestAborted);
+        var batch = new PredictionBatchReader().Read(body.Span, scoring: true, time.GetUtcNow(), options.Value.MaxBatchRows);
+
+        var schema = new Dictionary<string, ColumnKind>(StringComparer.Ordinal);
+        foreach (var column in bundle.Manifest.InputSchema)
+        {
+            schema[column.Name] = Enum.TryParse<ColumnKind>(column.Kind, ignoreCase: true, out var kind) ? kind : ColumnKind.Categorical;
+        }
+
+        var rows = new LoggedRow[batch.Rows.Count];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            rows[i] = new LoggedRow(batch.Rows[i].Id, batch.Rows[i].Timestamp, batch.Values![i], "", null, null, null);
+        }
+
+        var (labels, scores) = await scoring.ScoreAsync(bundle, schema, rows);
+        var records = new List<PredictionRecord>(rows.Length);
+        var results = new PredictedRow[rows.Length];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            records.Add(batch.Rows[i] with { Prediction = labels[i], Score = scores[i], ModelVersion = champion.Version });
+            results[i] = new PredictedRow(rows[i].Id, labels[i], scores[i]);
+        }
+
+        var result = await writer.LogAsync(name, records, batch.FeaturesJson);
+        VigilMetrics.CountIngest(name, result);
+        return Results.Ok(new PredictResponse(name, champion.Version, results, result.Inserted, result.Duplicates));
+    }
+}

@@ -1,0 +1,101 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Vigil.Monitoring.Registry;
+using Vigil.Monitoring.Workspace;
+using Vigil.Server.Metrics;
+using Vigil.Server.Scheduling;
+using Vigil.Server.Security;
+
+namespace Vigil.Server.Api;
+
+/// <summary>Models: list, get, register a bundle from the workspace, promote, rollback, registry history.</summary>
+internal static class ModelEndpoints
+{
+    public static void Map(RouteGroupBuilder models)
+    {
+        models.MapGet("/", List).WithSummary("Every registered model with its champion, latest check and counts.").Produces<IReadOnlyList<ModelView>>();
+        models.MapGet("/{name}", Get).WithSummary("One model: champion, versions, latest check, status, counts.").Produces<ModelView>();
+        models.MapGet("/{name}/events", (string name, WorkspaceHost host) => Results.Ok(host.Workspace.Registry.Events(host.RequireModel(name))))
+            .WithSummary("Registry history: registrations, promotions, rollbacks, kept challengers.").Produces<IReadOnlyList<RegistryEvent>>();
+        models.MapPost("/{name}/versions", Register)
+            .WithSummary("Register a bundle folder that lies inside the workspace (path relative to it).").Produces<VersionView>(201);
+        models.MapPost("/{name}/promote", Promote).WithSummary("Make a version the champion (atomic, recorded).").Produces<VersionView>();
+        models.MapPost("/{name}/rollback", Rollback).WithSummary("Return to the previous champion (atomic, recorded).").Produces<VersionView>();
+    }
+
+    internal static ModelView View(WorkspaceHost host, RetrainCoordinator retrains, string name)
+    {
+        var versions = host.Workspace.Registry.ListVersions(name);
+        var champion = versions.FirstOrDefault(v => v.IsChampion);
+        var last = host.Workspace.Store.ListChecks(name, 1).FirstOrDefault();
+        return new ModelView(
+            name, champion?.Version, champion is null ? null : VersionView.From(champion), versions.Select(VersionView.From).ToArray(),
+            last is null ? null : CheckSummary.From(last), last?.Status ?? "unchecked",
+            host.Workspace.Store.CountPredictions(name), host.Workspace.Store.CountPendingLabels(name), retrains.RunningRun(name));
+    }
+
+    private static IResult List(WorkspaceHost host, RetrainCoordinator retrains) =>
+        Results.Ok(host.Workspace.Registry.ListModels().Select(m => View(host, retrains, m)).ToArray());
+
+    private static IResult Get(string name, WorkspaceHost host, RetrainCoordinator retrains) =>
+        Results.Ok(View(host, retrains, host.RequireModel(name)));
+
+    private static IResult Register(string name, RegisterRequest? request, WorkspaceHost host, HttpContext context)
+    {
+        if (!ModelName.IsValid(name))
+        {
+            host.RequireModel(name); // 400 with the naming rule
+        }
+
+        var version = BundleImport.Register(host, name, request ?? new RegisterRequest(null, null, null), Actor(context));
+        host.ForgetChampion(name);
+        if (version.IsChampion)
+        {
+            VigilMetrics.Promotions.WithLabels(name, "manual").Inc();
+        }
+
+        return Results.Created($"/api/v1/models/{name}", VersionView.From(version));
+    }
+
+    private static IResult Promote(string name, PromoteRequest? request, WorkspaceHost host, HttpContext context)
+    {
+        host.RequireModel(name);
+        if (request?.Version is not { } version)
+        {
+            throw ApiProblemException.BadRequest("Give 'version': the version to make champion.");
+        }
+
+        var versions = host.Workspace.Registry.ListVersions(name);
+        var target = versions.FirstOrDefault(v => v.Version == version)
+            ?? throw ApiProblemException.NotFound($"Model '{name}' has no version {version}; versions: {string.Join(", ", versions.Select(v => v.Version))}.");
+        if (target.IsChampion)
+        {
+            throw ApiProblemException.Conflict($"Version {version} is already the champion of model '{name}'.");
+        }
+
+        var promoted = host.Workspace.Registry.Promote(name, version, request.Reason ?? "promoted through the API", Actor(context));
+        host.ForgetChampion(name);
+        VigilMetrics.Promotions.WithLabels(name, "manual").Inc();
+        return Results.Ok(VersionView.From(promoted));
+    }
+
+    private static IResult Rollback(string name, ReasonRequest? request, WorkspaceHost host, HttpContext context)
+    {
+        host.RequireModel(name);
+        try
+        {
+            var champion = host.Workspace.Registry.Rollback(name, request?.Reason ?? "rolled back through the API", Actor(context));
+            host.ForgetChampion(name);
+            VigilMetrics.Promotions.WithLabels(name, "rollback").Inc();
+            return Results.Ok(VersionView.From(champion));
+        }
+        catch (WorkspaceInputException e)
+        {
+            throw ApiProblemException.Conflict(e.Message); // no earlier champion: the model's state, not the request, is the problem
+        }
+    }
+
+    internal static string Actor(HttpContext context) =>
+        context.Items[ApiKeyMiddleware.ActorItem] as string ?? "anonymous";
+}

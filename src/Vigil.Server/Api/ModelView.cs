@@ -1,0 +1,16 @@
+namespace Vigil.Server.Api;
+
+/// <summary>A model with its champion, versions, latest check and live counts.</summary>
+/// <param name="Status">The latest check's status (ok, drift, degraded, ...) or "unchecked".</param>
+/// <param name="Rows">Logged predictions.</param>
+/// <param name="RunningRetrain">Id of the retrain run in progress in this server, if any.</param>
+public sealed record ModelView(
+    string Name,
+    int? ChampionVersion,
+    VersionView? Champion,
+    IReadOnlyList<VersionView> Versions,
+    CheckSummary? LastCheck,
+    string Status,
+    long Rows,
+    long PendingLabels,
+    long? RunningRetrain);

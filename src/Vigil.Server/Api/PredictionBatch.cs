@@ -1,0 +1,20 @@
+using Vigil.Monitoring.Store;
+
+namespace Vigil.Server.Api;
+
+/// <summary>
+/// A parsed batch of rows: the records, each row's features already in the store's JSON form, and (for scoring)
+/// the feature values.
+/// </summary>
+internal sealed class PredictionBatch(int capacity)
+{
+    public List<PredictionRecord> Rows { get; } = new(capacity);
+
+    public List<string> FeaturesJson { get; } = new(capacity);
+
+    /// <summary>Feature values per row (double, string, bool or null), when the reader was asked to keep them.</summary>
+    public List<Dictionary<string, object?>>? Values { get; init; }
+
+    /// <summary>Rows that came without an id (the server gave them one); only allowed when scoring.</summary>
+    public int GeneratedIds { get; set; }
+}

@@ -1,0 +1,59 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Logging;
+using Vigil.AutoML;
+using Vigil.AutoML.Bundles;
+using Vigil.Data.Csv;
+using Vigil.Monitoring.Drift;
+using Vigil.Monitoring.Workspace;
+
+namespace Vigil.Server.Api;
+
+/// <summary>
+/// Turns exceptions into ProblemDetails: the caller's mistakes get 400/404/409/413/422 with the library's clear
+/// message; anything else is a 500 whose details stay in the log.
+/// </summary>
+internal sealed class ProblemMapping(IProblemDetailsService problems, ILogger<ProblemMapping> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, title, detail, errors) = Describe(exception);
+        if (status >= 500)
+        {
+            logger.LogError(exception, "Unhandled error on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+        }
+
+        if (httpContext.Response.HasStarted)
+        {
+            return false;
+        }
+
+        httpContext.Response.StatusCode = status;
+        var problem = new ProblemDetails { Status = status, Title = title, Detail = detail };
+        if (errors is { Count: > 0 })
+        {
+            problem.Extensions["errors"] = errors;
+        }
+
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+
+    /// <summary>Status, title, message and item errors for an exception.</summary>
+    public static (int Status, string Title, string Detail, IReadOnlyList<string>? Errors) Describe(Exception exception) => exception switch
+    {
+        ApiProblemException e => (e.Status, e.Title, e.Message, e.Errors),
+        BadHttpRequestException { StatusCode: 413 } => (413, "Payload too large", "The request body is larger than the server accepts (Vigil:MaxRequestBytes).", null),
+        BadHttpRequestException e when e.InnerException is JsonException j => (400, "Invalid JSON", j.Message, null),
+        BadHttpRequestException e => (e.StatusCode, "Bad request", e.Message, null),
+        JsonException e => (400, "Invalid JSON", e.Message, null),
+        WorkspaceInputException e => (422, "Unprocessable content", e.Message, null),
+        AutoMLException e => (422, "Unprocessable content", e.Message, null),
+        BundleFormatException e => (422, "Invalid model bundle", e.Message, null),
+        CsvFormatException e => (422, "Invalid CSV", e.Message, null),
+        SchemaMismatchException e => (422, "Schema mismatch", e.Message, null),
+        OperationCanceledException => (499, "Cancelled", "The request was cancelled.", null),
+        _ => (500, "Internal error", "The server failed while handling the request; the error is in the server log.", null),
+    };
+}

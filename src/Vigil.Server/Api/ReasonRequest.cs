@@ -1,0 +1,4 @@
+namespace Vigil.Server.Api;
+
+/// <summary>A body with only a reason (rollback).</summary>
+public sealed record ReasonRequest(string? Reason);

@@ -1,0 +1,115 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Vigil.AutoML.Bundles;
+using Vigil.Monitoring;
+using Vigil.Monitoring.Lifecycle;
+using Vigil.Monitoring.Registry;
+using Vigil.Monitoring.Workspace;
+
+namespace Vigil.Server.Api;
+
+/// <summary>
+/// The one open workspace of the service (a singleton; the dashboard may use it too). Opening it repairs what a
+/// crash left (half-copied bundles, retrain runs left running are marked abandoned).
+/// </summary>
+public sealed class WorkspaceHost : IDisposable
+{
+    private readonly ConcurrentDictionary<string, bool> _known = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Model, int Version), ModelBundle> _bundles = new();
+    private readonly ConcurrentDictionary<string, (ModelVersion Version, long At)> _champions = new(StringComparer.Ordinal);
+
+    public WorkspaceHost(IOptions<ServerOptions> options, ILogger<WorkspaceHost> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Monitor = VigilMonitor.Open(options.Value.Workspace);
+        logger.LogInformation("Workspace {Folder} open ({Models} models).", Monitor.Workspace.Folder, Monitor.Workspace.Registry.ListModels().Count);
+    }
+
+    public VigilMonitor Monitor { get; }
+
+    public VigilWorkspace Workspace => Monitor.Workspace;
+
+    /// <summary>
+    /// Returns <paramref name="model"/> when it is a valid name of a registered model; 400 for an invalid name,
+    /// 404 (naming the known models) for an unknown one.
+    /// </summary>
+    public string RequireModel(string model)
+    {
+        if (!ModelName.IsValid(model))
+        {
+            try
+            {
+                ModelName.Validate(model);
+            }
+            catch (WorkspaceInputException e)
+            {
+                throw ApiProblemException.BadRequest(e.Message);
+            }
+        }
+
+        if (_known.ContainsKey(model))
+        {
+            return model;
+        }
+
+        if (Workspace.Registry.ListVersions(model).Count == 0)
+        {
+            var models = Workspace.Registry.ListModels();
+            throw ApiProblemException.NotFound(
+                $"Model '{model}' is not registered; models: {(models.Count == 0 ? "(none)" : string.Join(", ", models))}.");
+        }
+
+        _known[model] = true;
+        return model;
+    }
+
+    /// <summary>The champion of a registered model, or 409 when it has none.</summary>
+    public ModelVersion Champion(string model)
+    {
+        var champion = Workspace.Registry.GetChampion(RequireModel(model))
+            ?? throw ApiProblemException.Conflict($"Model '{model}' has no champion.");
+        _champions[model] = (champion, Environment.TickCount64);
+        return champion;
+    }
+
+    /// <summary>
+    /// The champion for scoring: read from the registry at most once per <see cref="ScoringChampionTtlMs"/> per
+    /// model, since a registry query per /predict request costs more than the scoring itself. A promotion made
+    /// through this server is seen at once (<see cref="ForgetChampion"/>); one made by another process within a second.
+    /// </summary>
+    public ModelVersion ScoringChampion(string model)
+    {
+        if (_champions.TryGetValue(model, out var cached) && Environment.TickCount64 - cached.At < ScoringChampionTtlMs)
+        {
+            return cached.Version;
+        }
+
+        return Champion(model);
+    }
+
+    /// <summary>Drops the cached champion after a promotion, rollback or retrain in this server.</summary>
+    public void ForgetChampion(string model) => _champions.TryRemove(model, out _);
+
+    private const long ScoringChampionTtlMs = 1000;
+
+    /// <summary>A version's bundle, loaded once (versions never change once registered).</summary>
+    public ModelBundle Bundle(ModelVersion version) =>
+        _bundles.GetOrAdd((version.Model, version.Version), _ => ModelTrainer.LoadBundle(version));
+
+    /// <summary>True when the database answers a query.</summary>
+    public bool IsReady()
+    {
+        try
+        {
+            _ = Workspace.Store.CountPendingLabels("ready-probe");
+            return true;
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException)
+        {
+            return false;
+        }
+    }
+
+    public void Dispose() => Monitor.Dispose();
+}

@@ -1,0 +1,71 @@
+using System.Text;
+using Vigil.Monitoring.Policy;
+using static Vigil.Server.Dashboard.DashboardHtml;
+
+namespace Vigil.Server.Dashboard;
+
+/// <summary>Retrain decisions after each check, newest first, each with every trigger's "why" and "why not".</summary>
+internal static class DecisionsSection
+{
+    // The newest decisions are open; the rest fold so the page stays short.
+    private const int Open = 1;
+
+    public static void Write(StringBuilder sb, ModelPageData data, DateTimeOffset now)
+    {
+        sb.Section("decisions", "Retrain decisions",
+            "After every check the policy weighs three reasons to retrain (degradation, dataset drift, PSI on an important feature) " +
+            "against three gates (enough new labels, cooldown, retrain limit). Retraining happens when a reason fires and no gate blocks.");
+        if (data.Decisions.Count == 0)
+        {
+            sb.Append(NoData("No decisions yet: one is recorded after every check.")).Append("</section>\n");
+            return;
+        }
+
+        for (var i = 0; i < data.Decisions.Count; i++)
+        {
+            var (record, decision) = data.Decisions[i];
+            sb.Append("<details class=\"decision\"").Append(i < Open ? " open" : "").Append("><summary>")
+                .Append(record.Retrain ? Badge("retrain", "bad") : Badge("no retrain", "neutral"))
+                .Append("<span class=\"t\">").Append(E(Time(record.DecidedAt))).Append(" · ").Append(When(record.DecidedAt, now)).Append("</span>")
+                .Append("<span>").Append(E(decision?.Summary ?? "(decision could not be read)")).Append("</span></summary>");
+            if (decision is { Triggers.Count: > 0 })
+            {
+                Triggers(sb, decision.Triggers);
+            }
+
+            sb.Append("</details>");
+        }
+
+        sb.Append("</section>\n");
+    }
+
+    private static void Triggers(StringBuilder sb, IReadOnlyList<TriggerEvaluation> triggers)
+    {
+        sb.Append("<table><thead><tr><th>Trigger</th><th>Kind</th><th>Outcome</th><th>Why</th></tr></thead><tbody>");
+        foreach (var t in triggers)
+        {
+            var gate = IsGate(t.Trigger);
+            var (mark, outcome) = gate
+                ? t.Blocking ? ("<span class=\"mark yes\">✕</span>", "blocks") : ("<span class=\"mark ok\">✓</span>", "passes")
+                : t.Fired ? ("<span class=\"mark yes\">●</span>", "fired") : ("<span class=\"mark no\">○</span>", "not fired");
+            sb.Append("<tr><td><b>").Append(E(Name(t.Trigger))).Append("</b></td><td class=\"sub\">").Append(gate ? "gate" : "reason")
+                .Append("</td><td class=\"t\">").Append(mark).Append(E(outcome)).Append("</td><td class=\"reason\">").Append(E(t.Detail))
+                .Append("</td></tr>");
+        }
+
+        sb.Append("</tbody></table>");
+    }
+
+    private static bool IsGate(RetrainTrigger t) => t is RetrainTrigger.MinNewLabels or RetrainTrigger.Cooldown or RetrainTrigger.RetrainLimit;
+
+    private static string Name(RetrainTrigger t) => t switch
+    {
+        RetrainTrigger.ConfidentDegradation => "Confident degradation",
+        RetrainTrigger.DatasetDrift => "Dataset drift",
+        RetrainTrigger.ImportantFeaturePsi => "PSI on important feature",
+        RetrainTrigger.MinNewLabels => "Enough new labels",
+        RetrainTrigger.Cooldown => "Cooldown",
+        RetrainTrigger.RetrainLimit => "Retrain limit",
+        _ => t.ToString(),
+    };
+}

@@ -1,0 +1,183 @@
+using Prometheus;
+using Vigil.Monitoring;
+using Vigil.Monitoring.Checks;
+using Vigil.Monitoring.Store;
+
+namespace Vigil.Server.Metrics;
+
+/// <summary>
+/// Vigil's Prometheus metrics, all prefixed <c>vigil_</c> and labelled by <c>model</c>. The API and scheduler feed
+/// counters and histograms as things happen, either through the metric objects directly or the helpers
+/// (<see cref="CountIngest"/>, <see cref="CountLabels"/>, <see cref="CheckCompleted"/>, <see cref="RetrainFinished"/>).
+/// Gauges are also refreshed from the workspace's latest checks on every scrape (<see cref="Refresh"/>), so they are
+/// right after a restart; counters restart at zero with the process, which Prometheus' <c>rate()</c> expects.
+/// </summary>
+public static class VigilMetrics
+{
+    private static readonly string[] ModelLabel = ["model"];
+
+    /// <summary><c>vigil_drift_share{model}</c>: share of feature columns drifted in the latest check (0..1).</summary>
+    public static Gauge DriftShare { get; } = Prometheus.Metrics.CreateGauge("vigil_drift_share",
+        "Share of feature columns drifted in the latest check (0..1).", ModelLabel);
+
+    /// <summary><c>vigil_metric_value{model,metric}</c>: latest value of a performance metric.</summary>
+    public static Gauge MetricValue { get; } = Prometheus.Metrics.CreateGauge("vigil_metric_value",
+        "Latest value of a performance metric on a labelled window.", ["model", "metric"]);
+
+    /// <summary><c>vigil_metric_baseline{model,metric}</c>: the champion's holdout value the latest check compared against.</summary>
+    public static Gauge MetricBaseline { get; } = Prometheus.Metrics.CreateGauge("vigil_metric_baseline",
+        "The champion's holdout value of a performance metric, as the latest check compared against.", ["model", "metric"]);
+
+    /// <summary><c>vigil_check_status{model}</c>: 0 healthy, 1 warning, 2 alarm.</summary>
+    public static Gauge CheckStatus { get; } = Prometheus.Metrics.CreateGauge("vigil_check_status",
+        "Status of the latest check: 0 healthy, 1 warning, 2 alarm.", ModelLabel);
+
+    /// <summary><c>vigil_last_check_timestamp_seconds{model}</c>.</summary>
+    public static Gauge LastCheck { get; } = Prometheus.Metrics.CreateGauge("vigil_last_check_timestamp_seconds",
+        "Unix time of the latest check.", ModelLabel);
+
+    /// <summary><c>vigil_champion_version{model}</c>.</summary>
+    public static Gauge ChampionVersion { get; } = Prometheus.Metrics.CreateGauge("vigil_champion_version",
+        "Version number of the serving champion.", ModelLabel);
+
+    /// <summary><c>vigil_retrain_running{model}</c>: 1 while a retrain runs.</summary>
+    public static Gauge RetrainRunning { get; } = Prometheus.Metrics.CreateGauge("vigil_retrain_running",
+        "1 while a retrain of the model is running, else 0.", ModelLabel);
+
+    /// <summary><c>vigil_rows_ingested_total{model}</c>: prediction rows logged (duplicates not counted).</summary>
+    public static Counter RowsIngested { get; } = Prometheus.Metrics.CreateCounter("vigil_rows_ingested_total",
+        "Prediction rows logged (duplicates by id not counted).", ModelLabel);
+
+    /// <summary><c>vigil_rows_duplicate_total{model}</c>: prediction rows ignored as duplicates by id.</summary>
+    public static Counter RowsDuplicate { get; } = Prometheus.Metrics.CreateCounter("vigil_rows_duplicate_total",
+        "Prediction rows ignored because their id was already logged.", ModelLabel);
+
+    /// <summary><c>vigil_labels_total{model,outcome}</c>: outcome joined, pending, duplicate or late_joined.</summary>
+    public static Counter Labels { get; } = Prometheus.Metrics.CreateCounter("vigil_labels_total",
+        "Labels received, by outcome: joined (to their prediction), pending (prediction not seen yet), duplicate, late_joined (a waiting label joined when its prediction arrived).",
+        ["model", "outcome"]);
+
+    /// <summary><c>vigil_checks_total{model,status,trigger}</c>.</summary>
+    public static Counter ChecksRun { get; } = Prometheus.Metrics.CreateCounter("vigil_checks_total",
+        "Monitoring checks run, by resulting status and by what triggered them.", ["model", "status", "trigger"]);
+
+    /// <summary><c>vigil_check_duration_seconds{model}</c>.</summary>
+    public static Histogram CheckDuration { get; } = Prometheus.Metrics.CreateHistogram("vigil_check_duration_seconds",
+        "Wall time of a monitoring check.", new HistogramConfiguration
+        {
+            LabelNames = ModelLabel,
+            Buckets = [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+        });
+
+    /// <summary><c>vigil_retrains_total{model,status}</c>: status succeeded, failed or cancelled.</summary>
+    public static Counter Retrains { get; } = Prometheus.Metrics.CreateCounter("vigil_retrains_total",
+        "Retrain runs finished, by status (succeeded, failed, cancelled).", ["model", "status"]);
+
+    /// <summary><c>vigil_promotions_total{model,kind}</c>: kind retrain, manual or rollback.</summary>
+    public static Counter Promotions { get; } = Prometheus.Metrics.CreateCounter("vigil_promotions_total",
+        "Champion changes, by kind: retrain (challenger won), manual (promoted through the API), rollback.", ["model", "kind"]);
+
+    /// <summary><c>vigil_retrain_duration_seconds{model}</c>.</summary>
+    public static Histogram RetrainDuration { get; } = Prometheus.Metrics.CreateHistogram("vigil_retrain_duration_seconds",
+        "Wall time of a retrain (AutoML search, champion/challenger comparison, registration).", new HistogramConfiguration
+        {
+            LabelNames = ModelLabel,
+            Buckets = [1, 5, 10, 30, 60, 120, 300, 600, 1800, 3600],
+        });
+
+    /// <summary>Counts a prediction batch: rows inserted, duplicates, and waiting labels it joined.</summary>
+    public static void CountIngest(string model, IngestResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        RowsIngested.WithLabels(model).Inc(result.Inserted);
+        RowsDuplicate.WithLabels(model).Inc(result.Duplicates);
+        Labels.WithLabels(model, "late_joined").Inc(result.LateLabelsJoined);
+    }
+
+    /// <summary>Counts a label batch by outcome.</summary>
+    public static void CountLabels(string model, LabelResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        Labels.WithLabels(model, "joined").Inc(result.Joined);
+        Labels.WithLabels(model, "pending").Inc(result.Pending);
+        Labels.WithLabels(model, "duplicate").Inc(result.Duplicates);
+    }
+
+    /// <summary>Records a finished check: the counter, its duration, and the gauges from its result.</summary>
+    public static void CheckCompleted(string model, TimeSpan duration, MonitoringResult result, string trigger = "api")
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ChecksRun.WithLabels(model, result.Status.ToString().ToLowerInvariant(), trigger).Inc();
+        CheckDuration.WithLabels(model).Observe(Math.Max(0, duration.TotalSeconds));
+        SetGauges(model, result);
+    }
+
+    /// <summary>Records a finished retrain: by status, its duration, and a promotion when the challenger won.</summary>
+    public static void RetrainFinished(string model, RetrainStatus status, TimeSpan duration, bool promoted)
+    {
+        Retrains.WithLabels(model, status.ToString().ToLowerInvariant()).Inc();
+        RetrainDuration.WithLabels(model).Observe(Math.Max(0, duration.TotalSeconds));
+        if (promoted)
+        {
+            Promotions.WithLabels(model, "retrain").Inc();
+        }
+    }
+
+    /// <summary>
+    /// Sets every model's gauges from the workspace (champion, latest check) and creates its main counters at zero,
+    /// so dashboards and alerts see each model's series before its first event in this process.
+    /// </summary>
+    public static void Refresh(VigilMonitor monitor)
+    {
+        ArgumentNullException.ThrowIfNull(monitor);
+        foreach (var model in monitor.Workspace.Registry.ListModels())
+        {
+            RowsIngested.WithLabels(model);
+            Labels.WithLabels(model, "joined");
+            Promotions.WithLabels(model, "retrain");
+            if (monitor.Workspace.Registry.GetChampion(model) is { } champion)
+            {
+                ChampionVersion.WithLabels(model).Set(champion.Version);
+            }
+
+            var latest = monitor.Workspace.Store.ListChecks(model, 1).FirstOrDefault();
+            if (latest is not null && Parse(latest) is { } result)
+            {
+                SetGauges(model, result);
+                LastCheck.WithLabels(model).Set(latest.RanAt.ToUnixTimeMilliseconds() / 1000.0);
+            }
+        }
+    }
+
+    private static void SetGauges(string model, MonitoringResult result)
+    {
+        DriftShare.WithLabels(model).Set(result.Drift.DriftedShare);
+        CheckStatus.WithLabels(model).Set((int)result.Status);
+        LastCheck.WithLabels(model).Set(result.RanAt.ToUnixTimeMilliseconds() / 1000.0);
+        // A check without labels keeps the last known values: no labels is not a change in performance.
+        foreach (var m in result.Performance?.Metrics ?? [])
+        {
+            if (m.Value is { } v && double.IsFinite(v))
+            {
+                MetricValue.WithLabels(model, m.Name).Set(v);
+            }
+
+            if (m.Baseline is { } b && double.IsFinite(b))
+            {
+                MetricBaseline.WithLabels(model, m.Name).Set(b);
+            }
+        }
+    }
+
+    private static MonitoringResult? Parse(CheckRecord record)
+    {
+        try
+        {
+            return MonitoringJson.Deserialize<MonitoringResult>(record.ResultJson);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,2 +1,0 @@
-namespace Vigil.Server.Tests;
-internal static class Placeholder { }
