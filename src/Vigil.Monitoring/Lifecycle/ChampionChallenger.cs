@@ -153,29 +153,8 @@ public static class ChampionChallenger
     }
 
     // Rows with a label the champion knows (a class it never saw cannot be scored fairly against it).
-    private static Table UsableRows(ModelBundle champion, Table data)
-    {
-        var label = data[champion.Labels.LabelColumn];
-        var keep = new bool[data.RowCount];
-        if (champion.Task == AutoMLTask.Regression)
-        {
-            var targets = Vigil.AutoML.Featurization.LabelMapping.EncodeTargets(label);
-            for (var i = 0; i < keep.Length; i++)
-            {
-                keep[i] = double.IsFinite(targets[i]);
-            }
-        }
-        else
-        {
-            var classes = champion.Labels.EncodeClasses(label);
-            for (var i = 0; i < keep.Length; i++)
-            {
-                keep[i] = classes[i] >= 0;
-            }
-        }
-
-        return data.Filter(keep);
-    }
+    private static Table UsableRows(ModelBundle champion, Table data) =>
+        data.Filter(ModelScoring.KnownLabels(champion, data[champion.Labels.LabelColumn]));
 
     private static Table WithKeptTrainingData(Registry.ModelVersion champion, Table recent)
     {

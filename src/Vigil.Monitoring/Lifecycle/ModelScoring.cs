@@ -37,6 +37,35 @@ public static class ModelScoring
     }
 
     /// <summary>
+    /// True for the rows whose label the model can be scored against: a finite target (regression) or a class the model
+    /// was trained on (classification).
+    /// </summary>
+    public static bool[] KnownLabels(ModelBundle bundle, Column label)
+    {
+        ArgumentNullException.ThrowIfNull(bundle);
+        ArgumentNullException.ThrowIfNull(label);
+        var known = new bool[label.Length];
+        if (bundle.Task == AutoMLTask.Regression)
+        {
+            var targets = Vigil.AutoML.Featurization.LabelMapping.EncodeTargets(label);
+            for (var i = 0; i < known.Length; i++)
+            {
+                known[i] = double.IsFinite(targets[i]);
+            }
+        }
+        else
+        {
+            var classes = bundle.Labels.EncodeClasses(label);
+            for (var i = 0; i < known.Length; i++)
+            {
+                known[i] = classes[i] >= 0;
+            }
+        }
+
+        return known;
+    }
+
+    /// <summary>
     /// Outcomes for the rows whose label is present and known to the model, or null when the table has no label
     /// column or no usable label. <paramref name="dropped"/> counts labelled rows left out (missing label, or a class
     /// the model never saw).
@@ -52,31 +81,11 @@ public static class ModelScoring
             return null;
         }
 
+        var known = KnownLabels(bundle, label);
         var keep = new List<int>(rows.RowCount);
-        if (bundle.Task == AutoMLTask.Regression)
+        for (var i = 0; i < known.Length; i++)
         {
-            var targets = Vigil.AutoML.Featurization.LabelMapping.EncodeTargets(label);
-            for (var i = 0; i < targets.Length; i++)
-            {
-                if (double.IsFinite(targets[i]))
-                {
-                    keep.Add(i);
-                }
-            }
-
-            dropped = label.Length - label.MissingCount - keep.Count;
-            if (keep.Count == 0)
-            {
-                return null;
-            }
-
-            return PredictionSet.Regression(keep.Select(i => targets[i]).ToArray(), keep.Select(i => predictions.Values[i]).ToArray());
-        }
-
-        var classes = bundle.Labels.EncodeClasses(label);
-        for (var i = 0; i < classes.Length; i++)
-        {
-            if (classes[i] >= 0)
+            if (known[i])
             {
                 keep.Add(i);
             }
@@ -87,6 +96,14 @@ public static class ModelScoring
         {
             return null;
         }
+
+        if (bundle.Task == AutoMLTask.Regression)
+        {
+            var targets = Vigil.AutoML.Featurization.LabelMapping.EncodeTargets(label);
+            return PredictionSet.Regression(keep.Select(i => targets[i]).ToArray(), keep.Select(i => predictions.Values[i]).ToArray());
+        }
+
+        var classes = bundle.Labels.EncodeClasses(label);
 
         var predicted = predictions.PredictedClasses();
         var yTrue = keep.Select(i => classes[i]).ToArray();
