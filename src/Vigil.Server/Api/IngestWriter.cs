@@ -33,12 +33,14 @@ public sealed class IngestWriter : IDisposable
     /// <summary>Stores a parsed batch (possibly in one transaction with others) and returns its own counts.</summary>
     public async Task<IngestResult> LogAsync(string model, IReadOnlyList<PredictionRecord> rows, IReadOnlyList<string> featuresJson)
     {
-        var result = (IngestResult)(await Enqueue(new Work(model, rows, featuresJson, null)))!;
-        _inserted.AddOrUpdate(model, result.Inserted, (_, n) => n + result.Inserted);
-        return result;
+        return (IngestResult)(await Enqueue(new Work(model, rows, featuresJson, null)))!;
     }
 
-    /// <summary>Prediction rows of <paramref name="model"/> this process has stored since it started (cheaper than counting the table).</summary>
+    /// <summary>
+    /// Prediction rows of <paramref name="model"/> this process has stored since it started (cheaper than counting the table).
+    /// Updated on the writer loop right after each commit, so a read made through <see cref="WriteAsync"/> is consistent
+    /// with the table.
+    /// </summary>
     public long InsertedSinceStart(string model) => _inserted.TryGetValue(model, out var n) ? n : 0;
 
     /// <summary>Runs any other write (labels) on the writer loop.</summary>
@@ -93,6 +95,7 @@ public sealed class IngestWriter : IDisposable
                 var results = _host.Workspace.Store.LogEncodedPredictionBatches(model, group.ConvertAll(w => (w.Rows!, w.Features!)));
                 for (var i = 0; i < group.Count; i++)
                 {
+                    Count(model, results[i]);
                     group[i].Done.TrySetResult(results[i]);
                 }
 
@@ -107,8 +110,14 @@ public sealed class IngestWriter : IDisposable
 
         foreach (var work in group)
         {
-            Complete(work, () => _host.Workspace.Store.LogEncodedPredictions(model, work.Rows!, work.Features!));
+            Complete(work, () => Count(model, _host.Workspace.Store.LogEncodedPredictions(model, work.Rows!, work.Features!)));
         }
+    }
+
+    private IngestResult Count(string model, IngestResult result)
+    {
+        _inserted.AddOrUpdate(model, result.Inserted, (_, n) => n + result.Inserted);
+        return result;
     }
 
     private static void Complete(Work work, Func<object?> write)

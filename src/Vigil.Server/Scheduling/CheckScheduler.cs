@@ -63,7 +63,8 @@ internal sealed class CheckScheduler(
 
         if (!_rowsAtStart.TryGetValue(model, out var atStart))
         {
-            atStart = host.Workspace.Store.CountPredictions(model) - writer.InsertedSinceStart(model);
+            // On the writer loop, so no batch is committed but not yet counted (or counted twice) in between.
+            atStart = writer.WriteAsync(() => host.Workspace.Store.CountPredictions(model) - writer.InsertedSinceStart(model)).GetAwaiter().GetResult();
             _rowsAtStart[model] = atStart;
         }
 
