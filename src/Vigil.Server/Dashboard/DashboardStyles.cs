@@ -3,7 +3,7 @@ namespace Vigil.Server.Dashboard;
 /// <summary>The dashboard's inline stylesheet: the report's palette (slate, blue, red) in an app layout; no external fonts.</summary>
 internal static class DashboardStyles
 {
-    public const string Css = """
+    public const string Css = Vigil.Monitoring.Reports.Html.HtmlStyles.Badges + """
         :root{--ink:#0f172a;--muted:#64748b;--line:#e2e8f0;--bg:#f1f5f9;--card:#fff;--good:#15803d;--warn:#b45309;--bad:#b91c1c;--info:#1d4ed8;--link:#1d4ed8}
         *{box-sizing:border-box}
         body{margin:0;background:var(--bg);color:var(--ink);font:14px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif}
@@ -29,12 +29,6 @@ internal static class DashboardStyles
         .card .v{font-size:24px;font-weight:650;font-variant-numeric:tabular-nums;margin-top:2px;line-height:1.25}
         .card .d{font-size:12.5px;color:var(--muted);margin-top:2px}
         .pos{color:var(--good)}.neg{color:var(--bad)}
-        .badge{display:inline-block;padding:1px 9px;border-radius:999px;font-size:12px;font-weight:600;line-height:1.6;white-space:nowrap;border:1px solid transparent}
-        .badge.good{background:#dcfce7;color:var(--good);border-color:#bbf7d0}
-        .badge.warn{background:#fef3c7;color:var(--warn);border-color:#fde68a}
-        .badge.bad{background:#fee2e2;color:var(--bad);border-color:#fecaca}
-        .badge.info{background:#dbeafe;color:var(--info);border-color:#bfdbfe}
-        .badge.neutral{background:#f1f5f9;color:#475569;border-color:var(--line)}
         .badge.big{font-size:14px;padding:2px 13px}
         .tablewrap{overflow-x:auto}
         table{width:100%;border-collapse:collapse;font-size:13px}

@@ -9,17 +9,6 @@ namespace Vigil.Server.Dashboard;
 /// <summary>Versions, promotions and rollbacks, and retrain runs: the model's lifecycle, newest first.</summary>
 internal static class VersionsSection
 {
-    private static readonly TimelineLane[] Lanes =
-    [
-        new("check_alarm", "Check alarm", ChartColors.Bad, MarkerShape.TriangleUp),
-        new("retrain_decision", "Retrain decision", ChartColors.Warn, MarkerShape.Diamond),
-        new("retrain", "Retrain", ChartColors.Primary, MarkerShape.Circle),
-        new("promotion", "Promotion", ChartColors.Good, MarkerShape.Star),
-        new("kept_champion", "Kept champion", ChartColors.Muted, MarkerShape.Square),
-        new("rollback", "Rollback", ChartColors.Violet, MarkerShape.TriangleDown),
-        new("other", "Other", ChartColors.Reference, MarkerShape.Circle),
-    ];
-
     public static void Write(StringBuilder sb, ModelPageData data)
     {
         var r = data.Report;
@@ -27,10 +16,10 @@ internal static class VersionsSection
             "Alarms, retrains, promotions and rollbacks on one time axis (hover a marker for details), then every version and registry event.");
         if (r.Events.Count > 0)
         {
-            var items = r.Events.Select(e => new TimelineItem(e.At, LaneOf(e.Kind),
+            var items = r.Events.Select(e => new TimelineItem(e.At, EventLanes.Of(e.Kind).Key,
                 Time(e.At) + " · " + e.Title + (e.Detail.Length > 0 ? "\n" + e.Detail : ""),
                 e.Kind is "promotion" or "rollback" ? e.Version : null)).ToList();
-            sb.Append(EventTimelineChart.Render(Lanes, items, 1100));
+            sb.Append(EventTimelineChart.Render(EventLanes.All, items, 1100));
         }
 
         Versions(sb, data);
@@ -38,8 +27,6 @@ internal static class VersionsSection
         Retrains(sb, data.Retrains);
         sb.Append("</section>\n");
     }
-
-    private static string LaneOf(string kind) => Array.Find(Lanes, l => l.Key == kind)?.Key ?? "other";
 
     private static void Versions(StringBuilder sb, ModelPageData data)
     {

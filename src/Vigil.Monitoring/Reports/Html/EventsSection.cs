@@ -8,17 +8,6 @@ namespace Vigil.Monitoring.Reports.Html;
 /// <summary>Alarms, retrains and promotions: swimlanes on a time axis, then the same events as a table.</summary>
 internal static class EventsSection
 {
-    private static readonly TimelineLane[] Lanes =
-    [
-        new("check_alarm", "Check alarm", ChartColors.Bad, MarkerShape.TriangleUp),
-        new("retrain_decision", "Retrain decision", ChartColors.Warn, MarkerShape.Diamond),
-        new("retrain", "Retrain", ChartColors.Primary, MarkerShape.Circle),
-        new("promotion", "Promotion", ChartColors.Good, MarkerShape.Star),
-        new("kept_champion", "Kept champion", ChartColors.Muted, MarkerShape.Square),
-        new("rollback", "Rollback", ChartColors.Violet, MarkerShape.TriangleDown),
-        new("other", "Other", ChartColors.Reference, MarkerShape.Circle),
-    ];
-
     public static void Write(StringBuilder sb, ModelReport r)
     {
         sb.Append("<section id=\"events\"><h2>Retraining and promotions</h2>");
@@ -30,20 +19,20 @@ internal static class EventsSection
 
         sb.Append("<p class=\"lead\">One lane per kind of event; hover a marker for details. The same events are listed below.</p>");
         var events = r.Events.OrderBy(e => e.At).ToList();
-        var items = events.Select(e => new TimelineItem(e.At, LaneOf(e.Kind).Key,
+        var items = events.Select(e => new TimelineItem(e.At, EventLanes.Of(e.Kind).Key,
             Time(e.At) + " · " + e.Title + (e.Detail.Length > 0 ? "\n" + e.Detail : ""),
             e.Kind is "promotion" or "rollback" or "retrain" ? e.Version : null)).ToList();
 
         // Share the performance chart's time span when there is one, so the two read against each other.
         var times = events.Select(e => e.At)
             .Concat(r.MetricTimeline.SelectMany(m => m.Points).Where(p => double.IsFinite(p.Value)).Select(p => p.At)).ToList();
-        sb.Append(EventTimelineChart.Render(Lanes, items, 880, times.Min(), times.Max()));
+        sb.Append(EventTimelineChart.Render(EventLanes.All, items, 880, times.Min(), times.Max()));
 
         sb.Append("<div class=\"tablewrap\" style=\"margin-top:12px\"><table><thead><tr><th>Time</th><th>Event</th>")
             .Append("<th>Version</th><th>What happened</th></tr></thead><tbody>");
         foreach (var e in events)
         {
-            var lane = LaneOf(e.Kind);
+            var lane = EventLanes.Of(e.Kind);
             sb.Append("<tr><td class=\"t\">").Append(E(Time(e.At))).Append("</td><td><span class=\"ev\">")
                 .Append(Icon(lane)).Append(E(lane.Key == "other" ? e.Kind : lane.Label)).Append("</span></td><td>")
                 .Append(e.Version is null ? Missing : "<b>" + E(e.Version) + "</b>").Append("</td><td><b>")
@@ -58,8 +47,6 @@ internal static class EventsSection
 
         sb.Append("</tbody></table></div></section>\n");
     }
-
-    private static TimelineLane LaneOf(string kind) => Array.Find(Lanes, l => l.Key == kind) ?? Lanes[^1];
 
     private static string Icon(TimelineLane lane)
     {

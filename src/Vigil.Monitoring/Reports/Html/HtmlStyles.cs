@@ -1,9 +1,20 @@
 namespace Vigil.Monitoring.Reports.Html;
 
 /// <summary>The report's inline stylesheet: system fonts only, no external resources, print-friendly.</summary>
-internal static class HtmlStyles
+public static class HtmlStyles
 {
-    public const string Css = """
+    /// <summary>Status badges (good, warn, bad, info, neutral) over the palette variables; shared with the dashboard.</summary>
+    public const string Badges = """
+        .badge{display:inline-block;padding:1px 9px;border-radius:999px;font-size:12px;font-weight:600;line-height:1.6;white-space:nowrap;border:1px solid transparent}
+        .badge.good{background:#dcfce7;color:var(--good);border-color:#bbf7d0}
+        .badge.warn{background:#fef3c7;color:var(--warn);border-color:#fde68a}
+        .badge.bad{background:#fee2e2;color:var(--bad);border-color:#fecaca}
+        .badge.info{background:#dbeafe;color:var(--info);border-color:#bfdbfe}
+        .badge.neutral{background:#f1f5f9;color:#475569;border-color:var(--line)}
+        """;
+
+    /// <summary>The whole report stylesheet.</summary>
+    public const string Css = Badges + """
         :root{--ink:#0f172a;--muted:#64748b;--line:#e2e8f0;--bg:#f8fafc;--card:#fff;--good:#15803d;--warn:#b45309;--bad:#b91c1c;--info:#1d4ed8}
         *{box-sizing:border-box}
         body{margin:0;background:var(--bg);color:var(--ink);font:14px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;-webkit-print-color-adjust:exact;print-color-adjust:exact}
@@ -22,12 +33,6 @@ internal static class HtmlStyles
         .card .v{font-size:26px;font-weight:650;font-variant-numeric:tabular-nums;margin-top:2px;line-height:1.2}
         .card .d{font-size:12.5px;color:var(--muted);margin-top:4px}
         .pos{color:var(--good)}.neg{color:var(--bad)}
-        .badge{display:inline-block;padding:1px 9px;border-radius:999px;font-size:12px;font-weight:600;line-height:1.6;white-space:nowrap;border:1px solid transparent}
-        .badge.good{background:#dcfce7;color:var(--good);border-color:#bbf7d0}
-        .badge.warn{background:#fef3c7;color:var(--warn);border-color:#fde68a}
-        .badge.bad{background:#fee2e2;color:var(--bad);border-color:#fecaca}
-        .badge.info{background:#dbeafe;color:var(--info);border-color:#bfdbfe}
-        .badge.neutral{background:#f1f5f9;color:#475569;border-color:var(--line)}
         .badge.big{font-size:15px;padding:3px 14px}
         .tablewrap{overflow-x:auto}
         table{width:100%;border-collapse:collapse;font-size:13px}
