@@ -27,6 +27,12 @@ public sealed class SchedulerOptions
     /// <summary>Labelled rows (most recent) used to retrain. Default 5000.</summary>
     public int RetrainRows { get; set; } = 5000;
 
+    /// <summary>
+    /// Nice value (1–19, Linux; lowered thread priority on Windows) of retrain threads, so ingestion and reads get the
+    /// CPU first and a retrain takes what is left; 0 runs retrains at normal priority. Default 10.
+    /// </summary>
+    public int RetrainNice { get; set; } = 10;
+
     /// <summary>How often the scheduler looks for work. Default 1 s.</summary>
     public TimeSpan Poll { get; set; } = TimeSpan.FromSeconds(1);
 }

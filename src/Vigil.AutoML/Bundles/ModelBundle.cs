@@ -19,6 +19,10 @@ public sealed class ModelBundle
     /// <summary>File of the first model; further members are model-1.zip, model-2.zip, ….</summary>
     internal const string ModelFile = "model.zip";
 
+    /// <summary>Up to this many rows are scored one by one through a cached prediction engine; more go through a
+    /// data view, whose per-call setup is then small beside the work.</summary>
+    private const int RowScorerLimit = 64;
+
     private readonly IReadOnlyList<LoadedModel> _models;
 
     internal ModelBundle(IReadOnlyList<LoadedModel> models, Featurizer featurizer, LabelMapping labels, BundleManifest manifest)
@@ -61,6 +65,12 @@ public sealed class ModelBundle
     {
         lock (m.Context)
         {
+            if (rows.Length <= RowScorerLimit)
+            {
+                m.Scorer ??= RowScorer.Create(m, Task, Labels.ClassCount, Featurizer.Width(impute));
+                return m.Scorer.Score(rows);
+            }
+
             var view = DataViews.Create(m.Context, Task, rows, null, null, Labels.ClassCount, Featurizer.Width(impute));
             return ScoreReader.Read(m.Model.Transform(view), Task, Labels.ClassCount, rows.Length);
         }

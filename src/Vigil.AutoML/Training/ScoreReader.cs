@@ -25,20 +25,7 @@ internal static class ScoreReader
                     var i = 0;
                     foreach (var score in scored.GetColumn<float[]>("Score"))
                     {
-                        double sum = 0;
-                        for (var k = 0; k < classCount; k++)
-                        {
-                            var p = k < score.Length ? Clean(score[k]) : 0;
-                            values[(i * classCount) + k] = p;
-                            sum += p;
-                        }
-
-                        // One-versus-all scores need not sum to one; renormalise (uniform when all are zero).
-                        for (var k = 0; k < classCount; k++)
-                        {
-                            values[(i * classCount) + k] = sum > 0 ? values[(i * classCount) + k] / sum : 1.0 / classCount;
-                        }
-
+                        Normalise(score, values.AsSpan(i * classCount, classCount));
                         i++;
                     }
 
@@ -50,5 +37,23 @@ internal static class ScoreReader
         }
     }
 
-    private static double Clean(float v) => float.IsNaN(v) ? 0.5 : Math.Clamp(v, 0.0, 1.0);
+    /// <summary>Class probabilities from one row's scores: one-versus-all scores need not sum to one, so they are
+    /// renormalised (uniform when all are zero).</summary>
+    internal static void Normalise(float[] score, Span<double> probabilities)
+    {
+        double sum = 0;
+        for (var k = 0; k < probabilities.Length; k++)
+        {
+            var p = k < score.Length ? Clean(score[k]) : 0;
+            probabilities[k] = p;
+            sum += p;
+        }
+
+        for (var k = 0; k < probabilities.Length; k++)
+        {
+            probabilities[k] = sum > 0 ? probabilities[k] / sum : 1.0 / probabilities.Length;
+        }
+    }
+
+    internal static double Clean(float v) => float.IsNaN(v) ? 0.5 : Math.Clamp(v, 0.0, 1.0);
 }

@@ -81,7 +81,7 @@ internal sealed class WorkspaceDatabase : IDisposable
             using var pragmas = connection.CreateCommand();
             pragmas.CommandText = string.Create(
                 CultureInfo.InvariantCulture,
-                $"PRAGMA busy_timeout={BusyTimeoutMilliseconds}; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
+                $"PRAGMA busy_timeout={BusyTimeoutMilliseconds}; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536;");
             pragmas.ExecuteNonQuery();
             return connection;
         }

@@ -7,9 +7,9 @@ using Vigil.Monitoring.Store;
 namespace Vigil.Server.Api;
 
 /// <summary>
-/// Scores /predict requests in micro-batches: a model call costs about a millisecond whatever the row count (the
-/// ML.NET pipeline is set up per call, and a bundle scores one call at a time), so requests that arrive while one
-/// call runs are scored together in the next. No timer: a lone request is scored at once.
+/// Scores /predict requests in micro-batches on one thread: a bundle scores one call at a time, so requests that
+/// arrive while one call runs are scored together in the next (small calls use the bundle's cached prediction
+/// engine, large ones a data view). No timer: a lone request is scored at once.
 /// </summary>
 public sealed class ScoringQueue : IDisposable
 {

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Vigil.Monitoring.Checks;
 using Vigil.Monitoring.Lifecycle;
 using Vigil.Monitoring.Store;
@@ -15,8 +16,10 @@ namespace Vigil.Server.Scheduling;
 /// wait for one. A run can be cancelled through the API; on shutdown every run is cancelled and awaited, so the store
 /// records it as cancelled (the library registers and promotes only after training, in one transaction each, so a
 /// cancelled run leaves nothing half-applied). A run killed with the process is marked abandoned on the next open.
+/// Retrain threads run at lowered priority (<see cref="SchedulerOptions.RetrainNice"/>) so they yield the CPU to
+/// ingestion.
 /// </summary>
-public sealed class RetrainCoordinator(WorkspaceHost host, ILogger<RetrainCoordinator> logger) : IHostedService
+public sealed class RetrainCoordinator(WorkspaceHost host, IOptions<ServerOptions> options, ILogger<RetrainCoordinator> logger) : IHostedService
 {
     private readonly ConcurrentDictionary<string, Job> _jobs = new(StringComparer.Ordinal);
 
@@ -115,6 +118,11 @@ public sealed class RetrainCoordinator(WorkspaceHost host, ILogger<RetrainCoordi
     private void Run(string model, Job job, RetrainRequest request)
     {
         var watch = Stopwatch.StartNew();
+        if (!BackgroundPriority.Lower(options.Value.Scheduler.RetrainNice))
+        {
+            logger.LogDebug("Could not lower the priority of the retrain thread of {Model}; it runs at normal priority.", model);
+        }
+
         VigilMetrics.RetrainRunning.WithLabels(model).Set(1);
         var status = RetrainStatus.Failed;
         var promoted = false;
