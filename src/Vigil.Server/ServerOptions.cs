@@ -21,6 +21,10 @@ public sealed class ServerOptions
     /// <summary>Largest request body accepted, in bytes (413 beyond). Default 32 MiB.</summary>
     public long MaxRequestBytes { get; set; } = 32L * 1024 * 1024;
 
+    /// <summary>Largest unpacked size of an uploaded model bundle archive, in bytes (422 beyond). Default 1 GiB.
+    /// The archive itself is also bounded by <see cref="MaxRequestBytes"/>.</summary>
+    public long MaxBundleBytes { get; set; } = 1L << 30;
+
     /// <summary>Most rows in one ingestion or predict batch (422 beyond). Default 100,000.</summary>
     public int MaxBatchRows { get; set; } = 100_000;
 

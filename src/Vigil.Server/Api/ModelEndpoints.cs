@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
 using Vigil.Monitoring.Registry;
 using Vigil.Monitoring.Workspace;
 using Vigil.Server.Metrics;
@@ -9,7 +10,7 @@ using Vigil.Server.Security;
 
 namespace Vigil.Server.Api;
 
-/// <summary>Models: list, get, register a bundle from the workspace, promote, rollback, registry history.</summary>
+/// <summary>Models: list, get, register a bundle (from the workspace or uploaded as a zip), promote, rollback, registry history.</summary>
 internal static class ModelEndpoints
 {
     public static void Map(RouteGroupBuilder models)
@@ -20,6 +21,9 @@ internal static class ModelEndpoints
             .WithSummary("Registry history: registrations, promotions, rollbacks, kept challengers.").Produces<IReadOnlyList<RegistryEvent>>();
         models.MapPost("/{name}/versions", Register)
             .WithSummary("Register a bundle folder that lies inside the workspace (path relative to it).").Produces<VersionView>(201);
+        models.MapPost("/{name}/versions/upload", Upload)
+            .WithSummary("Register a bundle sent as a zip archive (Content-Type application/zip); ?reason=…&promote=true|false.")
+            .Accepts<byte[]>("application/zip").Produces<VersionView>(201);
         models.MapPost("/{name}/promote", Promote).WithSummary("Make a version the champion (atomic, recorded).").Produces<VersionView>();
         models.MapPost("/{name}/rollback", Rollback).WithSummary("Return to the previous champion (atomic, recorded).").Produces<VersionView>();
     }
@@ -49,6 +53,11 @@ internal static class ModelEndpoints
         }
 
         var version = BundleImport.Register(host, name, request ?? new RegisterRequest(null, null, null), Actor(context));
+        return Created(host, name, version);
+    }
+
+    private static IResult Created(WorkspaceHost host, string name, ModelVersion version)
+    {
         host.ForgetChampion(name);
         if (version.IsChampion)
         {
@@ -56,6 +65,19 @@ internal static class ModelEndpoints
         }
 
         return Results.Created($"/api/v1/models/{name}", VersionView.From(version));
+    }
+
+    private static async Task<IResult> Upload(
+        string name, string? reason, bool? promote, WorkspaceHost host, HttpContext context, IOptions<ServerOptions> options)
+    {
+        if (!ModelName.IsValid(name))
+        {
+            host.RequireModel(name); // 400 with the naming rule
+        }
+
+        var version = await BundleUpload.RegisterAsync(
+            host, name, context.Request, reason, promote, options.Value.MaxBundleBytes, Actor(context), context.RequestAborted);
+        return Created(host, name, version);
     }
 
     private static IResult Promote(string name, PromoteRequest? request, WorkspaceHost host, HttpContext context)
