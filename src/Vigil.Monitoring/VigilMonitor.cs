@@ -92,8 +92,11 @@ public sealed class VigilMonitor : IDisposable
             Scores = scores,
         }, cancellationToken);
         var checkId = Workspace.Store.SaveCheck(new CheckRecord(model, champion.Version, result.RanAt, result.Window.Start, result.Window.End,
-            window.RowCount, result.Status == MonitoringStatus.Alarm, result.Status.ToString().ToLowerInvariant(), MonitoringJson.Serialize(result)));
-        var decision = Options.Policy.Evaluate(result, RetrainContextFor(model, result));
+            window.RowCount, result.Status == MonitoringStatus.Alarm, result.Status.ToString().ToLowerInvariant(), MonitoringJson.Serialize(result))
+        {
+            LabelledRows = result.Performance?.Rows ?? 0,
+        });
+        var decision = Options.Policy.Evaluate(result, RetrainContextFor(model));
         Workspace.Store.SaveDecision(new DecisionRecord(model, checkId, decision.DecidedAt, decision.Retrain, MonitoringJson.Serialize(decision)));
         return new CheckOutcome(checkId, result, decision, dropped);
     }
@@ -139,44 +142,17 @@ public sealed class VigilMonitor : IDisposable
         _loaded.GetOrAdd((version.Model, version.Version), _ => (ModelTrainer.LoadBundle(version), ModelTrainer.LoadProfile(version)));
 
     // Labelled rows seen by checks since the last retrain, and the retrain times the policy's gates need.
-    private RetrainContext RetrainContextFor(string model, MonitoringResult latest)
+    private RetrainContext RetrainContextFor(string model)
     {
         var now = _time.GetUtcNow();
         var succeeded = Workspace.Store.ListRetrains(model).Where(r => r.Status == RetrainStatus.Succeeded).ToArray(); // newest first
         var retrains = succeeded.Select(r => r.FinishedAt ?? r.RequestedAt).ToArray();
         var unpromoted = succeeded.TakeWhile(r => r.Promoted != true).Count();
         DateTimeOffset? last = retrains.Length == 0 ? null : retrains.Max();
-        var labelled = 0;
-        foreach (var check in Workspace.Store.ListChecks(model, 1000))
-        {
-            if (last is not null && check.RanAt < last)
-            {
-                break; // newest first
-            }
-
-            if (check.RanAt == latest.RanAt)
-            {
-                continue; // counted below from the result itself
-            }
-
-            labelled += LabelledRows(check.ResultJson);
-        }
-
-        labelled += latest.Performance?.Rows ?? 0;
+        // The latest check is already saved, so it is part of the sum.
+        var labelled = (int)Math.Min(int.MaxValue, Workspace.Store.CountLabelledRowsChecked(model, last));
         var recent = retrains.Where(t => t > now - Options.Policy.Period).ToArray();
         return new RetrainContext(labelled, last, recent, now, unpromoted);
-    }
-
-    private static int LabelledRows(string resultJson)
-    {
-        try
-        {
-            return MonitoringJson.Deserialize<MonitoringResult>(resultJson).Performance?.Rows ?? 0;
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            return 0;
-        }
     }
 
     public void Dispose() => Workspace.Dispose();

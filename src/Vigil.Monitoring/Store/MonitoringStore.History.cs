@@ -6,7 +6,7 @@ namespace Vigil.Monitoring.Store;
 // The history half of the store: checks, decisions and retrain runs.
 public sealed partial class MonitoringStore
 {
-    private const string CheckColumns = "id, model, model_version, ran_at, window_start, window_end, rows, alarm, status, result_json";
+    private const string CheckColumns = "id, model, model_version, ran_at, window_start, window_end, rows, alarm, status, result_json, labelled_rows";
     private const string DecisionColumns = "id, model, check_id, decided_at, retrain, reasons_json";
     private const string RetrainColumns =
         "id, model, requested_at, reason, status, finished_at, challenger_version, promoted, detail_json";
@@ -20,11 +20,22 @@ public sealed partial class MonitoringStore
         ArgumentNullException.ThrowIfNull(record.ResultJson);
         using var connection = _database.Connect();
         return (long)connection.Scalar(null,
-            "INSERT INTO checks (model, model_version, ran_at, window_start, window_end, rows, alarm, status, result_json) " +
-            "VALUES ($m, $v, $ran, $ws, $we, $rows, $alarm, $status, $json) RETURNING id",
+            "INSERT INTO checks (model, model_version, ran_at, window_start, window_end, rows, alarm, status, result_json, labelled_rows) " +
+            "VALUES ($m, $v, $ran, $ws, $we, $rows, $alarm, $status, $json, $labelled) RETURNING id",
             ("$m", record.Model), ("$v", record.ModelVersion), ("$ran", StoredTime.ToTicks(record.RanAt)),
             ("$ws", StoredTime.ToDb(record.WindowStart)), ("$we", StoredTime.ToDb(record.WindowEnd)), ("$rows", record.Rows),
-            ("$alarm", record.Alarm ? 1 : 0), ("$status", record.Status), ("$json", record.ResultJson))!;
+            ("$alarm", record.Alarm ? 1 : 0), ("$status", record.Status), ("$json", record.ResultJson),
+            ("$labelled", record.LabelledRows))!;
+    }
+
+    /// <summary>Labelled rows over the checks of <paramref name="model"/> that ran at or after <paramref name="since"/> (all when null).</summary>
+    public long CountLabelledRowsChecked(string model, DateTimeOffset? since)
+    {
+        ModelName.Validate(model);
+        using var connection = _database.Connect();
+        return (long)connection.Scalar(null,
+            "SELECT COALESCE(SUM(labelled_rows), 0) FROM checks WHERE model = $m AND ran_at >= $since",
+            ("$m", model), ("$since", since is null ? long.MinValue : StoredTime.ToTicks(since.Value)))!;
     }
 
     /// <summary>Checks of <paramref name="model"/>, newest first (by run time, then id); at most <paramref name="limit"/> when given.</summary>
@@ -160,7 +171,7 @@ public sealed partial class MonitoringStore
     private static CheckRecord ReadCheck(SqliteDataReader r) =>
         new(r.GetString(1), r.GetInt32(2), StoredTime.FromTicks(r.GetInt64(3)),
             r.IsDBNull(4) ? null : StoredTime.FromTicks(r.GetInt64(4)), r.IsDBNull(5) ? null : StoredTime.FromTicks(r.GetInt64(5)),
-            r.GetInt32(6), r.GetInt64(7) == 1, r.GetString(8), r.GetString(9)) { Id = r.GetInt64(0) };
+            r.GetInt32(6), r.GetInt64(7) == 1, r.GetString(8), r.GetString(9)) { Id = r.GetInt64(0), LabelledRows = r.GetInt32(10) };
 
     private static RetrainRun ReadRetrain(SqliteDataReader r) =>
         new(r.GetInt64(0), r.GetString(1), StoredTime.FromTicks(r.GetInt64(2)), r.GetString(3), ParseStatus(r.GetString(4)),

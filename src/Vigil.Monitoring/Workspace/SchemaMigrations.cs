@@ -116,5 +116,13 @@ internal static class SchemaMigrations
         );
         CREATE INDEX retrain_runs_by_model ON retrain_runs (model, requested_at);
         """,
+
+        // 3: labelled rows per check as a column, so the retrain policy's "labelled rows since the last retrain"
+        // is one SUM instead of parsing every stored result since then. Existing rows are filled from their JSON.
+        """
+        ALTER TABLE checks ADD COLUMN labelled_rows INTEGER NOT NULL DEFAULT 0;
+        UPDATE checks SET labelled_rows = COALESCE(json_extract(result_json, '$.performance.rows'), 0)
+            WHERE json_valid(result_json);
+        """,
     ];
 }

@@ -72,6 +72,22 @@ public sealed class LifecycleTests : IDisposable
     }
 
     [Fact]
+    public void LabelledRowsAddUpAcrossChecksAndRestartAfterARetrain()
+    {
+        using var monitor = VigilMonitor.Open(_folder);
+        monitor.Train("m", Stream.Slice(0, 1500), Quick());
+
+        static string Labels(CheckOutcome o) => Assert.Single(o.Decision.Triggers, t => t.Trigger == Vigil.Monitoring.Policy.RetrainTrigger.MinNewLabels).Detail;
+        Assert.StartsWith("200 labelled rows since the last retrain", Labels(monitor.Check("m", Stream.Slice(1500, 200))), StringComparison.Ordinal);
+        Assert.StartsWith("200 labelled rows", Labels(monitor.Check("m", Stream.Slice(1700, 300).WithoutColumns("target"))), StringComparison.Ordinal);
+        Assert.StartsWith("450 labelled rows", Labels(monitor.Check("m", Stream.Slice(2000, 250))), StringComparison.Ordinal);
+        Assert.Equal([250, 0, 200], monitor.Workspace.Store.ListChecks("m").Select(c => c.LabelledRows));
+
+        monitor.Retrain("m", new RetrainRequest { Data = Stream.Slice(1500, 750), TimeBudget = null, MaxTrials = 2, CreatedBy = "test" });
+        Assert.StartsWith("100 labelled rows", Labels(monitor.Check("m", Stream.Slice(2250, 100))), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AWorseChallengerIsNeverPromoted()
     {
         using var monitor = VigilMonitor.Open(_folder);

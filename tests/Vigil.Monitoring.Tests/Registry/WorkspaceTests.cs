@@ -65,6 +65,36 @@ public class WorkspaceTests
     }
 
     [Fact]
+    public void Version2ChecksGetTheirLabelledRowsFromTheStoredResult()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "vigil-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(root);
+        var dbPath = Path.Combine(root, "vigil.db");
+        try
+        {
+            using (var connection = new SqliteConnection($"Data Source={dbPath};Pooling=False"))
+            {
+                connection.Open();
+                WorkspaceDatabase.Migrate(connection, target: 2);
+                const string insert = "INSERT INTO checks (model, model_version, ran_at, window_start, window_end, rows, alarm, status, result_json) VALUES ('m', 1, $t, NULL, NULL, 500, 0, 'ok', $json)";
+                connection.Execute(null, insert, ("$t", 1L), ("$json", """{"performance":{"rows":37,"metrics":[]},"drift":[]}"""));
+                connection.Execute(null, insert, ("$t", 2L), ("$json", """{"performance":null}"""));
+                connection.Execute(null, insert, ("$t", 3L), ("$json", "not json"));
+            }
+
+            using var ws = VigilWorkspace.Open(root);
+            Assert.Equal([0, 0, 37], ws.Store.ListChecks("m").Select(c => c.LabelledRows));
+            Assert.Equal(37, ws.Store.CountLabelledRowsChecked("m", null));
+            Assert.Equal(0, ws.Store.CountLabelledRowsChecked("m", new DateTimeOffset(2, TimeSpan.Zero)));
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
     public void NewerSchemaIsRefusedWithClearMessage()
     {
         using var temp = new TempWorkspace();
