@@ -82,7 +82,11 @@ public static class AutoMLEngine
                     : $"No trial finished successfully within the budget ({loop.Trials.Count} tried; last: {loop.Trials[^1].Error ?? "no score"}).");
         }
 
-        var (members, blendLoss) = options.Blend ? Blender.Choose(states, runner, best.State) : ([new BlendMember(best.State, 1.0)], best.Trial.Loss);
+        // Members are refitted one after another; the search reserved time for the best model's refit only.
+        var refitLeft = options.RefitOnAllRows && clock.Budget is { } budget ? (budget * 1.05) - clock.Elapsed : double.PositiveInfinity;
+        var (members, blendLoss) = options.Blend
+            ? Blender.Choose(states, runner, best.State, c => loop.RefitEstimate(c.Outcome, data.RowCount), refitLeft)
+            : ([new BlendMember(new Candidate(best.State.Learner, best.Trial.Config, best.Trial.Loss, best.Outcome.TrainRows, best.Outcome), 1.0)], best.Trial.Loss);
         var (models, refitted) = FinalModels(runner, members, loop, data.RowCount, clock, options, cancellation, warnings);
         var manifest = new BundleManifest
         {
@@ -91,8 +95,8 @@ public static class AutoMLEngine
             Metric = MetricEvaluator.Name(metric),
             LabelColumn = labels.LabelColumn,
             Classes = labels.Classes,
-            Learner = string.Join("+", members.Select(m => m.State.Learner.Name)),
-            Config = members[0].State.BestConfig!,
+            Learner = string.Join("+", members.Select(m => m.Candidate.Learner.Name)),
+            Config = members[0].Candidate.Config,
             ValidationLoss = blendLoss,
             ValidationMethod = method.ToString(),
             Metrics = new Dictionary<string, double>
@@ -103,7 +107,7 @@ public static class AutoMLEngine
             ImputedFeatures = best.State.Learner.NeedsImputation,
             TrainingRows = refitted ? data.RowCount : best.Outcome.TrainRows,
             Members = members.Select((m, i) => new BundleMember(
-                m.State.Learner.Name, m.State.BestConfig!, m.Weight, m.State.Learner.NeedsImputation, ModelBundle.MemberFile(i))).ToArray(),
+                m.Candidate.Learner.Name, m.Candidate.Config, m.Weight, m.Candidate.Learner.NeedsImputation, ModelBundle.MemberFile(i))).ToArray(),
         };
 
         return new AutoMLResult
@@ -137,8 +141,8 @@ public static class AutoMLEngine
         var allRefitted = true;
         foreach (var member in members)
         {
-            var state = member.State;
-            var outcome = state.BestOutcome!;
+            var candidate = member.Candidate;
+            var outcome = candidate.Outcome;
             var fallback = new LoadedModel(outcome.Context!, outcome.Model!);
             if (!options.RefitOnAllRows)
             {
@@ -149,7 +153,7 @@ public static class AutoMLEngine
 
             if (cancellation.IsCancellationRequested)
             {
-                warnings.Add($"Cancelled: kept the {state.Learner.Name} model trained during its best trial instead of refitting on all rows.");
+                warnings.Add($"Cancelled: kept the {candidate.Learner.Name} model trained during its trial instead of refitting on all rows.");
                 models.Add(fallback);
                 allRefitted = false;
                 continue;
@@ -157,7 +161,7 @@ public static class AutoMLEngine
 
             if (clock.Elapsed + loop.RefitEstimate(outcome, rows) > clock.HardLimit)
             {
-                warnings.Add($"Not enough budget left to refit {state.Learner.Name} on all rows; kept the model trained during its best trial.");
+                warnings.Add($"Not enough budget left to refit {candidate.Learner.Name} on all rows; kept the model trained during its trial.");
                 models.Add(fallback);
                 allRefitted = false;
                 continue;
@@ -167,12 +171,12 @@ public static class AutoMLEngine
             try
             {
                 var token = deadline.Token;
-                var (model, context) = Watchdog.Run(() => runner.Fit(state.Learner, state.BestConfig!, null, token), token);
+                var (model, context) = Watchdog.Run(() => runner.Fit(candidate.Learner, candidate.Config, null, token), token);
                 models.Add(new LoadedModel(context, model));
             }
             catch (OperationCanceledException)
             {
-                warnings.Add($"The refit of {state.Learner.Name} on all rows did not finish within the budget; kept the model trained during its best trial.");
+                warnings.Add($"The refit of {candidate.Learner.Name} on all rows did not finish within the budget; kept the model trained during its trial.");
                 models.Add(fallback);
                 allRefitted = false;
             }

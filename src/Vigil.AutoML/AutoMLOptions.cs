@@ -23,7 +23,7 @@ public sealed record AutoMLOptions
     /// <summary>Seeds splits, search directions, learner choice and trainers.</summary>
     public int Seed { get; init; } = 1;
 
-    /// <summary>Learner names to use ("lgbm", "rf", "fasttree", "linear"); null = all.</summary>
+    /// <summary>Learner names to use ("lgbm", "rf", "fasttree", "linear", "xt"); null = all.</summary>
     public IReadOnlyList<string>? Learners { get; init; }
 
     public ValidationMethod Validation { get; init; } = ValidationMethod.Auto;

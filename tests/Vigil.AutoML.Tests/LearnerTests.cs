@@ -4,7 +4,19 @@ namespace Vigil.AutoML.Tests;
 
 public class LearnerTests
 {
-    public static TheoryData<string> Learners => new() { "lgbm", "rf", "fasttree", "linear" };
+    public static TheoryData<string> Learners => new() { "lgbm", "rf", "fasttree", "linear", "xt" };
+
+    [Fact]
+    public void ExtraTreesReachesLightGbmAndChangesTheModel()
+    {
+        // xt is lgbm plus extra_trees, passed to the native booster by reflection: the same first configuration must
+        // give a different model, or the parameter silently did not arrive.
+        var data = TestData.Regression();
+        var lgbm = AutoMLEngine.Fit(data, TestData.Quick(trials: 1, learners: "lgbm"));
+        var xt = AutoMLEngine.Fit(data, TestData.Quick(trials: 1, learners: "xt"));
+        Assert.Equal(lgbm.BestConfig, xt.BestConfig);
+        Assert.NotEqual(lgbm.Model.Predict(data).Values, xt.Model.Predict(data).Values);
+    }
 
     [Theory]
     [MemberData(nameof(Learners))]

@@ -30,6 +30,14 @@ internal static class AutoMLRun
             Task = task,
             TimeBudget = TimeSpan.FromSeconds(budget),
             Seed = seed,
+            // VIGIL_LEARNERS=lgbm,xt,... overrides the default learners (for experiments).
+            Learners = Environment.GetEnvironmentVariable("VIGIL_LEARNERS")?.Split(','),
+            Threads = int.TryParse(Environment.GetEnvironmentVariable("VIGIL_THREADS"), out var threads) ? threads : null,
+            // VIGIL_TRACE=1 prints every trial to stderr (where the time goes, what the search tries).
+            Progress = Environment.GetEnvironmentVariable("VIGIL_TRACE") == "1"
+                ? p => Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{p.Elapsed.TotalSeconds,6:F2}s {p.Trial.Learner,-8} {p.Trial.Duration.TotalSeconds,6:F3}s loss {p.Trial.Loss:F4} best {p.BestLoss:F4} n={p.Trial.SampleSize} {string.Join(" ", p.Trial.Config.Select(kv => $"{kv.Key}={kv.Value:G3}"))} {p.Trial.Error}"))
+                : null,
         });
         var wall = watch.Elapsed.TotalSeconds;
         var metrics = result.Model.Evaluate(test);
@@ -47,6 +55,8 @@ internal static class AutoMLRun
             ["validation"] = result.ValidationMethod.ToString(),
             ["refitted"] = result.RefittedOnAllRows,
             ["best_loss"] = result.BestLoss,
+            ["final_loss"] = result.FinalValidationLoss,
+            ["members"] = string.Join("+", result.Members.Select(m => string.Create(CultureInfo.InvariantCulture, $"{m.Learner}:{m.Weight:F2}"))),
             ["per_learner"] = string.Join(" ", result.BestPerLearner.Select(s =>
                 string.Create(CultureInfo.InvariantCulture, $"{s.Learner}:{s.Trials}:{s.BestLoss:F4}"))),
         };

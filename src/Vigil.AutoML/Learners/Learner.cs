@@ -17,13 +17,15 @@ public abstract class Learner
 
     public static Learner Linear { get; } = new LinearLearner();
 
+    public static Learner ExtraTrees { get; } = new ExtraTreesLearner();
+
     /// <summary>All learners (LightGBM first, as FLAML starts with lgbm).</summary>
-    public static IReadOnlyList<Learner> All { get; } = [LightGbm, FastForest, FastTree, Linear];
+    public static IReadOnlyList<Learner> All { get; } = [LightGbm, FastForest, FastTree, Linear, ExtraTrees];
 
     /// <summary>Learners used when none are named: all of them (see docs/automl.md for the measured alternative without FastTree).</summary>
     public static IReadOnlyList<Learner> Defaults => All;
 
-    /// <summary>Short stable name used in options, results and bundles ("lgbm", "fasttree", "rf", "linear").</summary>
+    /// <summary>Short stable name used in options, results and bundles ("lgbm", "fasttree", "rf", "linear", "xt").</summary>
     public abstract string Name { get; }
 
     /// <summary>Cost of the first trial relative to LightGBM's; ECI uses it for learners not yet tried.</summary>

@@ -5,8 +5,11 @@ using Vigil.AutoML.SearchSpaces;
 namespace Vigil.AutoML.Learners;
 
 /// <summary>LightGBM gradient boosting; takes NaN natively. Space follows FLAML's lgbm space.</summary>
-internal sealed class LightGbmLearner : Learner
+internal class LightGbmLearner : Learner
 {
+    /// <summary>LightGBM's extra_trees: split thresholds drawn at random (see <see cref="ExtraTreesLearner"/>).</summary>
+    protected virtual bool RandomSplits => false;
+
     public override string Name => "lgbm";
 
     public override double RelativeCost => 1;
@@ -39,7 +42,7 @@ internal sealed class LightGbmLearner : Learner
         var minChild = Int(config, "min_child_samples");
         var learningRate = config["learning_rate"];
         var maxBin = (1 << Int(config, "log_max_bin")) - 1;
-        return settings.Task switch
+        IEstimator<ITransformer> trainer = settings.Task switch
         {
             AutoMLTask.Binary => ml.BinaryClassification.Trainers.LightGbm(new LightGbmBinaryTrainer.Options
             {
@@ -86,5 +89,11 @@ internal sealed class LightGbmLearner : Learner
                 HandleMissingValue = true,
             }),
         };
+        if (RandomSplits)
+        {
+            LightGbmParameters.Set(trainer, "extra_trees", "true");
+        }
+
+        return trainer;
     }
 }

@@ -32,7 +32,9 @@ internal sealed class LinearLearner : Learner
     {
         var l1 = (float)config["l1"];
         var l2 = (float)config["l2"];
-        var normalize = ml.Transforms.NormalizeMinMax("Features");
+        // SDCA and L-BFGS pass over the data many times; without the in-memory cache every pass re-reads and re-normalises
+        // the rows through the IDataView cursor (measured: 0.1–1.3 s per 5-fold trial on 282 rows, most of a 10 s budget).
+        var normalize = ml.Transforms.NormalizeMinMax("Features").AppendCacheCheckpoint(ml);
         return settings.Task switch
         {
             AutoMLTask.Binary => normalize.Append<ITransformer>(ml.BinaryClassification.Trainers.LbfgsLogisticRegression(
