@@ -16,7 +16,6 @@ public static class ApiEndpoints
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<WorkspaceHost>();
         services.AddSingleton<IngestWriter>();
-        services.AddSingleton<ScoringQueue>();
         services.AddSingleton<ApiKeyRing>();
         services.AddSingleton<CheckRunner>();
         services.AddSingleton<RetrainCoordinator>();
