@@ -33,6 +33,8 @@ internal static class AutoMLRun
             // VIGIL_LEARNERS=lgbm,xt,... overrides the default learners (for experiments).
             Learners = Environment.GetEnvironmentVariable("VIGIL_LEARNERS")?.Split(','),
             Threads = int.TryParse(Environment.GetEnvironmentVariable("VIGIL_THREADS"), out var threads) ? threads : null,
+            // VIGIL_HOLDOUT=0.2 overrides the holdout fraction (for experiments).
+            HoldoutFraction = double.TryParse(Environment.GetEnvironmentVariable("VIGIL_HOLDOUT"), CultureInfo.InvariantCulture, out var holdout) ? holdout : 0.1,
             // VIGIL_TRACE=1 prints every trial to stderr (where the time goes, what the search tries).
             Progress = Environment.GetEnvironmentVariable("VIGIL_TRACE") == "1"
                 ? p => Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -26,6 +26,9 @@ internal sealed class LearnerState
 
     public int SampleSize { get; set; }
 
+    /// <summary>Seconds of this learner's finished trials by size, to skip ones that cannot finish in time.</summary>
+    public TrialCostModel Costs { get; } = new();
+
     public int Trials { get; private set; }
 
     public double BestLoss { get; private set; } = double.PositiveInfinity;

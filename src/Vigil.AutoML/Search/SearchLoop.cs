@@ -1,3 +1,4 @@
+using System.Globalization;
 using Vigil.AutoML.Learners;
 using Vigil.AutoML.Training;
 
@@ -109,6 +110,18 @@ internal sealed class SearchLoop
 
         // Without a finished trial, the first may use nearly all the slack; later ones must leave room for the refit.
         var deadline = Best is null ? _clock.HardLimit - 0.3 : Math.Min(_clock.Budget ?? double.PositiveInfinity, _clock.HardLimit - reserve);
+        if (Best is not null && _clock.Budget is not null && state.Costs.Predict(config, sample) is { } expected && expected * TrialCostModel.Margin > deadline - startedAt)
+        {
+            // Larger than anything this learner finished and expected to be cut off: count it as failed without
+            // running it, so FLOW2 turns to the opposite (smaller) direction.
+            var skipped = new Trial(_trials.Count, state.Learner.Name, config, double.PositiveInfinity, TimeSpan.Zero, sample, TimeSpan.FromSeconds(startedAt),
+                string.Create(CultureInfo.InvariantCulture, $"skipped: expected {expected:F1} s, {deadline - startedAt:F1} s left"));
+            _trials.Add(skipped);
+            state.Search.Report(config, double.PositiveInfinity);
+            Report(skipped);
+            return true;
+        }
+
         using var trialDeadline = _clock.Until(deadline, cancellation);
         TrialOutcome? outcome = null;
         string? error = null;
@@ -146,6 +159,11 @@ internal sealed class SearchLoop
         }
 
         state.Record(config, loss, cost, seconds, sample, sample >= full, outcome);
+        if (outcome is not null)
+        {
+            state.Costs.Add(config, sample, seconds);
+        }
+
         state.Search.Report(config, loss);
         if (outcome is not null && !double.IsPositiveInfinity(loss) && (Best is null || loss < Best.Trial.Loss))
         {
