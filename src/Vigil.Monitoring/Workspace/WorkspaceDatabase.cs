@@ -14,6 +14,8 @@ namespace Vigil.Monitoring.Workspace;
 /// batches (one transaction per batch), so the one fsync per commit costs little.
 /// <c>busy_timeout</c>: another process (CLI beside the service) holding the write lock makes us wait up to that
 /// long instead of failing at once.
+/// <c>cache_size</c> 64 MiB per connection (allocated only as pages are used): the unique (model, id) index of a
+/// large predictions table outgrows SQLite's 2 MiB default, and every insert then re-reads index pages.
 /// </remarks>
 internal sealed class WorkspaceDatabase : IDisposable
 {
