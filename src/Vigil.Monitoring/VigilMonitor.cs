@@ -39,7 +39,8 @@ public sealed class VigilMonitor : IDisposable
     public static VigilMonitor Open(string folder, VigilMonitorOptions? options = null, TimeProvider? time = null)
     {
         time ??= TimeProvider.System;
-        return new VigilMonitor(VigilWorkspace.Open(folder, time), options ?? new VigilMonitorOptions(), time);
+        options ??= new VigilMonitorOptions();
+        return new VigilMonitor(VigilWorkspace.Open(folder, time, options.Durability), options, time);
     }
 
     /// <summary>Trains a version with AutoML and registers it (the model's first version becomes champion).</summary>

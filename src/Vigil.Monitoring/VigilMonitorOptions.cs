@@ -1,5 +1,6 @@
 using Vigil.Monitoring.Checks;
 using Vigil.Monitoring.Policy;
+using Vigil.Monitoring.Workspace;
 
 namespace Vigil.Monitoring;
 
@@ -11,4 +12,7 @@ public sealed record VigilMonitorOptions
 
     /// <summary>Retrain triggers and gates.</summary>
     public RetrainPolicy Policy { get; init; } = new();
+
+    /// <summary>What an acknowledged write survives; default <see cref="WorkspaceDurability.Full"/> (power loss).</summary>
+    public WorkspaceDurability Durability { get; init; } = WorkspaceDurability.Full;
 }

@@ -1,3 +1,5 @@
+using Vigil.Monitoring.Workspace;
+
 namespace Vigil.Server;
 
 /// <summary>
@@ -27,6 +29,13 @@ public sealed class ServerOptions
 
     /// <summary>Most rows in one ingestion or predict batch (422 beyond). Default 100,000.</summary>
     public int MaxBatchRows { get; set; } = 100_000;
+
+    /// <summary>
+    /// <c>Full</c> (default): an acknowledged write is on disk (survives power loss; each commit waits for an fsync).
+    /// <c>Normal</c>: it survives a crash or kill of the server but not of the machine; commits do not wait for the
+    /// disk, which shortens the tail latency of <c>/predict</c> on disks with slow fsync.
+    /// </summary>
+    public WorkspaceDurability Durability { get; set; } = WorkspaceDurability.Full;
 
     /// <summary>Per-model scheduling of checks and retraining.</summary>
     public SchedulerOptions Scheduler { get; set; } = new();

@@ -43,9 +43,10 @@ public sealed class VigilWorkspace : IDisposable
     /// <summary>
     /// Opens the workspace in <paramref name="folder"/>, creating the folder and database if missing and applying
     /// pending schema migrations. Throws <see cref="WorkspaceInputException"/> when the database was written by a
-    /// newer Vigil or is not a SQLite database. <paramref name="time"/> stamps every record (default: system clock).
+    /// newer Vigil or is not a SQLite database. <paramref name="time"/> stamps every record (default: system clock);
+    /// <paramref name="durability"/> says what an acknowledged write survives (default: power loss).
     /// </summary>
-    public static VigilWorkspace Open(string folder, TimeProvider? time = null)
+    public static VigilWorkspace Open(string folder, TimeProvider? time = null, WorkspaceDurability durability = WorkspaceDurability.Full)
     {
         ArgumentException.ThrowIfNullOrEmpty(folder);
         var full = Path.GetFullPath(folder);
@@ -56,7 +57,7 @@ public sealed class VigilWorkspace : IDisposable
 
         Directory.CreateDirectory(full);
         Directory.CreateDirectory(Path.Combine(full, "models"));
-        var database = WorkspaceDatabase.Open(Path.Combine(full, DatabaseFileName));
+        var database = WorkspaceDatabase.Open(Path.Combine(full, DatabaseFileName), durability);
         var workspace = new VigilWorkspace(full, database, time ?? TimeProvider.System);
         try
         {

@@ -9,7 +9,7 @@ namespace Vigil.Monitoring.Workspace;
 /// threads; SQLite serialises writers and WAL lets readers run beside a writer.
 /// </summary>
 /// <remarks>
-/// <c>synchronous=FULL</c>: a method that returns has committed, and with FULL the WAL is fsynced at every commit,
+/// <c>synchronous=FULL</c> (unless <see cref="WorkspaceDurability.Normal"/> is chosen): a method that returns has committed, and with FULL the WAL is fsynced at every commit,
 /// so an acknowledged write also survives power loss (NORMAL only survives a process crash). Writes come in
 /// batches (one transaction per batch), so the one fsync per commit costs little.
 /// <c>busy_timeout</c>: another process (CLI beside the service) holding the write lock makes us wait up to that
@@ -23,10 +23,12 @@ internal sealed class WorkspaceDatabase : IDisposable
     public const int BusyTimeoutMilliseconds = 10_000;
 
     private readonly string _connectionString;
+    private readonly string _synchronous;
 
-    private WorkspaceDatabase(string path)
+    private WorkspaceDatabase(string path, WorkspaceDurability durability)
     {
         Path = path;
+        _synchronous = durability == WorkspaceDurability.Normal ? "NORMAL" : "FULL";
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = path,
@@ -41,9 +43,9 @@ internal sealed class WorkspaceDatabase : IDisposable
     public string Path { get; }
 
     /// <summary>Opens (creating if needed) the database at <paramref name="path"/>, switches it to WAL and migrates it.</summary>
-    public static WorkspaceDatabase Open(string path)
+    public static WorkspaceDatabase Open(string path, WorkspaceDurability durability = WorkspaceDurability.Full)
     {
-        var database = new WorkspaceDatabase(path);
+        var database = new WorkspaceDatabase(path, durability);
         try
         {
             using var connection = database.Connect();
@@ -83,7 +85,7 @@ internal sealed class WorkspaceDatabase : IDisposable
             using var pragmas = connection.CreateCommand();
             pragmas.CommandText = string.Create(
                 CultureInfo.InvariantCulture,
-                $"PRAGMA busy_timeout={BusyTimeoutMilliseconds}; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536;");
+                $"PRAGMA busy_timeout={BusyTimeoutMilliseconds}; PRAGMA synchronous={_synchronous}; PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536;");
             pragmas.ExecuteNonQuery();
             return connection;
         }

@@ -22,7 +22,7 @@ public sealed class WorkspaceHost : IDisposable
     public WorkspaceHost(IOptions<ServerOptions> options, ILogger<WorkspaceHost> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
-        Monitor = VigilMonitor.Open(options.Value.Workspace);
+        Monitor = VigilMonitor.Open(options.Value.Workspace, new VigilMonitorOptions { Durability = options.Value.Durability });
         logger.LogInformation("Workspace {Folder} open ({Models} models).", Monitor.Workspace.Folder, Monitor.Workspace.Registry.ListModels().Count);
     }
 

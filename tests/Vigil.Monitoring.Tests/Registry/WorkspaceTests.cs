@@ -20,6 +20,26 @@ public class WorkspaceTests
         Assert.Equal(SchemaMigrations.Latest.ToString(System.Globalization.CultureInfo.InvariantCulture), Pragma(connection, "user_version"));
     }
 
+    [Theory]
+    [InlineData(WorkspaceDurability.Full, "2")]
+    [InlineData(WorkspaceDurability.Normal, "1")]
+    public void DurabilityChoosesWhetherCommitsWaitForTheDisk(WorkspaceDurability durability, string synchronous)
+    {
+        var root = Path.Combine(Path.GetTempPath(), "vigil-tests", Guid.NewGuid().ToString("N"));
+        try
+        {
+            using var ws = VigilWorkspace.Open(root, durability: durability);
+            using var connection = ws.ConnectForTests();
+            Assert.Equal(synchronous, Pragma(connection, "synchronous"));
+            Assert.Equal("wal", Pragma(connection, "journal_mode"));
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
     [Fact]
     public void ReopeningIsIdempotentAndKeepsData()
     {
