@@ -108,8 +108,7 @@ public sealed class VigilMonitor : IDisposable
         var champion = Champion(model);
         var (bundle, profile) = Load(champion);
         var rows = Workspace.Store.ReadWindow(model, window);
-        var schema = profile.Columns.ToDictionary(c => c.Name, c => c.ComparedAsCategorical ? ColumnKind.Categorical : ColumnKind.Numeric, StringComparer.Ordinal);
-        var table = LoggedRowTable.ToTable(rows, schema, bundle.Labels.LabelColumn);
+        var table = LoggedRowTable.ToTable(rows, profile.LoggedColumnKinds(), bundle.Labels.LabelColumn);
         var request = new CheckRequest
         {
             WindowStart = rows.Count > 0 ? rows[0].Timestamp : null,

@@ -36,7 +36,17 @@ public sealed class ModelBundle
         Featurizer = featurizer;
         Labels = labels;
         Manifest = manifest;
+        var kinds = new Dictionary<string, ColumnKind>(StringComparer.Ordinal);
+        foreach (var column in manifest.InputSchema)
+        {
+            kinds[column.Name] = Enum.TryParse<ColumnKind>(column.Kind, ignoreCase: true, out var kind) ? kind : ColumnKind.Categorical;
+        }
+
+        InputKinds = kinds;
     }
+
+    /// <summary>Kind of each input column (from the manifest; unknown kinds read as categorical), for typing raw values.</summary>
+    public IReadOnlyDictionary<string, ColumnKind> InputKinds { get; }
 
     public BundleManifest Manifest { get; }
 

@@ -77,6 +77,11 @@ public sealed record ReferenceProfile
         };
     }
 
+    /// <summary>How logged feature values are typed when logged rows become a table (checks, retraining): columns the
+    /// profile compares as categories are categorical, the rest numeric.</summary>
+    public IReadOnlyDictionary<string, ColumnKind> LoggedColumnKinds() =>
+        Columns.ToDictionary(c => c.Name, c => c.ComparedAsCategorical ? ColumnKind.Categorical : ColumnKind.Numeric, StringComparer.Ordinal);
+
     /// <summary>
     /// The stored values as a drift reference for <paramref name="columns"/> (default: every column). Columns are padded
     /// with missing cells to one length, so the report's <c>missing_reference</c> and <c>reference_rows</c> are not the

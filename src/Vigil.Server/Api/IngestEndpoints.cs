@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
-using Vigil.Data.Tables;
 using Vigil.Monitoring.Lifecycle;
 using Vigil.Monitoring.Store;
 using Vigil.Server.Metrics;
@@ -57,12 +56,6 @@ internal static class IngestEndpoints
         using var body = await RequestBody.ReadAsync(request, options.Value.MaxRequestBytes, request.HttpContext.RequestAborted);
         var batch = new PredictionBatchReader().Read(body.Span, scoring: true, time.GetUtcNow(), options.Value.MaxBatchRows);
 
-        var schema = new Dictionary<string, ColumnKind>(StringComparer.Ordinal);
-        foreach (var column in bundle.Manifest.InputSchema)
-        {
-            schema[column.Name] = Enum.TryParse<ColumnKind>(column.Kind, ignoreCase: true, out var kind) ? kind : ColumnKind.Categorical;
-        }
-
         var rows = new LoggedRow[batch.Rows.Count];
         for (var i = 0; i < rows.Length; i++)
         {
@@ -71,7 +64,7 @@ internal static class IngestEndpoints
 
         // Scored on the request thread: a bundle keeps a prediction engine per model for small calls (microseconds
         // per row, under the model's lock), so a hand-off to a scoring thread would only add a context switch.
-        var predictions = bundle.Predict(LoggedRowTable.ToTable(rows, schema));
+        var predictions = bundle.Predict(LoggedRowTable.ToTable(rows, bundle.InputKinds));
         var labels = bundle.PredictedLabels(predictions);
         var scores = ModelScoring.Scores(predictions);
         var records = new List<PredictionRecord>(rows.Length);

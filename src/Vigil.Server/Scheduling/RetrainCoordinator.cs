@@ -103,11 +103,9 @@ public sealed class RetrainCoordinator(WorkspaceHost host, IOptions<ServerOption
                 $"Retraining model '{model}' needs at least 20 labelled logged rows; it has {rows.Count}. Log labels first.");
         }
 
-        var schema = profile.Columns.ToDictionary(
-            c => c.Name, c => c.ComparedAsCategorical ? Vigil.Data.Tables.ColumnKind.Categorical : Vigil.Data.Tables.ColumnKind.Numeric, StringComparer.Ordinal);
         return new RetrainRequest
         {
-            Data = LoggedRowTable.ToTable(rows, schema, bundle.Labels.LabelColumn),
+            Data = LoggedRowTable.ToTable(rows, profile.LoggedColumnKinds(), bundle.Labels.LabelColumn),
             TimeBudget = settings.Budget,
             MaxTrials = settings.MaxTrials,
             Reason = settings.Reason,

@@ -25,19 +25,11 @@ public class WorkspaceTests
     [InlineData(WorkspaceDurability.Normal, "1")]
     public void DurabilityChoosesWhetherCommitsWaitForTheDisk(WorkspaceDurability durability, string synchronous)
     {
-        var root = Path.Combine(Path.GetTempPath(), "vigil-tests", Guid.NewGuid().ToString("N"));
-        try
-        {
-            using var ws = VigilWorkspace.Open(root, durability: durability);
-            using var connection = ws.ConnectForTests();
-            Assert.Equal(synchronous, Pragma(connection, "synchronous"));
-            Assert.Equal("wal", Pragma(connection, "journal_mode"));
-        }
-        finally
-        {
-            SqliteConnection.ClearAllPools();
-            Directory.Delete(root, recursive: true);
-        }
+        using var folder = new FreshFolder();
+        using var ws = VigilWorkspace.Open(folder.Root, durability: durability);
+        using var connection = ws.ConnectForTests();
+        Assert.Equal(synchronous, Pragma(connection, "synchronous"));
+        Assert.Equal("wal", Pragma(connection, "journal_mode"));
     }
 
     [Fact]
@@ -58,60 +50,36 @@ public class WorkspaceTests
     [Fact]
     public void OldDatabaseIsMigratedKeepingItsRows()
     {
-        var root = Path.Combine(Path.GetTempPath(), "vigil-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(root);
-        var dbPath = Path.Combine(root, "vigil.db");
-        try
+        // A version-1 database, as an older Vigil left it: registry tables only, one event row.
+        using var folder = new FreshFolder();
+        folder.OldDatabase(1, connection =>
         {
-            // A version-1 database, as an older Vigil left it: registry tables only, one event row.
-            using (var connection = new SqliteConnection($"Data Source={dbPath};Pooling=False"))
-            {
-                connection.Open();
-                WorkspaceDatabase.Migrate(connection, target: 1);
-                connection.Execute(null,
-                    "INSERT INTO registry_events (time, model, kind, reason, actor) VALUES (0, 'm', 'kept', 'old', 'me')");
-                Assert.Equal(1, WorkspaceDatabase.ReadVersion(connection));
-            }
+            connection.Execute(null,
+                "INSERT INTO registry_events (time, model, kind, reason, actor) VALUES (0, 'm', 'kept', 'old', 'me')");
+            Assert.Equal(1, WorkspaceDatabase.ReadVersion(connection));
+        });
 
-            using var ws = VigilWorkspace.Open(root);
-            Assert.Equal("old", Assert.Single(ws.Registry.Events("m")).Reason);
-            Assert.Equal(0, ws.Store.CountPredictions("m"));
-        }
-        finally
-        {
-            SqliteConnection.ClearAllPools();
-            Directory.Delete(root, recursive: true);
-        }
+        using var ws = VigilWorkspace.Open(folder.Root);
+        Assert.Equal("old", Assert.Single(ws.Registry.Events("m")).Reason);
+        Assert.Equal(0, ws.Store.CountPredictions("m"));
     }
 
     [Fact]
     public void Version2ChecksGetTheirLabelledRowsFromTheStoredResult()
     {
-        var root = Path.Combine(Path.GetTempPath(), "vigil-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(root);
-        var dbPath = Path.Combine(root, "vigil.db");
-        try
+        using var folder = new FreshFolder();
+        folder.OldDatabase(2, connection =>
         {
-            using (var connection = new SqliteConnection($"Data Source={dbPath};Pooling=False"))
-            {
-                connection.Open();
-                WorkspaceDatabase.Migrate(connection, target: 2);
-                const string insert = "INSERT INTO checks (model, model_version, ran_at, window_start, window_end, rows, alarm, status, result_json) VALUES ('m', 1, $t, NULL, NULL, 500, 0, 'ok', $json)";
-                connection.Execute(null, insert, ("$t", 1L), ("$json", """{"performance":{"rows":37,"metrics":[]},"drift":[]}"""));
-                connection.Execute(null, insert, ("$t", 2L), ("$json", """{"performance":null}"""));
-                connection.Execute(null, insert, ("$t", 3L), ("$json", "not json"));
-            }
+            const string insert = "INSERT INTO checks (model, model_version, ran_at, window_start, window_end, rows, alarm, status, result_json) VALUES ('m', 1, $t, NULL, NULL, 500, 0, 'ok', $json)";
+            connection.Execute(null, insert, ("$t", 1L), ("$json", """{"performance":{"rows":37,"metrics":[]},"drift":[]}"""));
+            connection.Execute(null, insert, ("$t", 2L), ("$json", """{"performance":null}"""));
+            connection.Execute(null, insert, ("$t", 3L), ("$json", "not json"));
+        });
 
-            using var ws = VigilWorkspace.Open(root);
-            Assert.Equal([0, 0, 37], ws.Store.ListChecks("m").Select(c => c.LabelledRows));
-            Assert.Equal(37, ws.Store.CountLabelledRowsChecked("m", null));
-            Assert.Equal(0, ws.Store.CountLabelledRowsChecked("m", new DateTimeOffset(2, TimeSpan.Zero)));
-        }
-        finally
-        {
-            SqliteConnection.ClearAllPools();
-            Directory.Delete(root, recursive: true);
-        }
+        using var ws = VigilWorkspace.Open(folder.Root);
+        Assert.Equal([0, 0, 37], ws.Store.ListChecks("m").Select(c => c.LabelledRows));
+        Assert.Equal(37, ws.Store.CountLabelledRowsChecked("m", null));
+        Assert.Equal(0, ws.Store.CountLabelledRowsChecked("m", new DateTimeOffset(2, TimeSpan.Zero)));
     }
 
     [Fact]
@@ -131,17 +99,9 @@ public class WorkspaceTests
     [Fact]
     public void NonDatabaseFileIsAUserError()
     {
-        var root = Path.Combine(Path.GetTempPath(), "vigil-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(root);
-        File.WriteAllText(Path.Combine(root, "vigil.db"), new string('x', 4096));
-        try
-        {
-            Assert.Throws<WorkspaceInputException>(() => VigilWorkspace.Open(root));
-        }
-        finally
-        {
-            Directory.Delete(root, recursive: true);
-        }
+        using var folder = new FreshFolder();
+        File.WriteAllText(folder.DatabasePath, new string('x', 4096));
+        Assert.Throws<WorkspaceInputException>(() => VigilWorkspace.Open(folder.Root));
     }
 
     [Theory]
@@ -171,4 +131,27 @@ public class WorkspaceTests
 
     private static string Pragma(SqliteConnection connection, string name) =>
         Convert.ToString(connection.Scalar(null, $"PRAGMA {name}"), System.Globalization.CultureInfo.InvariantCulture)!;
+
+    /// <summary>An empty folder for a workspace, deleted (with SQLite's pooled handles released) at the end.</summary>
+    private sealed class FreshFolder : IDisposable
+    {
+        public string Root { get; } = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "vigil-tests", Guid.NewGuid().ToString("N"))).FullName;
+
+        public string DatabasePath => Path.Combine(Root, "vigil.db");
+
+        /// <summary>A database at schema <paramref name="version"/>, as an older Vigil left it, seeded by <paramref name="seed"/>.</summary>
+        public void OldDatabase(int version, Action<SqliteConnection> seed)
+        {
+            using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+            connection.Open();
+            WorkspaceDatabase.Migrate(connection, target: version);
+            seed(connection);
+        }
+
+        public void Dispose()
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(Root, recursive: true);
+        }
+    }
 }
