@@ -57,12 +57,6 @@ public sealed partial class MonitoringStore
         return Insert(model, rows, i => featuresJson[i] ?? throw new WorkspaceInputException($"Prediction '{rows[i].Id}' has no features."));
     }
 
-    // Multi-row INSERT statements (RowsPerStatement rows each, prepared once) in one write transaction: fewer statement
-    // steps than one INSERT per row. Not more rows per statement: parameters are bound by name, and looking a name up
-    // costs time linear in the statement's parameter count (64 rows measured slower than 16, 256 much slower).
-    // Rows within a statement are inserted in order, so "first id wins" holds.
-    private const int RowsPerStatement = 16;
-
     /// <summary>
     /// Several batches of <paramref name="model"/> (each as for <see cref="LogEncodedPredictions"/>) in one transaction,
     /// so they share one commit and one fsync: the server's group commit for many small concurrent requests. Returns
@@ -120,46 +114,42 @@ public sealed partial class MonitoringStore
             return new IngestResult(0, 0, 0);
         }
 
+        // Multi-row INSERTs bound by position (see PredictionInsert) in the caller's write transaction. Rows within
+        // a statement are inserted in order, so "first id wins" holds.
         var inserted = 0;
-        SqliteCommand? full = null;
+        PredictionInsert? full = null;
         try
         {
-            for (var start = 0; start < rows.Count; start += RowsPerStatement)
+            for (var start = 0; start < rows.Count; start += PredictionInsert.RowsPerStatement)
             {
-                var count = Math.Min(RowsPerStatement, rows.Count - start);
-                SqliteCommand command;
-                if (count == RowsPerStatement)
+                var count = Math.Min(PredictionInsert.RowsPerStatement, rows.Count - start);
+                var insert = count == PredictionInsert.RowsPerStatement
+                    ? full ??= PredictionInsert.Prepare(connection, model, count)
+                    : PredictionInsert.Prepare(connection, model, count);
+                try
                 {
-                    command = full ??= InsertCommand(connection, transaction, model, count);
-                }
-                else
-                {
-                    command = InsertCommand(connection, transaction, model, count);
-                }
-
-                var parameters = command.Parameters;
-                for (var k = 0; k < count; k++)
-                {
-                    var i = start + k;
-                    var row = rows[i] ?? throw new ArgumentException($"Prediction {i} of the batch is null.", nameof(rows));
-                    if (string.IsNullOrEmpty(row.Id))
+                    for (var k = 0; k < count; k++)
                     {
-                        throw new WorkspaceInputException($"Prediction {i} of the batch for model '{model}' has no id.");
+                        var i = start + k;
+                        var row = rows[i] ?? throw new ArgumentException($"Prediction {i} of the batch is null.", nameof(rows));
+                        if (string.IsNullOrEmpty(row.Id))
+                        {
+                            throw new WorkspaceInputException($"Prediction {i} of the batch for model '{model}' has no id.");
+                        }
+
+                        insert.Bind(k, row.Id, StoredTime.ToTicks(row.Timestamp), features(i),
+                            row.Prediction ?? throw new WorkspaceInputException($"Prediction '{row.Id}' has no prediction value."),
+                            row.Score, row.ModelVersion);
                     }
 
-                    var p = 1 + (k * 6);
-                    parameters[p].Value = row.Id;
-                    parameters[p + 1].Value = StoredTime.ToTicks(row.Timestamp);
-                    parameters[p + 2].Value = features(i);
-                    parameters[p + 3].Value = row.Prediction ?? throw new WorkspaceInputException($"Prediction '{row.Id}' has no prediction value.");
-                    parameters[p + 4].Value = row.Score.HasValue ? row.Score.Value : DBNull.Value;
-                    parameters[p + 5].Value = row.ModelVersion.HasValue ? row.ModelVersion.Value : DBNull.Value;
+                    inserted += insert.Execute();
                 }
-
-                inserted += command.ExecuteNonQuery();
-                if (command != full)
+                finally
                 {
-                    command.Dispose();
+                    if (insert != full)
+                    {
+                        insert.Dispose();
+                    }
                 }
             }
         }
@@ -183,37 +173,6 @@ public sealed partial class MonitoringStore
 
         return new IngestResult(inserted, rows.Count - inserted, lateJoined);
     }
-
-    // Parameter 0 is the model; then six per row, in column order. Positional (?NNN) names keep the SQL short.
-    private static SqliteCommand InsertCommand(SqliteConnection connection, SqliteTransaction transaction, string model, int rows)
-    {
-        var sql = new StringBuilder("INSERT INTO predictions (model, id, ts, features, prediction, score, model_version) VALUES ", 40 + (rows * 40));
-        for (var k = 0; k < rows; k++)
-        {
-            var p = 2 + (k * 6);
-            sql.Append(k == 0 ? "" : ",").Append(CultureInfo.InvariantCulture,
-                $"(?1,?{p},?{p + 1},?{p + 2},?{p + 3},?{p + 4},?{p + 5})");
-        }
-
-        sql.Append(" ON CONFLICT (model, id) DO NOTHING");
-        var command = connection.Command(transaction, sql.ToString());
-        command.Parameters.Add(new SqliteParameter("?1", model));
-        for (var k = 0; k < rows; k++)
-        {
-            var p = 2 + (k * 6);
-            command.Parameters.Add(new SqliteParameter(Param(p), SqliteType.Text));
-            command.Parameters.Add(new SqliteParameter(Param(p + 1), SqliteType.Integer));
-            command.Parameters.Add(new SqliteParameter(Param(p + 2), SqliteType.Text));
-            command.Parameters.Add(new SqliteParameter(Param(p + 3), SqliteType.Text));
-            command.Parameters.Add(new SqliteParameter(Param(p + 4), SqliteType.Real));
-            command.Parameters.Add(new SqliteParameter(Param(p + 5), SqliteType.Integer));
-        }
-
-        command.Prepare();
-        return command;
-    }
-
-    private static string Param(int index) => "?" + index.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>
     /// Stores a batch of labels in one transaction. A label joins its prediction by id; a label whose prediction has

@@ -106,6 +106,52 @@ public class PredictionLogTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void LargeBatchesKeepOrderDuplicatesAndNonAsciiTextAcrossStatementBoundaries()
+    {
+        // 150 rows span two full multi-row statements and a shorter one; duplicates sit inside one statement,
+        // across a statement boundary, and in a second batch. Text outside ASCII must round-trip byte for byte.
+        using var temp = new TempWorkspace();
+        var store = temp.Workspace.Store;
+        var rows = new List<PredictionRecord>();
+        for (var i = 0; i < 150; i++)
+        {
+            var id = i % 3 == 0 ? "zürich-東京-" + i.ToString(CultureInfo.InvariantCulture) : "r" + i.ToString(CultureInfo.InvariantCulture);
+            rows.Add(new PredictionRecord(id, T0.AddSeconds(i),
+                new Dictionary<string, object?> { ["city"] = i % 2 == 0 ? "São Paulo 🌧" : "Oslo", ["n"] = i },
+                i % 2 == 0 ? "ja✓" : "nein", i % 5 == 0 ? null : i / 150.0, i % 7 == 0 ? null : 2));
+        }
+
+        var batch = new List<PredictionRecord>(rows);
+        batch.Insert(10, rows[3] with { Prediction = "second" });   // same statement as the first r3
+        batch.Insert(70, rows[60] with { Prediction = "second" });  // the first is in the statement before
+        batch.Add(rows[149] with { Prediction = "second" });
+        Assert.Equal(new IngestResult(150, 3, 0), store.LogPredictions("m", batch));
+        Assert.Equal(new IngestResult(2, 2, 0), store.LogPredictions("m",
+        [
+            rows[0] with { Prediction = "second" },
+            Row(500),
+            rows[120] with { Prediction = "second" },
+            Row(501, "ü-" + new string('x', 5000)),
+        ]));
+
+        var stored = store.ReadWindow("m", WindowSpec.All);
+        Assert.Equal(152, stored.Count);
+        for (var i = 0; i < 150; i++)
+        {
+            var (expected, actual) = (rows[i], stored[i]);
+            Assert.Equal(expected.Id, actual.Id);
+            Assert.Equal(expected.Timestamp, actual.Timestamp);
+            Assert.Equal(expected.Prediction, actual.Prediction);
+            Assert.Equal(expected.Score, actual.Score);
+            Assert.Equal(expected.ModelVersion, actual.ModelVersion);
+            Assert.Equal(expected.Features!["city"], actual.Features["city"]);
+            Assert.Equal((double)i, actual.Features["n"]);
+        }
+
+        Assert.Equal("ü-" + new string('x', 5000), stored[151].Id);
+    }
+
+    [Fact]
     public void BadFeatureValueRejectsTheWholeBatch()
     {
         using var temp = new TempWorkspace();
