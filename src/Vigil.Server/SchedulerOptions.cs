@@ -29,9 +29,10 @@ public sealed class SchedulerOptions
 
     /// <summary>
     /// Nice value (1–19, Linux; lowered thread priority on Windows) of retrain threads, so ingestion and reads get the
-    /// CPU first and a retrain takes what is left; 0 runs retrains at normal priority. Default 10.
+    /// CPU first and a retrain takes what is left; 0 runs retrains at normal priority. Default 19 (the lowest): on an
+    /// idle machine a retrain still gets every core, since nice only matters when something else wants the CPU.
     /// </summary>
-    public int RetrainNice { get; set; } = 10;
+    public int RetrainNice { get; set; } = 19;
 
     /// <summary>How often the scheduler looks for work. Default 1 s.</summary>
     public TimeSpan Poll { get; set; } = TimeSpan.FromSeconds(1);

@@ -12,12 +12,14 @@ public sealed class ApiFlowTests
         await using var server = await RunningServer.StartAsync();
         await server.RegisterAsync("churn");
 
-        // Ingest 600 rows in two batches; the second repeats 100 ids.
+        // Ingest 600 rows in two batches; the second repeats 100 ids. Each is one timed store write.
+        var writesBefore = await StoreWrites(server);
         var first = await RunningServer.Expect(await server.Writer.PostAsync("/api/v1/models/churn/predictions", RunningServer.Json(TrainedModel.Rows(0, 300))), 200);
         Assert.Equal(300, (int)first["inserted"]!);
         var second = await RunningServer.Expect(await server.Writer.PostAsync("/api/v1/models/churn/predictions", RunningServer.Json(TrainedModel.Rows(200, 400))), 200);
         Assert.Equal(300, (int)second["inserted"]!);
         Assert.Equal(100, (int)second["duplicates"]!);
+        Assert.True(await StoreWrites(server) >= writesBefore + 2, "vigil_store_write_seconds counts every store write");
 
         // Labels: 500 join, 20 wait for predictions not yet logged, 10 repeat.
         var labels = TrainedModel.Labels(0, 500);
@@ -160,6 +162,15 @@ public sealed class ApiFlowTests
         {
             await server.DisposeAsync();
         }
+    }
+
+    // The metrics registry is per process and only grows, so tests running alongside can add to it but not hide ours.
+    private static async Task<double> StoreWrites(RunningServer server)
+    {
+        var text = await server.Reader.GetStringAsync("/metrics");
+        var match = System.Text.RegularExpressions.Regex.Match(text, "^vigil_store_write_seconds_count (\\S+)$", System.Text.RegularExpressions.RegexOptions.Multiline);
+        Assert.True(match.Success, "vigil_store_write_seconds_count missing from /metrics");
+        return double.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
     }
 
     internal static async Task<JsonNode> WaitForRun(RunningServer server, long runId)

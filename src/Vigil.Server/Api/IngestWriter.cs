@@ -1,6 +1,8 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Vigil.Monitoring.Store;
+using Prometheus;
+using Vigil.Server.Metrics;
 
 namespace Vigil.Server.Api;
 
@@ -74,12 +76,18 @@ public sealed class IngestWriter : IDisposable
 
             foreach (var work in pending.Where(w => w.Write is not null))
             {
-                Complete(work, work.Write!);
+                using (VigilMetrics.StoreWrite.NewTimer())
+                {
+                    Complete(work, work.Write!);
+                }
             }
 
             foreach (var group in pending.Where(w => w.Write is null).GroupBy(w => w.Model!, StringComparer.Ordinal))
             {
-                WriteGroup(group.Key, group.ToList());
+                using (VigilMetrics.StoreWrite.NewTimer())
+                {
+                    WriteGroup(group.Key, group.ToList());
+                }
             }
 
             pending.Clear();

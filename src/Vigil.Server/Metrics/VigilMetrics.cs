@@ -85,6 +85,17 @@ public static class VigilMetrics
             Buckets = [1, 5, 10, 30, 60, 120, 300, 600, 1800, 3600],
         });
 
+    /// <summary>
+    /// <c>vigil_store_write_seconds</c>: one write of the service's single writer (a group commit of prediction
+    /// batches, or a label batch), fsync included. Every ingest and /predict answer waits for one, so its tail is
+    /// theirs; a slow disk shows here first.
+    /// </summary>
+    public static Histogram StoreWrite { get; } = Prometheus.Metrics.CreateHistogram("vigil_store_write_seconds",
+        "Wall time of one store write transaction (group commit included fsync).", new HistogramConfiguration
+        {
+            Buckets = [0.0005, 0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
+        });
+
     /// <summary>Counts a prediction batch: rows inserted, duplicates, and waiting labels it joined.</summary>
     public static void CountIngest(string model, IngestResult result)
     {
