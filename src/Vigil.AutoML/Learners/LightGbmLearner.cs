@@ -21,7 +21,9 @@ internal class LightGbmLearner : Learner
         new Hyperparameter("num_leaves", 4, Cap(rows, 32768), 4, LogScale: true, IsInteger: true),
         new Hyperparameter("min_child_samples", 2, 129, 20, LogScale: true, IsInteger: true),
         new Hyperparameter("learning_rate", 1.0 / 1024, 1.0, 0.1, LogScale: true, IsInteger: false),
-        new Hyperparameter("log_max_bin", 3, 11, 8, LogScale: false, IsInteger: true),
+        // Starts at 1023 bins, not FLAML's 255: see docs/automl.md (fine thresholds on continuous features; the local
+        // search rarely climbs back once early few-tree trials have drifted towards coarse bins).
+        new Hyperparameter("log_max_bin", 3, 11, 10, LogScale: false, IsInteger: true),
         new Hyperparameter("colsample_bytree", 0.01, 1.0, 1.0, LogScale: false, IsInteger: false),
         new Hyperparameter("reg_alpha", 1.0 / 1024, 1024, 1.0 / 1024, LogScale: true, IsInteger: false),
         new Hyperparameter("reg_lambda", 1.0 / 1024, 1024, 1.0, LogScale: true, IsInteger: false),
