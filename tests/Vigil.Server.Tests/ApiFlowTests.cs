@@ -45,7 +45,10 @@ public sealed class ApiFlowTests
         // Score and log in one call.
         var predict = new JsonArray(new JsonObject { ["features"] = TrainedModel.Rows(700, 1)[0]!["features"]!.DeepClone() },
             new JsonObject { ["id"] = "p-1", ["features"] = TrainedModel.Rows(701, 1)[0]!["features"]!.DeepClone() });
+        const string PredictCalls = "vigil_predict_duration_seconds_count{model=\"churn\"}";
+        var predictsBefore = await Series(server, PredictCalls);
         var scored = await RunningServer.Expect(await server.Writer.PostAsync("/api/v1/models/churn/predict", RunningServer.Json(predict)), 200);
+        Assert.True(await Series(server, PredictCalls) >= predictsBefore + 1, "vigil_predict_duration_seconds times every /predict call");
         Assert.Equal(2, scored["results"]!.AsArray().Count);
         Assert.Equal("p-1", (string)scored["results"]![1]!["id"]!);
         Assert.Contains((string)scored["results"]![0]!["prediction"]!, new[] { "0", "1" });
@@ -165,12 +168,14 @@ public sealed class ApiFlowTests
     }
 
     // The metrics registry is per process and only grows, so tests running alongside can add to it but not hide ours.
-    private static async Task<double> StoreWrites(RunningServer server)
+    private static Task<double> StoreWrites(RunningServer server) => Series(server, "vigil_store_write_seconds_count");
+
+    private static async Task<double> Series(RunningServer server, string series)
     {
         var text = await server.Reader.GetStringAsync("/metrics");
-        var match = System.Text.RegularExpressions.Regex.Match(text, "^vigil_store_write_seconds_count (\\S+)$", System.Text.RegularExpressions.RegexOptions.Multiline);
-        Assert.True(match.Success, "vigil_store_write_seconds_count missing from /metrics");
-        return double.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        var match = System.Text.RegularExpressions.Regex.Match(
+            text, "^" + System.Text.RegularExpressions.Regex.Escape(series) + " (\\S+)$", System.Text.RegularExpressions.RegexOptions.Multiline);
+        return match.Success ? double.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
     }
 
     internal static async Task<JsonNode> WaitForRun(RunningServer server, long runId)

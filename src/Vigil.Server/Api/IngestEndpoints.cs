@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -51,6 +52,7 @@ internal static class IngestEndpoints
     private static async Task<IResult> Predict(
         string name, HttpRequest request, WorkspaceHost host, IngestWriter writer, IOptions<ServerOptions> options, TimeProvider time)
     {
+        var started = Stopwatch.GetTimestamp();
         var champion = host.ScoringChampion(name);
         var bundle = host.Bundle(champion);
         using var body = await RequestBody.ReadAsync(request, options.Value.MaxRequestBytes, request.HttpContext.RequestAborted);
@@ -77,6 +79,7 @@ internal static class IngestEndpoints
 
         var result = await writer.LogAsync(name, records, batch.FeaturesJson);
         VigilMetrics.CountIngest(name, result);
+        VigilMetrics.PredictDuration.WithLabels(name).Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
         return Results.Ok(new PredictResponse(name, champion.Version, results, result.Inserted, result.Duplicates));
     }
 }

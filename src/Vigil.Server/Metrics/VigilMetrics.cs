@@ -86,6 +86,18 @@ public static class VigilMetrics
         });
 
     /// <summary>
+    /// <c>vigil_predict_duration_seconds{model}</c>: a successful <c>/predict</c> call inside the server, from the handler's
+    /// start (before the body is read) to its answer (after the logged rows committed). Network and queueing in
+    /// Kestrel are outside it, so a client's latency minus this is the transport and the machine.
+    /// </summary>
+    public static Histogram PredictDuration { get; } = Prometheus.Metrics.CreateHistogram("vigil_predict_duration_seconds",
+        "Server-side wall time of a successful /predict call (read, score, log and commit).", new HistogramConfiguration
+        {
+            LabelNames = ModelLabel,
+            Buckets = [0.00025, 0.0005, 0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
+        });
+
+    /// <summary>
     /// <c>vigil_store_write_seconds</c>: one write of the service's single writer (a group commit of prediction
     /// batches, or a label batch), fsync included. Every ingest and /predict answer waits for one, so its tail is
     /// theirs; a slow disk shows here first.

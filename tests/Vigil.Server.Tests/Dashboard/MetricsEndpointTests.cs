@@ -20,7 +20,7 @@ public sealed class MetricsEndpointTests(DashboardFixture fixture)
         {
             "vigil_drift_share", "vigil_metric_value", "vigil_metric_baseline", "vigil_rows_ingested_total", "vigil_labels_total",
             "vigil_checks_total", "vigil_check_duration_seconds", "vigil_retrains_total", "vigil_promotions_total", "vigil_retrain_duration_seconds",
-            "vigil_store_write_seconds",
+            "vigil_store_write_seconds", "vigil_predict_duration_seconds",
         })
         {
             Assert.Contains("# HELP " + name + " ", text, StringComparison.Ordinal);
