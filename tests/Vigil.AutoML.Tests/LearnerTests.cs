@@ -19,6 +19,27 @@ public class LearnerTests
     }
 
     [Theory]
+    [InlineData("lgbm", AutoMLTask.Binary)]
+    [InlineData("lgbm", AutoMLTask.Multiclass)]
+    [InlineData("xt", AutoMLTask.Regression)]
+    public void LightGbmTrainersCapTheirHistogramCache(string learner, AutoMLTask task)
+    {
+        // Without the cap LightGBM caches one histogram per leaf without limit (gigabytes on wide data at 1023 bins).
+        var ml = new Microsoft.ML.MLContext(1);
+        var learnerObject = Vigil.AutoML.Learners.Learner.FromName(learner);
+        var config = learnerObject.CreateSearchSpace(task, 1000).InitialConfig();
+        var trainer = learnerObject.CreateEstimator(ml, config, new Vigil.AutoML.Learners.TrainerSettings(task, task == AutoMLTask.Multiclass ? 3 : 2, 1, 1));
+        IDictionary<string, object>? options = null;
+        for (var type = trainer.GetType(); type is not null && options is null; type = type.BaseType)
+        {
+            options = type.GetField("GbmOptions", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)?.GetValue(trainer) as IDictionary<string, object>;
+        }
+
+        Assert.NotNull(options);
+        Assert.Equal("512", options["histogram_pool_size"]);
+    }
+
+    [Theory]
     [MemberData(nameof(Learners))]
     public void BinaryLearnerTrainsAndPredicts(string learner)
     {

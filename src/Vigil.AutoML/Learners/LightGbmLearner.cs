@@ -10,6 +10,9 @@ internal class LightGbmLearner : Learner
     /// <summary>LightGBM's extra_trees: split thresholds drawn at random (see <see cref="ExtraTreesLearner"/>).</summary>
     protected virtual bool RandomSplits => false;
 
+    /// <summary>Cap on LightGBM's histogram cache per trainer, in MB.</summary>
+    internal const int HistogramPoolMegabytes = 512;
+
     public override string Name => "lgbm";
 
     public override double RelativeCost => 1;
@@ -91,6 +94,10 @@ internal class LightGbmLearner : Learner
                 HandleMissingValue = true,
             }),
         };
+        // LightGBM keeps one histogram per leaf (features × bins × 16 bytes each) with no limit by default: on wide numeric
+        // data at 1023 bins and thousands of leaves that is gigabytes. Past the cap it recomputes evicted histograms
+        // (same model, somewhat slower).
+        LightGbmParameters.Set(trainer, "histogram_pool_size", HistogramPoolMegabytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (RandomSplits)
         {
             LightGbmParameters.Set(trainer, "extra_trees", "true");
