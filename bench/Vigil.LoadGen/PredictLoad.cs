@@ -64,6 +64,22 @@ public static class PredictLoad
         double P(double q) => measured[Math.Min(measured.Length - 1, (int)Math.Ceiling(q * measured.Length) - 1)];
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"predict: {measured.Length:N0} requests at {rps}/s over {seconds} s (after {warmup} s warm-up): p50 {P(0.5):F2} ms, p90 {P(0.9):F2} ms, p99 {P(0.99):F2} ms, p99.9 {P(0.999):F2} ms, max {measured[^1]:F2} ms, failures {failures}"));
+        // --slow-ms N: how many measured requests per second took longer than N ms (shows whether the tail is spread out
+        // or comes in bursts, e.g. a checkpoint or a GC).
+        if (options.Int("slow-ms", 0) is var slowMs and > 0)
+        {
+            var perSecond = new int[seconds];
+            for (var i = rps * warmup; i < total; i++)
+            {
+                if (latencies[i] > slowMs)
+                {
+                    perSecond[Math.Min(seconds - 1, (i / rps) - warmup)]++;
+                }
+            }
+
+            Console.WriteLine($"slower than {slowMs} ms, per second: {string.Join(' ', perSecond)}");
+        }
+
         return failures == 0 ? 0 : 1;
     }
 }

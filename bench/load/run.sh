@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Ingestion throughput and /predict latency of `vigil serve` on loopback (figures in docs/server.md).
-# Usage: bench/load/run.sh [workspace-dir]   — builds Release, trains the 20-feature model, starts the server,
+# Usage: bench/load/run.sh [workspace-dir]   — (a given workspace is kept, a temporary one deleted) builds Release, trains the 20-feature model, starts the server,
 # runs the load generator, stops the server. Check `uptime` first: other processes' load skews the figures.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
-ws="${1:-$(mktemp -d /tmp/vigil-load-XXXX)}"
+# A workspace made here is deleted at exit: a run leaves 5-9 GB of SQLite, and writing back an earlier run's
+# dirty pages slows the next run's fsyncs.
+if [ -n "${1:-}" ]; then ws="$1"; own=0; else ws="$(mktemp -d /tmp/vigil-load-XXXX)"; own=1; fi
 port=5099
 key="bench-write-key"
 dotnet build -c Release "$root/src/Vigil.Cli" -v q -nologo >/dev/null
@@ -15,12 +17,14 @@ echo "load before: $(uptime)"
 Vigil__ApiKeys__0__Key=$key Vigil__ApiKeys__0__Scope=write Vigil__Scheduler__Enabled=false \
   dotnet "$root/src/Vigil.Cli/bin/Release/net10.0/vigil.dll" serve --workspace "$ws" --urls "http://127.0.0.1:$port" &
 server=$!
-trap 'kill -TERM $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT
+trap 'kill -TERM $server 2>/dev/null; wait $server 2>/dev/null || true; if [ "$own" = 1 ]; then rm -rf "$ws"; fi' EXIT
 until curl -sf "http://127.0.0.1:$port/ready" >/dev/null; do sleep 0.2; done
 # Warm-up (JIT tiering, SQLite page cache), then the measured runs.
 $gen ingest  --url "http://127.0.0.1:$port" --key $key --batch 1000 --concurrency 4 --seconds 10 >/dev/null
 $gen ingest  --url "http://127.0.0.1:$port" --key $key --batch 1000 --concurrency 4 --seconds 40
-$gen predict --url "http://127.0.0.1:$port" --key $key --rps 500 --seconds 20
+# 10 s of warm-up: the first seconds of a new client and of the server's predict path carry JIT tier-up and thread
+# pool growth (with 2 s the measured p99 varied 2-11 ms between identical runs; with 10 s it is steady state).
+$gen predict --url "http://127.0.0.1:$port" --key $key --rps 500 --seconds 20 --warmup 10 --slow-ms 5
 if [ "${RETRAIN:-0}" = 1 ]; then
   $gen ingest --url "http://127.0.0.1:$port" --key $key --batch 1000 --concurrency 4 --seconds 40 --retrain-after 8 --retrain-budget 20
 fi
