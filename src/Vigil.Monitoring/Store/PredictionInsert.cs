@@ -25,15 +25,11 @@ internal sealed class PredictionInsert : IDisposable
     private readonly sqlite3_stmt _statement;
     private byte[] _scratch = ArrayPool<byte>.Shared.Rent(4096);
 
-    private PredictionInsert(sqlite3 db, sqlite3_stmt statement, int rows)
+    private PredictionInsert(sqlite3 db, sqlite3_stmt statement)
     {
         _db = db;
         _statement = statement;
-        Rows = rows;
     }
-
-    /// <summary>Rows this statement inserts per <see cref="Execute"/>.</summary>
-    public int Rows { get; }
 
     /// <summary>Prepares the statement for <paramref name="rows"/> rows of <paramref name="model"/>.</summary>
     public static PredictionInsert Prepare(SqliteConnection connection, string model, int rows)
@@ -50,7 +46,7 @@ internal sealed class PredictionInsert : IDisposable
         var db = connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
         var rc = raw.sqlite3_prepare_v2(db, sql.ToString(), out var statement);
         SqliteException.ThrowExceptionForRC(rc, db);
-        var insert = new PredictionInsert(db, statement, rows);
+        var insert = new PredictionInsert(db, statement);
         try
         {
             insert.Text(1, model);
@@ -116,7 +112,10 @@ internal sealed class PredictionInsert : IDisposable
     public void Dispose()
     {
         _statement.Dispose();
-        ArrayPool<byte>.Shared.Return(_scratch);
-        _scratch = [];
+        if (_scratch.Length > 0)
+        {
+            ArrayPool<byte>.Shared.Return(_scratch);
+            _scratch = [];
+        }
     }
 }

@@ -103,7 +103,7 @@ public static class VigilMetrics
     /// theirs; a slow disk shows here first.
     /// </summary>
     public static Histogram StoreWrite { get; } = Prometheus.Metrics.CreateHistogram("vigil_store_write_seconds",
-        "Wall time of one store write transaction (group commit included fsync).", new HistogramConfiguration
+        "Wall time of one store write transaction: a group commit of prediction batches or a label batch, fsync included.", new HistogramConfiguration
         {
             Buckets = [0.0005, 0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
         });
