@@ -59,7 +59,7 @@ public static class AutoMLEngine
         var prepared = new PreparedData(featurizer, labels, impute => featurizer.Transform(features, impute), classes, targets, data.RowCount);
         // Below 100k rows one thread is about as fast, and far faster on a busy machine (OpenMP threads spin-wait).
         var threads = options.Threads ?? (data.RowCount < SmallDataRows ? 1 : Environment.ProcessorCount);
-        var runner = new TrialRunner(prepared, plan, metric, threads, options.Seed);
+        var runner = new TrialRunner(prepared, plan, metric, threads, options.Seed, options.EarlyStopping);
 
         var learners = SearchLoop.Resolve(options.Learners);
         if (options.TimeBudget is not null)

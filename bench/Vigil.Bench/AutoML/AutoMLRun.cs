@@ -35,6 +35,8 @@ internal static class AutoMLRun
             Threads = int.TryParse(Environment.GetEnvironmentVariable("VIGIL_THREADS"), out var threads) ? threads : null,
             // VIGIL_HOLDOUT=0.2 overrides the holdout fraction (for experiments).
             HoldoutFraction = double.TryParse(Environment.GetEnvironmentVariable("VIGIL_HOLDOUT"), CultureInfo.InvariantCulture, out var holdout) ? holdout : 0.1,
+            // VIGIL_EARLY_STOPPING=1 turns on early stopping inside LightGBM trials (off by default).
+            EarlyStopping = Environment.GetEnvironmentVariable("VIGIL_EARLY_STOPPING") == "1",
             // VIGIL_TRACE=1 prints every trial to stderr (where the time goes, what the search tries).
             Progress = Environment.GetEnvironmentVariable("VIGIL_TRACE") == "1"
                 ? p => Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,

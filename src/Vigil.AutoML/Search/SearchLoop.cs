@@ -142,7 +142,10 @@ internal sealed class SearchLoop
 
         var seconds = outcome?.Seconds ?? (_clock.Elapsed - startedAt);
         var loss = outcome?.Loss ?? double.PositiveInfinity;
-        var trial = new Trial(_trials.Count, state.Learner.Name, config, loss, TimeSpan.FromSeconds(seconds), sample, TimeSpan.FromSeconds(startedAt), error);
+        // A boosting trial that stopped early is recorded with the rounds it kept, so the refit (and a later warm
+        // start) trains what was measured; FLOW2 still hears about the configuration it suggested.
+        var recorded = outcome?.Rounds is int rounds ? WithRounds(config, rounds) : config;
+        var trial = new Trial(_trials.Count, state.Learner.Name, recorded, loss, TimeSpan.FromSeconds(seconds), sample, TimeSpan.FromSeconds(startedAt), error);
         _trials.Add(trial);
         if (error is not null && outcome is null && (trialDeadline.TimedOut || cancellation.IsCancellationRequested))
         {
@@ -158,7 +161,7 @@ internal sealed class SearchLoop
             _baseCost = cost / state.Learner.RelativeCost;
         }
 
-        state.Record(config, loss, cost, seconds, sample, sample >= full, outcome);
+        state.Record(recorded, loss, cost, seconds, sample, sample >= full, outcome);
         if (outcome is not null)
         {
             state.Costs.Add(config, sample, seconds);
@@ -174,6 +177,9 @@ internal sealed class SearchLoop
         Report(trial);
         return true;
     }
+
+    private static Dictionary<string, double> WithRounds(IReadOnlyDictionary<string, double> config, int rounds) =>
+        new(config) { ["n_estimators"] = Math.Max(1, rounds) };
 
     /// <summary>FLAML-style sample growth: once the search on a sample stalls, move the incumbent to a ×4 larger sample.</summary>
     private static void GrowSample(LearnerState state, int full)

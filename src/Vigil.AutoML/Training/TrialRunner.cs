@@ -7,7 +7,9 @@ using Vigil.AutoML.Validation;
 namespace Vigil.AutoML.Training;
 
 /// <summary>The outcome of evaluating one configuration: the loss, wall time and a model to fall back on.</summary>
-internal sealed record TrialOutcome(double Loss, double Seconds, ITransformer? Model, MLContext? Context, int TrainRows, IReadOnlyList<Predictions> FoldPredictions);
+/// <param name="Rounds">Boosting rounds the model kept when early stopping ended it before the searched n_estimators
+/// (mean over folds); null when it ran them all or the learner does not stop early.</param>
+internal sealed record TrialOutcome(double Loss, double Seconds, ITransformer? Model, MLContext? Context, int TrainRows, IReadOnlyList<Predictions> FoldPredictions, int? Rounds = null);
 
 /// <summary>Trains a configuration on each fold (or the holdout training part, possibly a sample) and scores it.</summary>
 internal sealed class TrialRunner
@@ -17,9 +19,11 @@ internal sealed class TrialRunner
     private readonly Metric _metric;
     private readonly int _threads;
     private readonly int _seed;
+    private readonly bool _earlyStopping;
 
-    public TrialRunner(PreparedData data, ValidationPlan plan, Metric metric, int threads, int seed)
+    public TrialRunner(PreparedData data, ValidationPlan plan, Metric metric, int threads, int seed, bool earlyStopping = false)
     {
+        _earlyStopping = earlyStopping;
         _data = data;
         _plan = plan;
         _metric = metric;
@@ -38,11 +42,17 @@ internal sealed class TrialRunner
         MLContext? lastContext = null;
         var trainRows = 0;
         var foldPredictions = new List<Predictions>(_plan.Folds.Count);
+        var rounds = new List<int>(_plan.Folds.Count);
         foreach (var fold in _plan.Folds)
         {
             token.ThrowIfCancellationRequested();
             var train = sampleSize < fold.Train.Length ? fold.Train[..sampleSize] : fold.Train;
-            var (model, ml) = Fit(learner, config, train, token);
+            var (model, ml, kept) = Fit(learner, config, train, token, _earlyStopping ? fold.Valid : null);
+            if (kept is int k)
+            {
+                rounds.Add(k);
+            }
+
             var predictions = Predict(ml, model, learner.NeedsImputation, fold.Valid);
             lossSum += FoldLoss(predictions, fold);
             foldPredictions.Add(predictions);
@@ -57,7 +67,9 @@ internal sealed class TrialRunner
             loss = double.PositiveInfinity;
         }
 
-        return new TrialOutcome(loss, watch.Elapsed.TotalSeconds, last, lastContext, trainRows, foldPredictions);
+        // Early stopping counts only when every fold stopped early; the refit then trains the mean number of rounds kept.
+        int? stopped = rounds.Count == _plan.Folds.Count && rounds.Count > 0 ? (int)Math.Round(rounds.Average()) : null;
+        return new TrialOutcome(loss, watch.Elapsed.TotalSeconds, last, lastContext, trainRows, foldPredictions, stopped);
     }
 
     /// <summary>The mean per-fold loss of given fold predictions (how blends are scored, like trials).</summary>
@@ -86,18 +98,40 @@ internal sealed class TrialRunner
     /// <summary>Fits on the given rows (all rows for the final refit).</summary>
     public (ITransformer Model, MLContext Context) Fit(Learner learner, IReadOnlyDictionary<string, double> config, int[]? rows, CancellationToken token)
     {
+        var (model, ml, _) = Fit(learner, config, rows, token, valid: null);
+        return (model, ml);
+    }
+
+    /// <summary>
+    /// Fits on <paramref name="rows"/>; with <paramref name="valid"/> rows a boosting learner stops early on them and
+    /// the rounds it kept are returned (null otherwise).
+    /// </summary>
+    private (ITransformer Model, MLContext Context, int? Rounds) Fit(
+        Learner learner, IReadOnlyDictionary<string, double> config, int[]? rows, CancellationToken token, int[]? valid)
+    {
         var ml = new MLContext(_seed);
         using var registration = MLContextCancellation.Register(ml, token);
         var impute = learner.NeedsImputation;
         var matrix = _data.Matrix(impute);
         var features = rows is null ? matrix : rows.Select(r => matrix[r]).ToArray();
         var view = DataViews.Create(ml, _data.Task, features, Pick(_data.Classes, rows), Pick(_data.Targets, rows), _data.ClassCount, _data.Width(impute));
-        var estimator = learner.CreateEstimator(ml, config, new TrainerSettings(_data.Task, _data.ClassCount, _threads, _seed));
+        var settings = new TrainerSettings(_data.Task, _data.ClassCount, _threads, _seed);
         try
         {
-            var model = estimator.Fit(view);
+            ITransformer model;
+            int? rounds = null;
+            if (valid is null)
+            {
+                model = learner.CreateEstimator(ml, config, settings).Fit(view);
+            }
+            else
+            {
+                var validView = DataViews.Create(ml, _data.Task, valid.Select(r => matrix[r]).ToArray(), Pick(_data.Classes, valid), Pick(_data.Targets, valid), _data.ClassCount, _data.Width(impute));
+                (model, rounds) = learner.FitWithEarlyStopping(ml, config, settings, view, validView);
+            }
+
             token.ThrowIfCancellationRequested();
-            return (model, ml);
+            return (model, ml, rounds);
         }
         catch (Exception ex) when (token.IsCancellationRequested && ex is not OperationCanceledException)
         {

@@ -10,7 +10,7 @@ using Vigil.Monitoring.Lifecycle;
 namespace Vigil.Cli.Commands;
 
 /// <summary>
-/// <c>vigil train --data train.csv --label y [--task auto] [--metric M] [--time-budget 30] [--max-trials N] [--seed 1] --out model/</c>:
+/// <c>vigil train --data train.csv --label y [--task auto] [--metric M] [--time-budget 30] [--max-trials N] [--seed 1] [--early-stopping] --out model/</c>:
 /// FLAML-style AutoML; shows live progress, then the best per learner, and writes the model bundle.
 /// With <c>--model NAME</c> the model is also registered in the workspace (<c>--workspace</c>, default .vigil): AutoML then
 /// trains on 80 % of the rows and the other 20 % (never trained on) give the baseline metrics and feature importance saved
@@ -30,13 +30,14 @@ internal static class TrainCommand
         var maxTrials = new Option<int?>("--max-trials") { Description = "Stop after this many trials." };
         var seed = new Option<int>("--seed") { Description = "Random seed.", DefaultValueFactory = _ => 1 };
         var learners = new Option<string?>("--learners") { Description = "Comma-separated learners: lgbm, xt, rf, fasttree, linear (default: all)." };
+        var earlyStopping = new Option<bool>("--early-stopping") { Description = "Stop LightGBM trials of 100+ rounds once their validation loss stalls; the refit trains the rounds kept (off by default, see docs/automl.md)." };
         var output = new Option<DirectoryInfo?>("--out", "-o") { Description = "Folder to write the model bundle to." };
         var model = new Option<string?>("--model", "-m") { Description = "Register the model under this name in the workspace (baseline on a 20 % holdout)." };
         var workspace = Monitoring.WorkspaceOption.Create();
 
         var command = new Command("train", "Search learners and hyperparameters within a time budget (FLAML-style AutoML) and save the best model.")
         {
-            data, label, task, metric, budget, maxTrials, seed, learners, output, model, workspace,
+            data, label, task, metric, budget, maxTrials, seed, learners, earlyStopping, output, model, workspace,
         };
         command.Validators.Add(result =>
         {
@@ -65,6 +66,7 @@ internal static class TrainCommand
                 MaxTrials = parse.GetValue(maxTrials),
                 Seed = parse.GetValue(seed),
                 Learners = parse.GetValue(learners)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+                EarlyStopping = parse.GetValue(earlyStopping),
             };
             var name = parse.GetValue(model);
             var target = parse.GetValue(output)?.FullName;
@@ -81,7 +83,7 @@ internal static class TrainCommand
             var request = new TrainRequest
             {
                 Label = options.Label, Task = options.Task, Metric = options.Metric, TimeBudget = options.TimeBudget, MaxTrials = options.MaxTrials,
-                Seed = options.Seed, Learners = options.Learners, CreatedBy = "vigil train", Reason = "trained with vigil train",
+                Seed = options.Seed, Learners = options.Learners, EarlyStopping = options.EarlyStopping, CreatedBy = "vigil train", Reason = "trained with vigil train",
             };
             Fit(console, options, progress => trained = monitor.Train(name, table, request with { Progress = progress }, cancellation));
             if (target is not null)

@@ -65,6 +65,7 @@ public static class ModelTrainer
             MaxTrials = request.MaxTrials,
             Seed = request.Seed,
             Learners = request.Learners,
+            EarlyStopping = request.EarlyStopping,
             StartingPoints = request.StartingPoints,
             Progress = request.Progress,
         }, cancellationToken);

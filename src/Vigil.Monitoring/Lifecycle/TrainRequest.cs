@@ -32,6 +32,9 @@ public sealed record TrainRequest
     /// <summary>Learners to search; null means all.</summary>
     public IReadOnlyList<string>? Learners { get; init; }
 
+    /// <summary>Early stopping inside LightGBM trials (<see cref="AutoMLOptions.EarlyStopping"/>); off by default.</summary>
+    public bool EarlyStopping { get; init; }
+
     /// <summary>Called after every AutoML trial.</summary>
     public Action<AutoMLProgress>? Progress { get; init; }
 
