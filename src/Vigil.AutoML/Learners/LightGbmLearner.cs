@@ -45,7 +45,7 @@ internal class LightGbmLearner : Learner
     internal static int Patience(IReadOnlyDictionary<string, double> config) => Math.Clamp(Int(config, "n_estimators") / 10, 10, 50);
 
     internal override (ITransformer Model, int? Rounds) FitWithEarlyStopping(
-        MLContext ml, IReadOnlyDictionary<string, double> config, TrainerSettings settings, IDataView train, IDataView validation)
+        MLContext ml, IReadOnlyDictionary<string, double> config, TrainerSettings settings, IDataView train, Func<IDataView> validation)
     {
         var searched = Int(config, "n_estimators");
         if (searched < MinRoundsToStopEarly || settings.Task == AutoMLTask.Multiclass)
@@ -61,10 +61,10 @@ internal class LightGbmLearner : Learner
         switch (trainer)
         {
             case LightGbmBinaryTrainer binary:
-                var b = binary.Fit(train, validation);
+                var b = binary.Fit(train, validation());
                 return (b, b.Model.SubModel.TrainedTreeEnsemble.Trees.Count);
             case LightGbmRegressionTrainer regression:
-                var r = regression.Fit(train, validation);
+                var r = regression.Fit(train, validation());
                 return (r, r.Model.TrainedTreeEnsemble.Trees.Count);
             default:
                 return (trainer.Fit(train), null);

@@ -7,8 +7,8 @@ using Vigil.AutoML.Validation;
 namespace Vigil.AutoML.Training;
 
 /// <summary>The outcome of evaluating one configuration: the loss, wall time and a model to fall back on.</summary>
-/// <param name="Rounds">Boosting rounds the model kept when early stopping ended it before the searched n_estimators
-/// (mean over folds); null when it ran them all or the learner does not stop early.</param>
+/// <param name="Rounds">Boosting rounds the model kept when the trial ran with early stopping (mean over folds);
+/// null when it did not (option off, not a stopping learner, or too few rounds).</param>
 internal sealed record TrialOutcome(double Loss, double Seconds, ITransformer? Model, MLContext? Context, int TrainRows, IReadOnlyList<Predictions> FoldPredictions, int? Rounds = null);
 
 /// <summary>Trains a configuration on each fold (or the holdout training part, possibly a sample) and scores it.</summary>
@@ -23,12 +23,12 @@ internal sealed class TrialRunner
 
     public TrialRunner(PreparedData data, ValidationPlan plan, Metric metric, int threads, int seed, bool earlyStopping = false)
     {
-        _earlyStopping = earlyStopping;
         _data = data;
         _plan = plan;
         _metric = metric;
         _threads = threads;
         _seed = seed;
+        _earlyStopping = earlyStopping;
     }
 
     /// <summary>Rows available for training in one fold (the full-size sample).</summary>
@@ -126,8 +126,10 @@ internal sealed class TrialRunner
             }
             else
             {
-                var validView = DataViews.Create(ml, _data.Task, valid.Select(r => matrix[r]).ToArray(), Pick(_data.Classes, valid), Pick(_data.Targets, valid), _data.ClassCount, _data.Width(impute));
-                (model, rounds) = learner.FitWithEarlyStopping(ml, config, settings, view, validView);
+                // Built only if the learner stops early on it (most trials do not).
+                IDataView ValidView() => DataViews.Create(
+                    ml, _data.Task, valid.Select(r => matrix[r]).ToArray(), Pick(_data.Classes, valid), Pick(_data.Targets, valid), _data.ClassCount, _data.Width(impute));
+                (model, rounds) = learner.FitWithEarlyStopping(ml, config, settings, view, ValidView);
             }
 
             token.ThrowIfCancellationRequested();
