@@ -59,7 +59,7 @@ public static class AutoMLEngine
         var prepared = new PreparedData(featurizer, labels, impute => featurizer.Transform(features, impute), classes, targets, data.RowCount);
         // Below 100k rows one thread is about as fast, and far faster on a busy machine (OpenMP threads spin-wait).
         var threads = options.Threads ?? (data.RowCount < SmallDataRows ? 1 : Environment.ProcessorCount);
-        var runner = new TrialRunner(prepared, plan, metric, threads, options.Seed, options.EarlyStopping);
+        using var runner = new TrialRunner(prepared, plan, metric, threads, options.Seed, options.EarlyStopping);
 
         var learners = SearchLoop.Resolve(options.Learners);
         if (options.TimeBudget is not null)
@@ -143,10 +143,23 @@ public static class AutoMLEngine
         {
             var candidate = member.Candidate;
             var outcome = candidate.Outcome;
-            var fallback = new LoadedModel(outcome.Context!, outcome.Model!);
+
+            // The model trained during the trial; LightGBM trials train natively, so theirs is fitted now through
+            // ML.NET on the trial's rows (taking about as long as one fold of the trial).
+            LoadedModel Fallback()
+            {
+                if (outcome.Model is not null)
+                {
+                    return new LoadedModel(outcome.Context!, outcome.Model);
+                }
+
+                var (model, context) = runner.Fit(candidate.Learner, candidate.Config, outcome.FallbackRows, CancellationToken.None);
+                return new LoadedModel(context, model);
+            }
+
             if (!options.RefitOnAllRows)
             {
-                models.Add(fallback);
+                models.Add(Fallback());
                 allRefitted = false;
                 continue;
             }
@@ -154,7 +167,7 @@ public static class AutoMLEngine
             if (cancellation.IsCancellationRequested)
             {
                 warnings.Add($"Cancelled: kept the {candidate.Learner.Name} model trained during its trial instead of refitting on all rows.");
-                models.Add(fallback);
+                models.Add(Fallback());
                 allRefitted = false;
                 continue;
             }
@@ -162,7 +175,7 @@ public static class AutoMLEngine
             if (clock.Elapsed + loop.RefitEstimate(outcome, rows) > clock.HardLimit)
             {
                 warnings.Add($"Not enough budget left to refit {candidate.Learner.Name} on all rows; kept the model trained during its trial.");
-                models.Add(fallback);
+                models.Add(Fallback());
                 allRefitted = false;
                 continue;
             }
@@ -177,7 +190,7 @@ public static class AutoMLEngine
             catch (OperationCanceledException)
             {
                 warnings.Add($"The refit of {candidate.Learner.Name} on all rows did not finish within the budget; kept the model trained during its trial.");
-                models.Add(fallback);
+                models.Add(Fallback());
                 allRefitted = false;
             }
         }

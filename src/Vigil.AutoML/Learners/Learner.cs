@@ -46,15 +46,6 @@ public abstract class Learner
 
     internal abstract IEstimator<ITransformer> CreateEstimator(MLContext ml, IReadOnlyDictionary<string, double> config, TrainerSettings settings);
 
-    /// <summary>
-    /// Fits with early stopping on the rows <paramref name="validation"/> builds when the learner boosts (LightGBM): trees stop being
-    /// added once the validation loss has not improved for a while. Returns the model and how many boosting rounds it
-    /// kept, or null rounds when the learner does not stop early (then this is a plain fit on <paramref name="train"/>).
-    /// </summary>
-    internal virtual (ITransformer Model, int? Rounds) FitWithEarlyStopping(
-        MLContext ml, IReadOnlyDictionary<string, double> config, TrainerSettings settings, IDataView train, Func<IDataView> validation) =>
-        (CreateEstimator(ml, config, settings).Fit(train), null);
-
     /// <summary>Integer hyperparameter from a configuration.</summary>
     protected static int Int(IReadOnlyDictionary<string, double> config, string name) => (int)Math.Round(config[name]);
 

@@ -105,7 +105,7 @@ internal sealed class LearnerState
 
     private void KeepTop(IReadOnlyDictionary<string, double> config, double loss, int sampleSize, TrialOutcome? outcome)
     {
-        if (outcome?.Model is null || !double.IsFinite(loss))
+        if (outcome is null || !double.IsFinite(loss))
         {
             return;
         }

@@ -44,12 +44,20 @@ internal sealed class SearchLoop
     /// <summary>Seconds a refit of the current best on all rows is expected to take (with margin).</summary>
     public double RefitEstimate(int fullRows) => Best is null ? 0 : RefitEstimate(Best.Outcome, fullRows);
 
-    /// <summary>Seconds a refit of a trial's configuration on all rows is expected to take: one fit scaled by rows, with margin.</summary>
+    /// <summary>
+    /// Seconds a refit of a trial's configuration on all rows is expected to take: one fit scaled by rows, with margin.
+    /// Refits run through ML.NET, which converts the data and parses the trees a LightGBM trial did without: on elec
+    /// a 3 400-leaf configuration took 2.7 s as a native trial and 3.2 s as an ML.NET refit on 11 % more rows.
+    /// </summary>
     public double RefitEstimate(TrialOutcome outcome, int fullRows)
     {
         var perFit = outcome.Seconds / _foldCount;
-        return 1.3 * perFit * Math.Max(1.0, (double)fullRows / Math.Max(1, outcome.TrainRows));
+        var throughMlNet = outcome.Native ? NativeToMlNet : 1.0;
+        return 1.3 * throughMlNet * perFit * Math.Max(1.0, (double)fullRows / Math.Max(1, outcome.TrainRows));
     }
+
+    /// <summary>How much longer an ML.NET LightGBM fit takes than the native trial of the same configuration.</summary>
+    private const double NativeToMlNet = 1.25;
 
     public void Run(int fullRows, CancellationToken cancellation)
     {

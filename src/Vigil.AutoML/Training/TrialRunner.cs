@@ -2,17 +2,29 @@ using System.Diagnostics;
 using Microsoft.ML;
 using Vigil.AutoML.Learners;
 using Vigil.AutoML.Metrics;
+using Vigil.AutoML.Native;
 using Vigil.AutoML.Validation;
 
 namespace Vigil.AutoML.Training;
 
-/// <summary>The outcome of evaluating one configuration: the loss, wall time and a model to fall back on.</summary>
-/// <param name="Rounds">Boosting rounds the model kept when the trial ran with early stopping (mean over folds);
+/// <summary>The outcome of evaluating one configuration: the loss, wall time and what to fall back on when no refit runs.</summary>
+/// <param name="Model">The ML.NET model of the last fold; null for LightGBM trials, which train natively (then
+/// <see cref="FallbackRows"/> are the rows to fit a fallback on).</param>
+/// <param name="Rounds">Boosting rounds the model kept when the trial stopped early (mean over folds);
 /// null when it did not (option off, not a stopping learner, or too few rounds).</param>
-internal sealed record TrialOutcome(double Loss, double Seconds, ITransformer? Model, MLContext? Context, int TrainRows, IReadOnlyList<Predictions> FoldPredictions, int? Rounds = null);
+internal sealed record TrialOutcome(
+    double Loss, double Seconds, ITransformer? Model, MLContext? Context, int TrainRows, IReadOnlyList<Predictions> FoldPredictions, int? Rounds = null, int[]? FallbackRows = null)
+{
+    /// <summary>True when the trial trained LightGBM through its C API (no ML.NET model to fall back on).</summary>
+    public bool Native => Model is null;
+}
 
-/// <summary>Trains a configuration on each fold (or the holdout training part, possibly a sample) and scores it.</summary>
-internal sealed class TrialRunner
+/// <summary>
+/// Trains a configuration on each fold (or the holdout training part, possibly a sample) and scores it. LightGBM
+/// learners train through LightGBM's C API on datasets binned once per run (<see cref="DatasetCache"/>); the others,
+/// and every final refit, through ML.NET.
+/// </summary>
+internal sealed class TrialRunner : IDisposable
 {
     private readonly PreparedData _data;
     private readonly ValidationPlan _plan;
@@ -20,6 +32,7 @@ internal sealed class TrialRunner
     private readonly int _threads;
     private readonly int _seed;
     private readonly bool _earlyStopping;
+    private DatasetCache? _datasets;
 
     public TrialRunner(PreparedData data, ValidationPlan plan, Metric metric, int threads, int seed, bool earlyStopping = false)
     {
@@ -36,23 +49,22 @@ internal sealed class TrialRunner
 
     public TrialOutcome Run(Learner learner, IReadOnlyDictionary<string, double> config, int sampleSize, CancellationToken token)
     {
+        if (learner is LightGbmLearner lightGbm)
+        {
+            return RunNative(lightGbm, config, sampleSize, token);
+        }
+
         var watch = Stopwatch.StartNew();
         double lossSum = 0;
         ITransformer? last = null;
         MLContext? lastContext = null;
         var trainRows = 0;
         var foldPredictions = new List<Predictions>(_plan.Folds.Count);
-        var rounds = new List<int>(_plan.Folds.Count);
         foreach (var fold in _plan.Folds)
         {
             token.ThrowIfCancellationRequested();
             var train = sampleSize < fold.Train.Length ? fold.Train[..sampleSize] : fold.Train;
-            var (model, ml, kept) = Fit(learner, config, train, token, _earlyStopping ? fold.Valid : null);
-            if (kept is int k)
-            {
-                rounds.Add(k);
-            }
-
+            var (model, ml) = Fit(learner, config, train, token);
             var predictions = Predict(ml, model, learner.NeedsImputation, fold.Valid);
             lossSum += FoldLoss(predictions, fold);
             foldPredictions.Add(predictions);
@@ -61,16 +73,85 @@ internal sealed class TrialRunner
             trainRows = train.Length;
         }
 
-        var loss = lossSum / _plan.Folds.Count;
-        if (double.IsNaN(loss))
+        return new TrialOutcome(MeanLoss(lossSum), watch.Elapsed.TotalSeconds, last, lastContext, trainRows, foldPredictions);
+    }
+
+    /// <summary>
+    /// A LightGBM trial through the C API: per fold, a booster on the cached training subset with the validation subset
+    /// attached, scored from the booster's own validation scores. With early stopping on (and enough rounds), each
+    /// fold stops once its validation loss stalls; when every fold stopped, the refit trains the mean rounds kept.
+    /// </summary>
+    private TrialOutcome RunNative(LightGbmLearner learner, IReadOnlyDictionary<string, double> config, int sampleSize, CancellationToken token)
+    {
+        var watch = Stopwatch.StartNew();
+        // One cache per run: every LightGBM learner takes the same (imputed) features.
+        var datasets = _datasets ??= new DatasetCache(_data.Matrix(learner.NeedsImputation), Labels(), _data.Width(learner.NeedsImputation), _threads, _seed);
+        datasets.Trim();
+        var settings = new TrainerSettings(_data.Task, _data.ClassCount, _threads, _seed);
+        var parameters = learner.NativeParameters(config, settings);
+        var maxBin = LightGbmLearner.MaxBin(config);
+        var searched = LightGbmLearner.Rounds(config);
+        var patience = _earlyStopping && searched >= LightGbmLearner.MinRoundsToStopEarly ? LightGbmLearner.Patience(config) : 0;
+        var perRow = _data.Task == AutoMLTask.Multiclass ? _data.ClassCount : 1;
+        double lossSum = 0;
+        var foldPredictions = new List<Predictions>(_plan.Folds.Count);
+        var stoppedRounds = new List<int>(_plan.Folds.Count);
+        int[] train = [];
+        for (var f = 0; f < _plan.Folds.Count; f++)
         {
-            loss = double.PositiveInfinity;
+            token.ThrowIfCancellationRequested();
+            var fold = _plan.Folds[f];
+            train = sampleSize < fold.Train.Length ? fold.Train[..sampleSize] : fold.Train;
+            var trainSet = datasets.Acquire(maxBin, f, valid: false, train);
+            try
+            {
+                var validSet = datasets.Acquire(maxBin, f, valid: true, fold.Valid);
+                try
+                {
+                    var result = BoostingRun.Train(trainSet, validSet, fold.Valid.Length, parameters, searched, perRow, patience, token);
+                    if (result.StoppedEarly)
+                    {
+                        stoppedRounds.Add(result.Rounds);
+                    }
+
+                    var predictions = new Predictions(_data.Task, fold.Valid.Length, _data.ClassCount, result.ValidPredictions);
+                    lossSum += FoldLoss(predictions, fold);
+                    foldPredictions.Add(predictions);
+                }
+                finally
+                {
+                    validSet.DangerousRelease();
+                }
+            }
+            finally
+            {
+                trainSet.DangerousRelease();
+            }
         }
 
-        // Early stopping counts only when every fold stopped early; the refit then trains the mean number of rounds kept.
-        int? stopped = rounds.Count == _plan.Folds.Count && rounds.Count > 0 ? (int)Math.Round(rounds.Average()) : null;
-        return new TrialOutcome(loss, watch.Elapsed.TotalSeconds, last, lastContext, trainRows, foldPredictions, stopped);
+        int? rounds = stoppedRounds.Count == _plan.Folds.Count ? (int)Math.Round(stoppedRounds.Average()) : null;
+        return new TrialOutcome(MeanLoss(lossSum), watch.Elapsed.TotalSeconds, null, null, train.Length, foldPredictions, rounds, train);
     }
+
+    /// <summary>Labels as LightGBM reads them: 0/1, class index or target value.</summary>
+    private float[] Labels()
+    {
+        var labels = new float[_data.Rows];
+        for (var r = 0; r < labels.Length; r++)
+        {
+            labels[r] = _data.Task == AutoMLTask.Regression ? (float)_data.Targets![r] : Math.Max(_data.Classes![r], 0);
+        }
+
+        return labels;
+    }
+
+    private double MeanLoss(double lossSum)
+    {
+        var loss = lossSum / _plan.Folds.Count;
+        return double.IsNaN(loss) ? double.PositiveInfinity : loss;
+    }
+
+    public void Dispose() => _datasets?.Dispose();
 
     /// <summary>The mean per-fold loss of given fold predictions (how blends are scored, like trials).</summary>
     public double Loss(IReadOnlyList<Predictions> foldPredictions)
@@ -95,19 +176,8 @@ internal sealed class TrialRunner
         Predict(ml, model, learner.NeedsImputation, rows);
     }
 
-    /// <summary>Fits on the given rows (all rows for the final refit).</summary>
+    /// <summary>Fits through ML.NET on the given rows (all rows for the final refit).</summary>
     public (ITransformer Model, MLContext Context) Fit(Learner learner, IReadOnlyDictionary<string, double> config, int[]? rows, CancellationToken token)
-    {
-        var (model, ml, _) = Fit(learner, config, rows, token, valid: null);
-        return (model, ml);
-    }
-
-    /// <summary>
-    /// Fits on <paramref name="rows"/>; with <paramref name="valid"/> rows a boosting learner stops early on them and
-    /// the rounds it kept are returned (null otherwise).
-    /// </summary>
-    private (ITransformer Model, MLContext Context, int? Rounds) Fit(
-        Learner learner, IReadOnlyDictionary<string, double> config, int[]? rows, CancellationToken token, int[]? valid)
     {
         var ml = new MLContext(_seed);
         using var registration = MLContextCancellation.Register(ml, token);
@@ -118,22 +188,9 @@ internal sealed class TrialRunner
         var settings = new TrainerSettings(_data.Task, _data.ClassCount, _threads, _seed);
         try
         {
-            ITransformer model;
-            int? rounds = null;
-            if (valid is null)
-            {
-                model = learner.CreateEstimator(ml, config, settings).Fit(view);
-            }
-            else
-            {
-                // Built only if the learner stops early on it (most trials do not).
-                IDataView ValidView() => DataViews.Create(
-                    ml, _data.Task, valid.Select(r => matrix[r]).ToArray(), Pick(_data.Classes, valid), Pick(_data.Targets, valid), _data.ClassCount, _data.Width(impute));
-                (model, rounds) = learner.FitWithEarlyStopping(ml, config, settings, view, ValidView);
-            }
-
+            var model = learner.CreateEstimator(ml, config, settings).Fit(view);
             token.ThrowIfCancellationRequested();
-            return (model, ml, rounds);
+            return (model, ml);
         }
         catch (Exception ex) when (token.IsCancellationRequested && ex is not OperationCanceledException)
         {

@@ -1,0 +1,95 @@
+namespace Vigil.AutoML.Native;
+
+/// <summary>What a native LightGBM training left: validation predictions in <see cref="Training.Predictions"/> layout and the rounds kept.</summary>
+internal sealed record BoostingResult(double[] ValidPredictions, int Rounds, bool StoppedEarly);
+
+/// <summary>
+/// Trains one LightGBM booster on a training dataset with the validation dataset attached, round by round: the
+/// cancellation token is checked after every round (a trial cut off by the budget stops within one round), and with
+/// early stopping the booster is rolled back to its best round once the validation loss has stalled for
+/// <c>patience</c> rounds. Validation predictions come from the booster's incrementally kept scores, so scoring a
+/// trial costs nothing extra.
+/// </summary>
+internal static class BoostingRun
+{
+    public static BoostingResult Train(
+        DatasetHandle train, DatasetHandle valid, int validRows, string parameters, int rounds, int classes, int patience, CancellationToken token)
+    {
+        LightGbmApi.Check(LightGbmApi.LGBM_BoosterCreate(train, parameters, out var raw));
+        using var booster = new BoosterHandle(raw);
+        LightGbmApi.Check(LightGbmApi.LGBM_BoosterAddValidData(booster, valid));
+        var best = double.PositiveInfinity;
+        var bestRound = 0;
+        var eval = new double[8];
+        for (var round = 1; round <= rounds; round++)
+        {
+            token.ThrowIfCancellationRequested();
+            LightGbmApi.Check(LightGbmApi.LGBM_BoosterUpdateOneIter(booster, out var finished));
+            if (patience > 0)
+            {
+                LightGbmApi.Check(LightGbmApi.LGBM_BoosterGetEval(booster, 1, out var count, eval));
+                var loss = count > 0 ? eval[0] : double.NaN;
+                if (loss < best)
+                {
+                    best = loss;
+                    bestRound = round;
+                }
+                else if (round - bestRound >= patience)
+                {
+                    break;
+                }
+            }
+
+            if (finished != 0)
+            {
+                // No split meets the requirements any more (LightGBM dropped that round's trees); ML.NET's refit stops
+                // at the same point, so this is not early stopping.
+                break;
+            }
+        }
+
+        token.ThrowIfCancellationRequested();
+        LightGbmApi.Check(LightGbmApi.LGBM_BoosterGetCurrentIteration(booster, out var done));
+        var stopped = false;
+        if (patience > 0 && bestRound > 0 && bestRound < done)
+        {
+            for (var r = done; r > bestRound; r--)
+            {
+                LightGbmApi.Check(LightGbmApi.LGBM_BoosterRollbackOneIter(booster));
+            }
+
+            done = bestRound;
+            stopped = true;
+        }
+
+        return new BoostingResult(Predictions(booster, validRows, classes), done, stopped);
+    }
+
+    /// <summary>The validation scores, transformed (probabilities / values); LightGBM lays classes out class-major.</summary>
+    private static double[] Predictions(BoosterHandle booster, int rows, int classes)
+    {
+        var perRow = Math.Max(classes, 1);
+        var raw = new double[(long)rows * perRow];
+        LightGbmApi.Check(LightGbmApi.LGBM_BoosterGetPredict(booster, 1, out var length, raw));
+        if (length != raw.Length)
+        {
+            throw new InvalidOperationException($"LightGBM returned {length} validation scores, expected {raw.Length}.");
+        }
+
+        if (perRow == 1)
+        {
+            return raw;
+        }
+
+        var rowMajor = new double[raw.Length];
+        for (var k = 0; k < perRow; k++)
+        {
+            for (var i = 0; i < rows; i++)
+            {
+                rowMajor[(i * perRow) + k] = raw[((long)k * rows) + i];
+            }
+        }
+
+        return rowMajor;
+    }
+}

@@ -1,0 +1,65 @@
+using System.Runtime.InteropServices;
+
+namespace Vigil.AutoML.Native;
+
+/// <summary>
+/// The few functions of LightGBM's C API that search trials need. The library is the lib_lightgbm that
+/// Microsoft.ML.LightGbm already ships (LightGBM 4.6), so trials and ML.NET's refits run the same booster code.
+/// </summary>
+internal static class LightGbmApi
+{
+    private const string Library = "lib_lightgbm";
+
+    public const int Float32 = 0;
+    public const int PredictNormal = 0;
+
+    [DllImport(Library)]
+    private static extern IntPtr LGBM_GetLastError();
+
+    [DllImport(Library)]
+    public static extern int LGBM_DatasetCreateFromMat(
+        float[] data, int dataType, int rows, int columns, int isRowMajor, [MarshalAs(UnmanagedType.LPUTF8Str)] string parameters, IntPtr reference, out IntPtr dataset);
+
+    [DllImport(Library)]
+    public static extern int LGBM_DatasetGetSubset(
+        DatasetHandle full, int[] rows, int rowCount, [MarshalAs(UnmanagedType.LPUTF8Str)] string parameters, out IntPtr subset);
+
+    [DllImport(Library)]
+    public static extern int LGBM_DatasetSetField(DatasetHandle dataset, [MarshalAs(UnmanagedType.LPUTF8Str)] string field, float[] data, int count, int type);
+
+    [DllImport(Library)]
+    public static extern int LGBM_DatasetFree(IntPtr dataset);
+
+    [DllImport(Library)]
+    public static extern int LGBM_BoosterCreate(DatasetHandle train, [MarshalAs(UnmanagedType.LPUTF8Str)] string parameters, out IntPtr booster);
+
+    [DllImport(Library)]
+    public static extern int LGBM_BoosterAddValidData(BoosterHandle booster, DatasetHandle valid);
+
+    [DllImport(Library)]
+    public static extern int LGBM_BoosterUpdateOneIter(BoosterHandle booster, out int finished);
+
+    [DllImport(Library)]
+    public static extern int LGBM_BoosterRollbackOneIter(BoosterHandle booster);
+
+    [DllImport(Library)]
+    public static extern int LGBM_BoosterGetCurrentIteration(BoosterHandle booster, out int iteration);
+
+    [DllImport(Library)]
+    public static extern int LGBM_BoosterGetEval(BoosterHandle booster, int dataIndex, out int count, double[] results);
+
+    [DllImport(Library)]
+    public static extern int LGBM_BoosterGetPredict(BoosterHandle booster, int dataIndex, out long count, double[] results);
+
+    [DllImport(Library)]
+    public static extern int LGBM_BoosterFree(IntPtr booster);
+
+    /// <summary>Throws with LightGBM's own message when a call failed.</summary>
+    public static void Check(int result)
+    {
+        if (result != 0)
+        {
+            throw new InvalidOperationException("LightGBM: " + (Marshal.PtrToStringUTF8(LGBM_GetLastError()) ?? "unknown error"));
+        }
+    }
+}
