@@ -9,7 +9,6 @@ public class EarlyStoppingTests
         ["num_leaves"] = 16,
         ["min_child_samples"] = 5,
         ["learning_rate"] = 1.0,
-        ["log_max_bin"] = 8,
         ["colsample_bytree"] = 1.0,
         ["reg_alpha"] = 1.0 / 1024,
         ["reg_lambda"] = 1.0 / 1024,

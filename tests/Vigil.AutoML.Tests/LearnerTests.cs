@@ -22,7 +22,7 @@ public class LearnerTests
     [InlineData("lgbm", AutoMLTask.Binary)]
     [InlineData("lgbm", AutoMLTask.Multiclass)]
     [InlineData("xt", AutoMLTask.Regression)]
-    public void LightGbmTrainersCapTheirHistogramCache(string learner, AutoMLTask task)
+    public void LightGbmTrainersCapTheirHistogramCacheAndUseFixedBins(string learner, AutoMLTask task)
     {
         // Without the cap LightGBM caches one histogram per leaf without limit (gigabytes on wide data at 1023 bins).
         var ml = new Microsoft.ML.MLContext(1);
@@ -37,6 +37,14 @@ public class LearnerTests
 
         Assert.NotNull(options);
         Assert.Equal("512", options["histogram_pool_size"]);
+
+        // Bins are not searched (docs/automl.md): the trainer, and the native trials, bin into at most 1023.
+        Assert.DoesNotContain(learnerObject.CreateSearchSpace(task, 1000).Parameters, p => p.Name == "log_max_bin");
+        Assert.Equal(1023, Convert.ToInt32(options["max_bin"], System.Globalization.CultureInfo.InvariantCulture));
+        var native = ((Vigil.AutoML.Learners.LightGbmLearner)learnerObject).NativeParameters(
+            config, new Vigil.AutoML.Learners.TrainerSettings(task, task == AutoMLTask.Multiclass ? 3 : 2, 1, 1));
+        Assert.Contains("max_bin=1023 ", native);
+        Assert.Contains("histogram_pool_size=512 ", native);
     }
 
     [Theory]

@@ -17,7 +17,6 @@ public class NativeTrialTests
         ["num_leaves"] = 9,
         ["min_child_samples"] = 7,
         ["learning_rate"] = 0.3,
-        ["log_max_bin"] = 8,
         ["colsample_bytree"] = 1.0,
         ["reg_alpha"] = 0.05,
         ["reg_lambda"] = 2.0,

@@ -37,6 +37,8 @@ internal static class AutoMLRun
             HoldoutFraction = double.TryParse(Environment.GetEnvironmentVariable("VIGIL_HOLDOUT"), CultureInfo.InvariantCulture, out var holdout) ? holdout : 0.1,
             // VIGIL_EARLY_STOPPING=1 turns on early stopping inside LightGBM trials (off by default).
             EarlyStopping = Environment.GetEnvironmentVariable("VIGIL_EARLY_STOPPING") == "1",
+            // VIGIL_BLEND=0 turns the blend of the best models off (on by default).
+            Blend = Environment.GetEnvironmentVariable("VIGIL_BLEND") != "0",
             // VIGIL_TRACE=1 prints every trial to stderr (where the time goes, what the search tries).
             Progress = Environment.GetEnvironmentVariable("VIGIL_TRACE") == "1"
                 ? p => Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,

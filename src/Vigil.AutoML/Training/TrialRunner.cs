@@ -89,7 +89,7 @@ internal sealed class TrialRunner : IDisposable
         datasets.Trim();
         var settings = new TrainerSettings(_data.Task, _data.ClassCount, _threads, _seed);
         var parameters = learner.NativeParameters(config, settings);
-        var maxBin = LightGbmLearner.MaxBin(config);
+        var maxBin = LightGbmLearner.MaxBinCount;
         var searched = LightGbmLearner.Rounds(config);
         var patience = _earlyStopping && searched >= LightGbmLearner.MinRoundsToStopEarly ? LightGbmLearner.Patience(config) : 0;
         var perRow = _data.Task == AutoMLTask.Multiclass ? _data.ClassCount : 1;
