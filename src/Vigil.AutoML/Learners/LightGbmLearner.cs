@@ -19,7 +19,7 @@ internal class LightGbmLearner : Learner
 
     /// <summary>
     /// LightGBM learns where missing values go, but ML.NET's scorer for its models does not follow those directions: on
-    /// rows with NaN its predictions differ from the booster's (by up to 3.2 on a target of spread ≈ 3 in
+    /// rows with NaN its predictions differ from the booster's (by up to 3.2 where a missing value adds 3 to the target,
     /// NativeTrialTests' data; the same trees give identical predictions on rows without NaN). So LightGBM gets the
     /// training mean plus a missing indicator like the other learners, and never sees NaN.
     /// </summary>
