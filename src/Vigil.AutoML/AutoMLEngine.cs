@@ -68,7 +68,7 @@ public static class AutoMLEngine
         }
 
         var states = CreateStates(learners, labels.Task, runner.FullTrainSize, method, options);
-        var loop = new SearchLoop(runner, states, options, clock, plan.Folds.Count, prepared.Width(impute: true));
+        var loop = new SearchLoop(runner, states, options, clock, plan.Folds.Count);
         loop.Run(data.RowCount, cancellation);
 
         var best = loop.Best;

@@ -27,11 +27,8 @@ internal sealed class SearchLoop
 
     private double _baseCost;
 
-    private readonly int _featureWidth;
-
-    public SearchLoop(TrialRunner runner, IReadOnlyList<LearnerState> states, AutoMLOptions options, BudgetClock clock, int foldCount, int featureWidth)
+    public SearchLoop(TrialRunner runner, IReadOnlyList<LearnerState> states, AutoMLOptions options, BudgetClock clock, int foldCount)
     {
-        _featureWidth = featureWidth;
         _runner = runner;
         _states = states;
         _options = options;
@@ -50,18 +47,18 @@ internal sealed class SearchLoop
     /// <summary>
     /// Seconds a refit of a trial's configuration on all rows is expected to take: one fit scaled by rows, with margin.
     /// Refits run through ML.NET, which first converts and bins the data, a step a LightGBM trial skipped (it reuses one
-    /// binned dataset): that costs about 0.4 µs per cell (77 ms for elec's 32 000 × 6 rows); 1 µs is allowed. The trees
-    /// themselves take as long either way (elec, 725 trees × 251 leaves: 9.8 s as a native trial on 90 % of the rows,
-    /// about 9 s as an ML.NET fit of the same rows).
+    /// binned dataset): 77 ms for elec's 32 000 rows; 3 µs per row is allowed (one-hot columns are sparse, so the cost
+    /// follows rows more than cells: bank's 51 columns refit no slower). The trees take as long either way (elec,
+    /// 725 trees × 251 leaves: 9.8 s as a native trial, about 9 s as an ML.NET fit of the same rows).
     /// </summary>
     public double RefitEstimate(TrialOutcome outcome, int fullRows)
     {
         var perFit = outcome.Seconds / _foldCount;
-        var conversion = outcome.Native ? ConversionSecondsPerCell * fullRows * _featureWidth : 0;
+        var conversion = outcome.Native ? ConversionSecondsPerRow * fullRows : 0;
         return 1.3 * ((perFit * Math.Max(1.0, (double)fullRows / Math.Max(1, outcome.TrainRows))) + conversion);
     }
 
-    private const double ConversionSecondsPerCell = 1e-6;
+    private const double ConversionSecondsPerRow = 3e-6;
 
     public void Run(int fullRows, CancellationToken cancellation)
     {
