@@ -85,11 +85,11 @@ internal sealed class TrialRunner : IDisposable
     {
         var watch = Stopwatch.StartNew();
         // One cache per run: every LightGBM learner takes the same (imputed) features.
-        var datasets = _datasets ??= new DatasetCache(_data.Matrix(learner.NeedsImputation), Labels(), _data.Width(learner.NeedsImputation), _threads, _seed);
+        var datasets = _datasets ??= new DatasetCache(
+            _data.Matrix(learner.NeedsImputation), Labels(), _data.Width(learner.NeedsImputation), LightGbmLearner.MaxBinCount, _threads, _seed);
         datasets.Trim();
         var settings = new TrainerSettings(_data.Task, _data.ClassCount, _threads, _seed);
         var parameters = learner.NativeParameters(config, settings);
-        var maxBin = LightGbmLearner.MaxBinCount;
         var searched = LightGbmLearner.Rounds(config);
         var patience = _earlyStopping && searched >= LightGbmLearner.MinRoundsToStopEarly ? LightGbmLearner.Patience(config) : 0;
         var perRow = _data.Task == AutoMLTask.Multiclass ? _data.ClassCount : 1;
@@ -102,10 +102,10 @@ internal sealed class TrialRunner : IDisposable
             token.ThrowIfCancellationRequested();
             var fold = _plan.Folds[f];
             train = sampleSize < fold.Train.Length ? fold.Train[..sampleSize] : fold.Train;
-            var trainSet = datasets.Acquire(maxBin, f, valid: false, train);
+            var trainSet = datasets.Acquire(f, valid: false, train);
             try
             {
-                var validSet = datasets.Acquire(maxBin, f, valid: true, fold.Valid);
+                var validSet = datasets.Acquire(f, valid: true, fold.Valid);
                 try
                 {
                     var result = BoostingRun.Train(trainSet, validSet, fold.Valid.Length, parameters, searched, perRow, patience, token);
