@@ -166,7 +166,7 @@ public static class AutoMLEngine
 
             if (cancellation.IsCancellationRequested)
             {
-                warnings.Add($"Cancelled: kept the {candidate.Learner.Name} model trained during its trial instead of refitting on all rows.");
+                warnings.Add($"Cancelled: kept the {candidate.Learner.Name} model of its trial (trained on the trial's rows) instead of refitting on all rows.");
                 models.Add(Fallback());
                 allRefitted = false;
                 continue;
@@ -174,7 +174,7 @@ public static class AutoMLEngine
 
             if (clock.Elapsed + loop.RefitEstimate(outcome, rows) > clock.HardLimit)
             {
-                warnings.Add($"Not enough budget left to refit {candidate.Learner.Name} on all rows; kept the model trained during its trial.");
+                warnings.Add($"Not enough budget left to refit {candidate.Learner.Name} on all rows; kept the model of its trial (trained on the trial's rows).");
                 models.Add(Fallback());
                 allRefitted = false;
                 continue;
@@ -189,7 +189,7 @@ public static class AutoMLEngine
             }
             catch (OperationCanceledException)
             {
-                warnings.Add($"The refit of {candidate.Learner.Name} on all rows did not finish within the budget; kept the model trained during its trial.");
+                warnings.Add($"The refit of {candidate.Learner.Name} on all rows did not finish within the budget; kept the model of its trial (trained on the trial's rows).");
                 models.Add(Fallback());
                 allRefitted = false;
             }

@@ -46,7 +46,7 @@ public sealed record AutoMLOptions
     /// <summary>Clock for the budget; tests may substitute one.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
-    /// <summary>Refit the best configuration on all rows at the end (else keep the model trained during its trial).</summary>
+    /// <summary>Refit the best configuration on all rows at the end (else keep the model of the best trial, trained on that trial's rows).</summary>
     public bool RefitOnAllRows { get; init; } = true;
 
     /// <summary>Allow the final model to be a weighted average of the two best learners when that validates clearly better.</summary>

@@ -46,7 +46,7 @@ internal class LightGbmLearner : Learner
     /// Patience of early stopping: a tenth of the searched rounds, at least 10 and at most 50 (the validation loss is
     /// read after every round; a trial stops once it has not improved for this many).
     /// </summary>
-    internal static int Patience(IReadOnlyDictionary<string, double> config) => Math.Clamp(Int(config, "n_estimators") / 10, 10, 50);
+    internal static int Patience(IReadOnlyDictionary<string, double> config) => Math.Clamp(Rounds(config) / 10, 10, 50);
 
     internal static int Rounds(IReadOnlyDictionary<string, double> config) => Int(config, "n_estimators");
 
@@ -97,7 +97,6 @@ internal class LightGbmLearner : Learner
         var leaves = Int(config, "num_leaves");
         var minChild = Int(config, "min_child_samples");
         var learningRate = config["learning_rate"];
-        var maxBin = MaxBinCount;
         IEstimator<ITransformer> trainer = settings.Task switch
         {
             AutoMLTask.Binary => ml.BinaryClassification.Trainers.LightGbm(new LightGbmBinaryTrainer.Options
@@ -106,7 +105,7 @@ internal class LightGbmLearner : Learner
                 NumberOfLeaves = leaves,
                 MinimumExampleCountPerLeaf = minChild,
                 LearningRate = learningRate,
-                MaximumBinCountPerFeature = maxBin,
+                MaximumBinCountPerFeature = MaxBinCount,
                 Booster = booster,
                 Sigmoid = 1.0,
                 NumberOfThreads = settings.Threads,
@@ -121,7 +120,7 @@ internal class LightGbmLearner : Learner
                 NumberOfLeaves = leaves,
                 MinimumExampleCountPerLeaf = minChild,
                 LearningRate = learningRate,
-                MaximumBinCountPerFeature = maxBin,
+                MaximumBinCountPerFeature = MaxBinCount,
                 Booster = booster,
                 UseSoftmax = true,
                 NumberOfThreads = settings.Threads,
@@ -136,7 +135,7 @@ internal class LightGbmLearner : Learner
                 NumberOfLeaves = leaves,
                 MinimumExampleCountPerLeaf = minChild,
                 LearningRate = learningRate,
-                MaximumBinCountPerFeature = maxBin,
+                MaximumBinCountPerFeature = MaxBinCount,
                 Booster = booster,
                 NumberOfThreads = settings.Threads,
                 Seed = settings.Seed,

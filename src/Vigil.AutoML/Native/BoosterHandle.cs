@@ -1,14 +1,12 @@
-using System.Runtime.InteropServices;
-
 namespace Vigil.AutoML.Native;
 
 /// <summary>A LightGBM booster under training.</summary>
-internal sealed class BoosterHandle : SafeHandle
+internal sealed class BoosterHandle : LightGbmHandle
 {
-    public BoosterHandle(IntPtr handle)
-        : base(IntPtr.Zero, ownsHandle: true) => SetHandle(handle);
-
-    public override bool IsInvalid => handle == IntPtr.Zero;
+    public BoosterHandle(IntPtr pointer)
+        : base(pointer)
+    {
+    }
 
     protected override bool ReleaseHandle() => LightGbmApi.LGBM_BoosterFree(handle) == 0;
 }

@@ -22,6 +22,7 @@ internal sealed class DatasetCache : IDisposable
     private readonly float[] _labels;
     private readonly int _width;
     private readonly string _parameters;
+    private readonly int _bytesPerCell;
     private readonly Dictionary<(int Fold, int Size, bool Valid), Entry> _datasets = [];
     private long _clock;
     private bool _disposed;
@@ -39,10 +40,8 @@ internal sealed class DatasetCache : IDisposable
         _parameters = string.Create(
             CultureInfo.InvariantCulture,
             $"max_bin={maxBin} feature_pre_filter=false num_threads={threads} data_random_seed={seed} verbose=-1");
-        BytesPerCell = maxBin > 255 ? 2 : 1;
+        _bytesPerCell = maxBin > 255 ? 2 : 1;
     }
-
-    private int BytesPerCell { get; }
 
     /// <summary>
     /// The dataset of <paramref name="rows"/>: a fold's training sample or validation rows, identified by
@@ -129,7 +128,7 @@ internal sealed class DatasetCache : IDisposable
         return entry;
     }
 
-    private long Bytes(int rows) => ((long)rows * _width * BytesPerCell) + (rows * 8L);
+    private long Bytes(int rows) => ((long)rows * _width * _bytesPerCell) + (rows * 8L);
 
     private sealed class Entry(DatasetHandle handle, long bytes)
     {

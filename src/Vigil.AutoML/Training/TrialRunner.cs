@@ -32,6 +32,7 @@ internal sealed class TrialRunner : IDisposable
     private readonly int _threads;
     private readonly int _seed;
     private readonly bool _earlyStopping;
+    private readonly TrainerSettings _settings;
     private DatasetCache? _datasets;
 
     public TrialRunner(PreparedData data, ValidationPlan plan, Metric metric, int threads, int seed, bool earlyStopping = false)
@@ -42,6 +43,7 @@ internal sealed class TrialRunner : IDisposable
         _threads = threads;
         _seed = seed;
         _earlyStopping = earlyStopping;
+        _settings = new TrainerSettings(data.Task, data.ClassCount, threads, seed);
     }
 
     /// <summary>Rows available for training in one fold (the full-size sample).</summary>
@@ -88,8 +90,7 @@ internal sealed class TrialRunner : IDisposable
         var datasets = _datasets ??= new DatasetCache(
             _data.Matrix(learner.NeedsImputation), Labels(), _data.Width(learner.NeedsImputation), LightGbmLearner.MaxBinCount, _threads, _seed);
         datasets.Trim();
-        var settings = new TrainerSettings(_data.Task, _data.ClassCount, _threads, _seed);
-        var parameters = learner.NativeParameters(config, settings);
+        var parameters = learner.NativeParameters(config, _settings);
         var searched = LightGbmLearner.Rounds(config);
         var patience = _earlyStopping && searched >= LightGbmLearner.MinRoundsToStopEarly ? LightGbmLearner.Patience(config) : 0;
         var perRow = _data.Task == AutoMLTask.Multiclass ? _data.ClassCount : 1;
@@ -185,10 +186,9 @@ internal sealed class TrialRunner : IDisposable
         var matrix = _data.Matrix(impute);
         var features = rows is null ? matrix : rows.Select(r => matrix[r]).ToArray();
         var view = DataViews.Create(ml, _data.Task, features, Pick(_data.Classes, rows), Pick(_data.Targets, rows), _data.ClassCount, _data.Width(impute));
-        var settings = new TrainerSettings(_data.Task, _data.ClassCount, _threads, _seed);
         try
         {
-            var model = learner.CreateEstimator(ml, config, settings).Fit(view);
+            var model = learner.CreateEstimator(ml, config, _settings).Fit(view);
             token.ThrowIfCancellationRequested();
             return (model, ml);
         }
