@@ -62,9 +62,9 @@ public static class AutoMLEngine
         using var runner = new TrialRunner(prepared, plan, metric, threads, options.Seed, options.EarlyStopping);
 
         var learners = SearchLoop.Resolve(options.Learners);
-        if (options.TimeBudget is not null)
+        if (options.TimeBudget is not null && learners.OfType<MlNetLearner>().FirstOrDefault() is { } mlNet)
         {
-            WarmUp(runner, learners[0], prepared.Rows);
+            WarmUp(runner, mlNet, prepared.Rows);
         }
 
         var states = CreateStates(learners, labels.Task, runner.FullTrainSize, method, options);
@@ -107,7 +107,7 @@ public static class AutoMLEngine
             ImputedFeatures = best.State.Learner.NeedsImputation,
             TrainingRows = refitted ? data.RowCount : best.Outcome.TrainRows,
             Members = members.Select((m, i) => new BundleMember(
-                m.Candidate.Learner.Name, m.Candidate.Config, m.Weight, m.Candidate.Learner.NeedsImputation, ModelBundle.MemberFile(i))).ToArray(),
+                m.Candidate.Learner.Name, m.Candidate.Config, m.Weight, m.Candidate.Learner.NeedsImputation, models[i].FileName(i), models[i].Format)).ToArray(),
         };
 
         return new AutoMLResult
@@ -134,28 +134,21 @@ public static class AutoMLEngine
     }
 
     /// <summary>Refits each member on all rows when the budget allows; otherwise keeps the model from its best trial.</summary>
-    private static (IReadOnlyList<LoadedModel> Models, bool Refitted) FinalModels(
+    private static (IReadOnlyList<MemberModel> Models, bool Refitted) FinalModels(
         TrialRunner runner, IReadOnlyList<BlendMember> members, SearchLoop loop, int rows, BudgetClock clock, AutoMLOptions options, CancellationToken cancellation, List<string> warnings)
     {
-        var models = new List<LoadedModel>();
+        var models = new List<MemberModel>();
         var allRefitted = true;
         foreach (var member in members)
         {
             var candidate = member.Candidate;
             var outcome = candidate.Outcome;
 
-            // The model trained during the trial; LightGBM trials train natively, so theirs is fitted now through
-            // ML.NET on the trial's rows (taking about as long as one fold of the trial).
-            LoadedModel Fallback()
-            {
-                if (outcome.Model is not null)
-                {
-                    return new LoadedModel(outcome.Context!, outcome.Model);
-                }
-
-                var (model, context) = runner.Fit(candidate.Learner, candidate.Config, outcome.FallbackRows, CancellationToken.None);
-                return new LoadedModel(context, model);
-            }
+            // The model trained during the trial; a LightGBM trial keeps no booster, so its model is fitted again now
+            // on the trial's rows (taking about as long as one fold of the trial).
+            MemberModel Fallback() => outcome.Model is not null
+                ? new MlNetModel(outcome.Context!, outcome.Model)
+                : runner.FitMember(candidate.Learner, candidate.Config, outcome.FallbackRows, CancellationToken.None);
 
             if (!options.RefitOnAllRows)
             {
@@ -184,8 +177,7 @@ public static class AutoMLEngine
             try
             {
                 var token = deadline.Token;
-                var (model, context) = Watchdog.Run(() => runner.Fit(candidate.Learner, candidate.Config, null, token), token);
-                models.Add(new LoadedModel(context, model));
+                models.Add(Watchdog.Run(() => runner.FitMember(candidate.Learner, candidate.Config, null, token), token));
             }
             catch (OperationCanceledException)
             {
@@ -200,9 +192,10 @@ public static class AutoMLEngine
 
     /// <summary>
     /// The first ML.NET fit in a process pays for JIT compilation (0.3–1 s). Doing it on a few rows before the search
-    /// keeps that cost out of the first learner's trial times, which ECI would otherwise read as a slow learner.
+    /// keeps that cost out of the first ML.NET learner's trial times, which ECI would otherwise read as a slow learner.
+    /// LightGBM learners train through LightGBM's C API and need no warm-up.
     /// </summary>
-    private static void WarmUp(TrialRunner runner, Learner learner, int rows)
+    private static void WarmUp(TrialRunner runner, MlNetLearner learner, int rows)
     {
         var sample = Enumerable.Range(0, Math.Min(rows, 64)).ToArray();
         var config = learner.CreateSearchSpace(AutoMLTask.Auto, rows).InitialConfig();

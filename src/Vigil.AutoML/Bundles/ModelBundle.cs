@@ -8,24 +8,21 @@ using Vigil.Data.Tables;
 namespace Vigil.AutoML.Bundles;
 
 /// <summary>
-/// A trained model with everything needed to use it: the featurizer (column recipes), the ML.NET model, the
-/// label mapping and a manifest (config, metrics, input schema, format version). Saved as a folder holding
-/// manifest.json, featurizer.json and model.zip; written to a temporary sibling folder and renamed into place.
+/// A trained model with everything needed to use it: the featurizer (column recipes), the member models (ML.NET
+/// model zips, or LightGBM model text scored by LightGBM), the label mapping and a manifest (config, metrics, input
+/// schema, format version). Saved as a folder holding manifest.json, featurizer.json and one file per member; written
+/// to a temporary sibling folder and renamed into place.
 /// </summary>
 public sealed class ModelBundle
 {
     private const string ManifestFile = "manifest.json";
     private const string FeaturizerFile = "featurizer.json";
-    /// <summary>File of the first model; further members are model-1.zip, model-2.zip, ….</summary>
-    internal const string ModelFile = "model.zip";
+    /// <summary>File of the only model in a version-1 manifest without members.</summary>
+    private const string LegacyModelFile = "model.zip";
 
-    /// <summary>Up to this many rows are scored one by one through a cached prediction engine; more go through a
-    /// data view, whose per-call setup is then small beside the work.</summary>
-    private const int RowScorerLimit = 64;
+    private readonly IReadOnlyList<MemberModel> _models;
 
-    private readonly IReadOnlyList<LoadedModel> _models;
-
-    internal ModelBundle(IReadOnlyList<LoadedModel> models, Featurizer featurizer, LabelMapping labels, BundleManifest manifest)
+    internal ModelBundle(IReadOnlyList<MemberModel> models, Featurizer featurizer, LabelMapping labels, BundleManifest manifest)
     {
         if (models.Count == 0 || models.Count != manifest.Members.Count)
         {
@@ -64,26 +61,11 @@ public sealed class ModelBundle
         for (var i = 0; i < _models.Count; i++)
         {
             var member = Manifest.Members[i];
-            var p = Score(_models[i], Featurizer.Transform(data, member.ImputedFeatures), member.ImputedFeatures);
+            var p = _models[i].Score(Featurizer.Transform(data, member.ImputedFeatures), Task, Labels.ClassCount, Featurizer.Width(member.ImputedFeatures));
             result = result is null ? Scale(p, member.Weight) : Add(result, p, member.Weight);
         }
 
         return result!;
-    }
-
-    private Predictions Score(LoadedModel m, float[][] rows, bool impute)
-    {
-        lock (m.Context)
-        {
-            if (rows.Length <= RowScorerLimit)
-            {
-                m.Scorer ??= RowScorer.Create(m, Task, Labels.ClassCount, Featurizer.Width(impute));
-                return m.Scorer.Score(rows);
-            }
-
-            var view = DataViews.Create(m.Context, Task, rows, null, null, Labels.ClassCount, Featurizer.Width(impute));
-            return ScoreReader.Read(m.Model.Transform(view), Task, Labels.ClassCount, rows.Length);
-        }
     }
 
     private static Predictions Scale(Predictions p, double w) =>
@@ -155,12 +137,8 @@ public sealed class ModelBundle
         {
             for (var i = 0; i < _models.Count; i++)
             {
-                var m = _models[i];
-                lock (m.Context)
-                {
-                    var schema = DataViews.Create(m.Context, Task, [], null, null, Labels.ClassCount, Featurizer.Width(Manifest.Members[i].ImputedFeatures)).Schema;
-                    m.Context.Model.Save(m.Model, schema, Path.Combine(temp, Manifest.Members[i].File));
-                }
+                var member = Manifest.Members[i];
+                _models[i].Save(Path.Combine(temp, member.File), Task, Labels.ClassCount, Featurizer.Width(member.ImputedFeatures));
             }
 
             var doc = new FeaturizerDocument(Featurizer.Columns, Featurizer.DroppedColumns, Labels);
@@ -196,11 +174,11 @@ public sealed class ModelBundle
                 throw new BundleFormatException($"{manifestPath} has no format_version; it was not written by Vigil.");
             }
 
-            if (v != BundleManifest.CurrentFormatVersion)
+            if (v is < BundleManifest.OldestReadableFormatVersion or > BundleManifest.CurrentFormatVersion)
             {
                 var writer = doc.RootElement.TryGetProperty("vigil_version", out var w) ? w.GetString() : "unknown";
                 throw new BundleFormatException(
-                    $"Model bundle '{directory}' has format version {v} (written by Vigil {writer}); this Vigil reads format version {BundleManifest.CurrentFormatVersion}. Retrain or use a matching Vigil version.");
+                    $"Model bundle '{directory}' has format version {v} (written by Vigil {writer}); this Vigil reads format versions {BundleManifest.OldestReadableFormatVersion}–{BundleManifest.CurrentFormatVersion}. Retrain or use a matching Vigil version.");
             }
 
             manifest = doc.RootElement.Deserialize<BundleManifest>(BundleJson.Options)
@@ -217,15 +195,12 @@ public sealed class ModelBundle
                 ?? throw new BundleFormatException($"{FeaturizerFile} is empty.");
             if (manifest.Members.Count == 0)
             {
-                manifest = manifest with { Members = [new BundleMember(manifest.Learner, manifest.Config, 1.0, manifest.ImputedFeatures, ModelFile)] };
+                manifest = manifest with { Members = [new BundleMember(manifest.Learner, manifest.Config, 1.0, manifest.ImputedFeatures, LegacyModelFile)] };
             }
 
-            var models = manifest.Members.Select(m =>
-            {
-                var ml = new MLContext(0);
-                return new LoadedModel(ml, ml.Model.Load(Path.Combine(directory, m.File), out _));
-            }).ToArray();
-            return new ModelBundle(models, new Featurizer(featurizer.Columns, featurizer.DroppedColumns), featurizer.Labels, manifest);
+            var features = new Featurizer(featurizer.Columns, featurizer.DroppedColumns);
+            var models = manifest.Members.Select(m => LoadMember(directory, m, features)).ToArray();
+            return new ModelBundle(models, features, featurizer.Labels, manifest);
         }
         catch (Exception ex) when (ex is IOException or JsonException or InvalidOperationException or FormatException or InvalidDataException)
         {
@@ -233,7 +208,27 @@ public sealed class ModelBundle
         }
     }
 
-    internal static string MemberFile(int index) => index == 0 ? ModelFile : $"model-{index}.zip";
+    private static MemberModel LoadMember(string directory, BundleMember member, Featurizer features)
+    {
+        var path = Path.Combine(directory, member.File);
+        switch (member.Format)
+        {
+            case MlNetModel.FormatName:
+                return MlNetModel.Load(path);
+            case LightGbmModel.FormatName:
+                var model = LightGbmModel.Load(path);
+                if (model.Features != features.Width(member.ImputedFeatures))
+                {
+                    throw new BundleFormatException(
+                        $"Model bundle '{directory}': {member.File} reads {model.Features} features per row, but its featurizer makes {features.Width(member.ImputedFeatures)}.");
+                }
+
+                return model;
+            default:
+                throw new BundleFormatException(
+                    $"Model bundle '{directory}': member {member.File} has format '{member.Format}', which this Vigil cannot read (it reads {MlNetModel.FormatName} and {LightGbmModel.FormatName}).");
+        }
+    }
 
     private static void Replace(string temp, string target)
     {

@@ -26,7 +26,7 @@ internal sealed class RowScorer
         _hasProbability = hasProbability;
     }
 
-    public static RowScorer Create(LoadedModel model, AutoMLTask task, int classCount, int width)
+    public static RowScorer Create(MlNetModel model, AutoMLTask task, int classCount, int width)
     {
         var input = SchemaDefinition.Create(typeof(FeatureRow));
         input[DataViews.Features].ColumnType = new VectorDataViewType(NumberDataViewType.Single, width);

@@ -8,7 +8,7 @@ namespace Vigil.AutoML.Learners;
 /// ML.NET FastForest (random forest). Binary scores are Platt-calibrated into probabilities; multiclass goes
 /// through one-versus-all. Gets imputed features. Space follows FLAML's rf space (trees, leaves, feature fraction).
 /// </summary>
-internal sealed class FastForestLearner : Learner
+internal sealed class FastForestLearner : MlNetLearner
 {
     public override string Name => "rf";
 

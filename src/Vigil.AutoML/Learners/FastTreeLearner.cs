@@ -5,7 +5,7 @@ using Vigil.AutoML.SearchSpaces;
 namespace Vigil.AutoML.Learners;
 
 /// <summary>ML.NET FastTree (MART) boosting; multiclass through one-versus-all. Gets imputed features.</summary>
-internal sealed class FastTreeLearner : Learner
+internal sealed class FastTreeLearner : MlNetLearner
 {
     public override string Name => "fasttree";
 

@@ -1,11 +1,11 @@
-using Microsoft.ML;
 using Vigil.AutoML.SearchSpaces;
 
 namespace Vigil.AutoML.Learners;
 
 /// <summary>
-/// A model family the search can tune: its search space (with a low-cost starting point) and how to turn a
-/// configuration into an ML.NET estimator. Instances are stateless singletons.
+/// A model family the search can tune: its search space (with a low-cost starting point). How a configuration is
+/// trained depends on the family: <see cref="MlNetLearner"/>s build an ML.NET estimator, <see cref="LightGbmLearner"/>s
+/// train through LightGBM's C API. Instances are stateless singletons.
 /// </summary>
 public abstract class Learner
 {
@@ -43,8 +43,6 @@ public abstract class Learner
         ?? throw new AutoMLException(
             AutoMLErrorCode.UnknownLearner,
             $"Unknown learner '{name}'. Known: {string.Join(", ", All.Select(l => l.Name))}.");
-
-    internal abstract IEstimator<ITransformer> CreateEstimator(MLContext ml, IReadOnlyDictionary<string, double> config, TrainerSettings settings);
 
     /// <summary>Integer hyperparameter from a configuration.</summary>
     protected static int Int(IReadOnlyDictionary<string, double> config, string name) => (int)Math.Round(config[name]);

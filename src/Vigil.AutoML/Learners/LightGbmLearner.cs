@@ -1,5 +1,3 @@
-using Microsoft.ML;
-using Microsoft.ML.Trainers.LightGbm;
 using Vigil.AutoML.SearchSpaces;
 
 namespace Vigil.AutoML.Learners;
@@ -18,12 +16,12 @@ internal class LightGbmLearner : Learner
     public override double RelativeCost => 1;
 
     /// <summary>
-    /// LightGBM learns where missing values go, but ML.NET's scorer for its models does not follow those directions: on
-    /// rows with NaN its predictions differ from the booster's (by up to 3.2 where a missing value adds 3 to the target,
-    /// NativeTrialTests' data; the same trees give identical predictions on rows without NaN). So LightGBM gets the
-    /// training mean plus a missing indicator like the other learners, and never sees NaN.
+    /// LightGBM takes NaN and learns, per split, which side missing values go to. Its models are scored by LightGBM
+    /// itself (<see cref="Bundles.LightGbmModel"/>): ML.NET's scorer for LightGBM models did not follow those directions
+    /// (on NativeTrialTests' data, where a missing value adds 3 to the target, it predicted 3.7 for a row the booster
+    /// scores 6.9), which is why LightGBM got imputed features while its models were ML.NET's.
     /// </summary>
-    public override bool NeedsImputation => true;
+    public override bool NeedsImputation => false;
 
     public override SearchSpace CreateSearchSpace(AutoMLTask task, int rows) => new([
         new Hyperparameter("n_estimators", 4, Cap(rows, 32768), 4, LogScale: true, IsInteger: true),
@@ -35,9 +33,6 @@ internal class LightGbmLearner : Learner
         new Hyperparameter("reg_alpha", 1.0 / 1024, 1024, 1.0 / 1024, LogScale: true, IsInteger: false),
         new Hyperparameter("reg_lambda", 1.0 / 1024, 1024, 1.0, LogScale: true, IsInteger: false),
     ]);
-
-    internal override IEstimator<ITransformer> CreateEstimator(MLContext ml, IReadOnlyDictionary<string, double> config, TrainerSettings settings) =>
-        CreateTrainer(ml, config, settings);
 
     /// <summary>With early stopping on, trials with fewer searched rounds still run them all.</summary>
     internal const int MinRoundsToStopEarly = 100;
@@ -59,9 +54,10 @@ internal class LightGbmLearner : Learner
     internal const int MaxBinCount = 1023;
 
     /// <summary>
-    /// The booster parameters of a configuration for LightGBM's C API (search trials). They mirror what
-    /// <see cref="CreateTrainer"/> hands ML.NET's trainer, which the final refit uses, so a trial measures the model
-    /// the refit builds; a test compares the two.
+    /// The booster parameters of a configuration for LightGBM's C API, used by trials and refits alike (so a trial
+    /// measures the model the bundle ships). LightGBM keeps one histogram per leaf (features × bins × 16 bytes) with no
+    /// limit by default, gigabytes on wide data at 1023 bins and thousands of leaves; past the cap it recomputes evicted
+    /// histograms (same model, somewhat slower).
     /// </summary>
     internal string NativeParameters(IReadOnlyDictionary<string, double> config, TrainerSettings settings)
     {
@@ -83,76 +79,4 @@ internal class LightGbmLearner : Learner
 
     /// <summary>LightGBM's own min_sum_hessian_in_leaf default (ML.NET's is 0.1, which stunts leaves under softmax/logistic hessians).</summary>
     private const double MinChildWeight = 1e-3;
-
-    private IEstimator<ITransformer> CreateTrainer(MLContext ml, IReadOnlyDictionary<string, double> config, TrainerSettings settings)
-    {
-        var booster = new GradientBooster.Options
-        {
-            FeatureFraction = config["colsample_bytree"],
-            L1Regularization = config["reg_alpha"],
-            L2Regularization = config["reg_lambda"],
-            MinimumChildWeight = MinChildWeight,
-        };
-        var iterations = Rounds(config);
-        var leaves = Int(config, "num_leaves");
-        var minChild = Int(config, "min_child_samples");
-        var learningRate = config["learning_rate"];
-        IEstimator<ITransformer> trainer = settings.Task switch
-        {
-            AutoMLTask.Binary => ml.BinaryClassification.Trainers.LightGbm(new LightGbmBinaryTrainer.Options
-            {
-                NumberOfIterations = iterations,
-                NumberOfLeaves = leaves,
-                MinimumExampleCountPerLeaf = minChild,
-                LearningRate = learningRate,
-                MaximumBinCountPerFeature = MaxBinCount,
-                Booster = booster,
-                Sigmoid = 1.0,
-                NumberOfThreads = settings.Threads,
-                Seed = settings.Seed,
-                Deterministic = true,
-                Silent = true,
-                HandleMissingValue = true,
-            }),
-            AutoMLTask.Multiclass => ml.MulticlassClassification.Trainers.LightGbm(new LightGbmMulticlassTrainer.Options
-            {
-                NumberOfIterations = iterations,
-                NumberOfLeaves = leaves,
-                MinimumExampleCountPerLeaf = minChild,
-                LearningRate = learningRate,
-                MaximumBinCountPerFeature = MaxBinCount,
-                Booster = booster,
-                UseSoftmax = true,
-                NumberOfThreads = settings.Threads,
-                Seed = settings.Seed,
-                Deterministic = true,
-                Silent = true,
-                HandleMissingValue = true,
-            }),
-            _ => ml.Regression.Trainers.LightGbm(new LightGbmRegressionTrainer.Options
-            {
-                NumberOfIterations = iterations,
-                NumberOfLeaves = leaves,
-                MinimumExampleCountPerLeaf = minChild,
-                LearningRate = learningRate,
-                MaximumBinCountPerFeature = MaxBinCount,
-                Booster = booster,
-                NumberOfThreads = settings.Threads,
-                Seed = settings.Seed,
-                Deterministic = true,
-                Silent = true,
-                HandleMissingValue = true,
-            }),
-        };
-        // LightGBM keeps one histogram per leaf (features × bins × 16 bytes each) with no limit by default: on wide numeric
-        // data at 1023 bins and thousands of leaves that is gigabytes. Past the cap it recomputes evicted histograms
-        // (same model, somewhat slower).
-        LightGbmParameters.Set(trainer, "histogram_pool_size", HistogramPoolMegabytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        if (RandomSplits)
-        {
-            LightGbmParameters.Set(trainer, "extra_trees", "true");
-        }
-
-        return trainer;
-    }
 }

@@ -8,7 +8,7 @@ namespace Vigil.AutoML.Learners;
 /// Linear models on min-max normalised, imputed features: L-BFGS logistic regression (binary), L-BFGS maximum
 /// entropy (multiclass), SDCA (regression). Searches L1 and L2 strength (FLAML's lrl1 searches only C).
 /// </summary>
-internal sealed class LinearLearner : Learner
+internal sealed class LinearLearner : MlNetLearner
 {
     public override string Name => "linear";
 

@@ -1,6 +1,6 @@
 namespace Vigil.AutoML.Native;
 
-/// <summary>A LightGBM booster under training.</summary>
+/// <summary>A LightGBM booster: under training, or loaded from model text to score a bundle member.</summary>
 internal sealed class BoosterHandle : LightGbmHandle
 {
     public BoosterHandle(IntPtr pointer)

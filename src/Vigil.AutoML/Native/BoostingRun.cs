@@ -65,6 +65,28 @@ internal static class BoostingRun
         return new BoostingResult(Predictions(booster, validRows, classes), done, stopped);
     }
 
+    /// <summary>
+    /// Trains <paramref name="rounds"/> rounds on <paramref name="train"/> without validation (a refit, or a fallback on a
+    /// trial's rows) and returns LightGBM's model text. The token is checked after every round.
+    /// </summary>
+    public static string Fit(DatasetHandle train, string parameters, int rounds, CancellationToken token)
+    {
+        LightGbmApi.Check(LightGbmApi.LGBM_BoosterCreate(train, parameters, out var raw));
+        using var booster = new BoosterHandle(raw);
+        for (var round = 1; round <= rounds; round++)
+        {
+            token.ThrowIfCancellationRequested();
+            LightGbmApi.Check(LightGbmApi.LGBM_BoosterUpdateOneIter(booster, out var finished));
+            if (finished != 0)
+            {
+                break;
+            }
+        }
+
+        token.ThrowIfCancellationRequested();
+        return Bundles.LightGbmModel.TextOf(booster);
+    }
+
     /// <summary>The validation scores, transformed (probabilities / values); LightGBM lays classes out class-major.</summary>
     private static double[] Predictions(BoosterHandle booster, int rows, int classes)
     {

@@ -70,6 +70,32 @@ internal sealed class DatasetCache : IDisposable
         }
     }
 
+    /// <summary>The dataset of all training rows (for a refit); the caller releases the reference taken here.</summary>
+    public DatasetHandle AcquireAll()
+    {
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            var handle = All().Handle;
+            var added = false;
+            handle.DangerousAddRef(ref added);
+            return handle;
+        }
+    }
+
+    /// <summary>A dataset of <paramref name="rows"/> outside the cache (a fallback fit on a trial's rows); the caller disposes it.</summary>
+    public DatasetHandle Subset(int[] rows)
+    {
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            var sorted = (int[])rows.Clone();
+            Array.Sort(sorted);
+            LightGbmApi.Check(LightGbmApi.LGBM_DatasetGetSubset(All().Handle, sorted, sorted.Length, _parameters, out var subset));
+            return new DatasetHandle(subset);
+        }
+    }
+
     /// <summary>Frees the least recently used datasets while more than the cap is held (call between trials).</summary>
     public void Trim()
     {

@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace Vigil.AutoML.Native;
 
 /// <summary>
-/// The few functions of LightGBM's C API that search trials need. The library is the lib_lightgbm that
+/// The few functions of LightGBM's C API that search trials, refits and bundle members need. The library is the lib_lightgbm that
 /// Microsoft.ML.LightGbm already ships (LightGBM 4.6), so trials and ML.NET's refits run the same booster code.
 /// </summary>
 internal static class LightGbmApi
@@ -53,6 +53,24 @@ internal static class LightGbmApi
 
     [DllImport(Library)]
     public static extern int LGBM_BoosterFree(IntPtr booster);
+
+    [DllImport(Library)]
+    public static extern int LGBM_BoosterSaveModelToString(
+        BoosterHandle booster, int startIteration, int iterations, int featureImportanceType, long bufferLength, out long length, byte[]? buffer);
+
+    [DllImport(Library)]
+    public static extern int LGBM_BoosterLoadModelFromString([MarshalAs(UnmanagedType.LPUTF8Str)] string model, out int iterations, out IntPtr booster);
+
+    [DllImport(Library)]
+    public static extern int LGBM_BoosterGetNumClasses(BoosterHandle booster, out int classes);
+
+    [DllImport(Library)]
+    public static extern int LGBM_BoosterGetNumFeature(BoosterHandle booster, out int features);
+
+    [DllImport(Library)]
+    public static extern int LGBM_BoosterPredictForMat(
+        BoosterHandle booster, float[] data, int dataType, int rows, int columns, int isRowMajor, int predictType,
+        int startIteration, int iterations, [MarshalAs(UnmanagedType.LPUTF8Str)] string parameters, out long length, double[] results);
 
     /// <summary>Throws with LightGBM's own message when a call failed.</summary>
     public static void Check(int result)

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.ML;
+using Vigil.AutoML.Bundles;
 using Vigil.AutoML.Learners;
 using Vigil.AutoML.Metrics;
 using Vigil.AutoML.Native;
@@ -13,16 +14,12 @@ namespace Vigil.AutoML.Training;
 /// <param name="Rounds">Boosting rounds the model kept when the trial stopped early (mean over folds);
 /// null when it did not (option off, not a stopping learner, or too few rounds).</param>
 internal sealed record TrialOutcome(
-    double Loss, double Seconds, ITransformer? Model, MLContext? Context, int TrainRows, IReadOnlyList<Predictions> FoldPredictions, int? Rounds = null, int[]? FallbackRows = null)
-{
-    /// <summary>True when the trial trained LightGBM through its C API (no ML.NET model to fall back on).</summary>
-    public bool Native => Model is null;
-}
+    double Loss, double Seconds, ITransformer? Model, MLContext? Context, int TrainRows, IReadOnlyList<Predictions> FoldPredictions, int? Rounds = null, int[]? FallbackRows = null);
 
 /// <summary>
 /// Trains a configuration on each fold (or the holdout training part, possibly a sample) and scores it. LightGBM
-/// learners train through LightGBM's C API on datasets binned once per run (<see cref="DatasetCache"/>); the others,
-/// and every final refit, through ML.NET.
+/// learners train through LightGBM's C API on datasets binned once per run (<see cref="DatasetCache"/>), for trials and
+/// refits alike; the others through ML.NET.
 /// </summary>
 internal sealed class TrialRunner : IDisposable
 {
@@ -56,6 +53,11 @@ internal sealed class TrialRunner : IDisposable
             return RunNative(lightGbm, config, sampleSize, token);
         }
 
+        return RunMlNet((MlNetLearner)learner, config, sampleSize, token);
+    }
+
+    private TrialOutcome RunMlNet(MlNetLearner learner, IReadOnlyDictionary<string, double> config, int sampleSize, CancellationToken token)
+    {
         var watch = Stopwatch.StartNew();
         double lossSum = 0;
         ITransformer? last = null;
@@ -86,9 +88,7 @@ internal sealed class TrialRunner : IDisposable
     private TrialOutcome RunNative(LightGbmLearner learner, IReadOnlyDictionary<string, double> config, int sampleSize, CancellationToken token)
     {
         var watch = Stopwatch.StartNew();
-        // One cache per run: every LightGBM learner takes the same (imputed) features.
-        var datasets = _datasets ??= new DatasetCache(
-            _data.Matrix(learner.NeedsImputation), Labels(), _data.Width(learner.NeedsImputation), LightGbmLearner.MaxBinCount, _threads, _seed);
+        var datasets = Datasets(learner);
         datasets.Trim();
         var parameters = learner.NativeParameters(config, _settings);
         var searched = LightGbmLearner.Rounds(config);
@@ -134,6 +134,42 @@ internal sealed class TrialRunner : IDisposable
         return new TrialOutcome(MeanLoss(lossSum), watch.Elapsed.TotalSeconds, null, null, train.Length, foldPredictions, rounds, train);
     }
 
+    /// <summary>One cache per run: every LightGBM learner takes the same features.</summary>
+    private DatasetCache Datasets(LightGbmLearner learner) => _datasets ??= new DatasetCache(
+        _data.Matrix(learner.NeedsImputation), Labels(), _data.Width(learner.NeedsImputation), LightGbmLearner.MaxBinCount, _threads, _seed);
+
+    /// <summary>
+    /// Fits a bundle member on <paramref name="rows"/> (all training rows when null): LightGBM learners natively on the
+    /// run's binned rows, kept as LightGBM model text; the others through ML.NET.
+    /// </summary>
+    public MemberModel FitMember(Learner learner, IReadOnlyDictionary<string, double> config, int[]? rows, CancellationToken token)
+    {
+        if (learner is not LightGbmLearner lightGbm)
+        {
+            var (model, context) = Fit((MlNetLearner)learner, config, rows, token);
+            return new MlNetModel(context, model);
+        }
+
+        var datasets = Datasets(lightGbm);
+        var dataset = rows is null ? datasets.AcquireAll() : datasets.Subset(rows);
+        try
+        {
+            var text = BoostingRun.Fit(dataset, lightGbm.NativeParameters(config, _settings), LightGbmLearner.Rounds(config), token);
+            return LightGbmModel.FromText(text);
+        }
+        finally
+        {
+            if (rows is null)
+            {
+                dataset.DangerousRelease();
+            }
+            else
+            {
+                dataset.Dispose();
+            }
+        }
+    }
+
     /// <summary>Labels as LightGBM reads them: 0/1, class index or target value.</summary>
     private float[] Labels()
     {
@@ -171,14 +207,14 @@ internal sealed class TrialRunner : IDisposable
         MetricEvaluator.Loss(_metric, predictions, Pick(_data.Classes, fold.Valid), Pick(_data.Targets, fold.Valid));
 
     /// <summary>Fits and scores once on a few rows, discarding the result (JIT warm-up).</summary>
-    public void WarmUp(Learner learner, IReadOnlyDictionary<string, double> config, int[] rows)
+    public void WarmUp(MlNetLearner learner, IReadOnlyDictionary<string, double> config, int[] rows)
     {
         var (model, ml) = Fit(learner, config, rows, CancellationToken.None);
         Predict(ml, model, learner.NeedsImputation, rows);
     }
 
-    /// <summary>Fits through ML.NET on the given rows (all rows for the final refit).</summary>
-    public (ITransformer Model, MLContext Context) Fit(Learner learner, IReadOnlyDictionary<string, double> config, int[]? rows, CancellationToken token)
+    /// <summary>Fits through ML.NET on the given rows (all rows when null).</summary>
+    public (ITransformer Model, MLContext Context) Fit(MlNetLearner learner, IReadOnlyDictionary<string, double> config, int[]? rows, CancellationToken token)
     {
         var ml = new MLContext(_seed);
         using var registration = MLContextCancellation.Register(ml, token);
