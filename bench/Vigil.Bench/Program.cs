@@ -13,6 +13,7 @@ internal static class Program
             Console.Error.WriteLine("usage: dotnet run -c Release --project bench/Vigil.Bench -- <drift|micro|automl> [options]");
             Console.Error.WriteLine("  drift DIR [ROWS] [COLS]   drift over the raw column files written by bench/drift/scipy_drift.py");
             Console.Error.WriteLine("  micro [BenchmarkDotNet args]   BenchmarkDotNet micro-benchmarks");
+            Console.Error.WriteLine("  bundle-predict [learner] [trees] [leaves]   scoring time through a model bundle (one row per call, one batch)");
             Console.Error.WriteLine("  automl [--shared DIR] [--datasets a,b] [--budgets 10,30] [--seeds 1,2,3] [--out FILE.md]   Vigil AutoML vs FLAML's reference scores");
             return 2;
         }
@@ -22,6 +23,7 @@ internal static class Program
             "drift" => DriftHarness.Run(args[1..]),
             "micro" => MicroBenchmarks.Run(args[1..]),
             "automl" => AutoML.AutoMLBenchmark.Run(args[1..]),
+            "bundle-predict" => AutoML.BundlePredictLatency.Run(args[1..]),
             "automl-run" when args.Length == 5 => AutoML.AutoMLRun.Run(
                 args[1], args[2], int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture)),
             _ => Unknown(args[0]),

@@ -68,6 +68,17 @@ internal static class LightGbmApi
     public static extern int LGBM_BoosterGetNumFeature(BoosterHandle booster, out int features);
 
     [DllImport(Library)]
+    public static extern int LGBM_BoosterPredictForMatSingleRowFastInit(
+        BoosterHandle booster, int predictType, int startIteration, int iterations, int dataType, int columns,
+        [MarshalAs(UnmanagedType.LPUTF8Str)] string parameters, out IntPtr fastConfig);
+
+    [DllImport(Library)]
+    public static extern int LGBM_BoosterPredictForMatSingleRowFast(FastConfigHandle fastConfig, float[] row, out long length, double[] results);
+
+    [DllImport(Library)]
+    public static extern int LGBM_FastConfigFree(IntPtr fastConfig);
+
+    [DllImport(Library)]
     public static extern int LGBM_BoosterPredictForMat(
         BoosterHandle booster, float[] data, int dataType, int rows, int columns, int isRowMajor, int predictType,
         int startIteration, int iterations, [MarshalAs(UnmanagedType.LPUTF8Str)] string parameters, out long length, double[] results);
