@@ -144,11 +144,14 @@ public static class AutoMLEngine
             var candidate = member.Candidate;
             var outcome = candidate.Outcome;
 
-            // The model trained during the trial; a LightGBM trial keeps no booster, so its model is fitted again now
-            // on the trial's rows (taking about as long as one fold of the trial).
-            MemberModel Fallback() => outcome.Model is not null
-                ? new MlNetModel(outcome.Context!, outcome.Model)
-                : runner.FitMember(candidate.Learner, candidate.Config, outcome.FallbackRows, CancellationToken.None);
+            // The model trained during the trial (a LightGBM trial's as model text). Only a LightGBM trial that kept no
+            // text is trained again, on the trial's rows, taking about as long as one fold of the trial.
+            MemberModel Fallback() => outcome switch
+            {
+                { Model: { } model } => new MlNetModel(outcome.Context!, model),
+                { LightGbmText: { } text } => LightGbmModel.FromText(text),
+                _ => runner.FitMember(candidate.Learner, candidate.Config, outcome.FallbackRows, CancellationToken.None),
+            };
 
             if (!options.RefitOnAllRows)
             {

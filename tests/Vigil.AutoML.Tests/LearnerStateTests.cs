@@ -35,6 +35,28 @@ public class LearnerStateTests
         Assert.Equal([0.46, 0.47, 0.48], state.Top.Select(c => Math.Round(c.Loss, 6)));
     }
 
+    [Fact]
+    public void WouldKeepExactlyTheTrialsThatJoinTheBestFew()
+    {
+        // A LightGBM trial keeps its model text only when Record would keep the trial (as best or in Top).
+        var state = NewState();
+        Assert.True(state.WouldKeep(0.9, 100));
+        Assert.False(state.WouldKeep(double.PositiveInfinity, 100));
+        foreach (var loss in new[] { 0.5, 0.4, 0.45 })
+        {
+            Assert.True(state.WouldKeep(loss, 100));
+            state.Record(Config, loss, 1, 1, 100, true, Outcome(loss));
+        }
+
+        Assert.False(state.WouldKeep(0.6, 100));   // worse than the third best
+        Assert.True(state.WouldKeep(0.47, 100));   // would replace 0.5
+        Assert.True(state.WouldKeep(0.6, 400));    // a larger sample replaces all
+        Assert.False(state.WouldKeep(0.42, 50));   // on a smaller sample it joins no Top and is not the best
+        Assert.True(state.WouldKeep(0.1, 50));     // but a lower loss makes it the learner's best, whose model may be used
+        state.Record(Config, 0.47, 1, 1, 100, true, Outcome(0.47));
+        Assert.Equal([0.4, 0.45, 0.47], state.Top.Select(c => c.Loss));
+    }
+
     private static LearnerState NewState()
     {
         var space = Learner.Linear.CreateSearchSpace(AutoMLTask.Regression, 100);

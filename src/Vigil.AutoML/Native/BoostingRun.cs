@@ -1,7 +1,10 @@
 namespace Vigil.AutoML.Native;
 
-/// <summary>What a native LightGBM training left: validation predictions in <see cref="Training.Predictions"/> layout and the rounds kept.</summary>
-internal sealed record BoostingResult(double[] ValidPredictions, int Rounds, bool StoppedEarly);
+/// <summary>
+/// What a native LightGBM training left: validation predictions in <see cref="Training.Predictions"/> layout, the
+/// rounds kept, and the booster itself when the caller asked to keep it (the caller then disposes it).
+/// </summary>
+internal sealed record BoostingResult(double[] ValidPredictions, int Rounds, bool StoppedEarly, BoosterHandle? Booster = null);
 
 /// <summary>
 /// Trains one LightGBM booster on a training dataset with the validation dataset attached, round by round: the
@@ -13,10 +16,30 @@ internal sealed record BoostingResult(double[] ValidPredictions, int Rounds, boo
 internal static class BoostingRun
 {
     public static BoostingResult Train(
-        DatasetHandle train, DatasetHandle valid, int validRows, string parameters, int rounds, int classes, int patience, CancellationToken token)
+        DatasetHandle train, DatasetHandle valid, int validRows, string parameters, int rounds, int classes, int patience, CancellationToken token, bool keepBooster = false)
     {
         LightGbmApi.Check(LightGbmApi.LGBM_BoosterCreate(train, parameters, out var raw));
-        using var booster = new BoosterHandle(raw);
+        var booster = new BoosterHandle(raw);
+        try
+        {
+            var result = Train(booster, valid, validRows, rounds, classes, patience, token);
+            if (keepBooster)
+            {
+                return result with { Booster = booster };
+            }
+
+            booster.Dispose();
+            return result;
+        }
+        catch
+        {
+            booster.Dispose();
+            throw;
+        }
+    }
+
+    private static BoostingResult Train(BoosterHandle booster, DatasetHandle valid, int validRows, int rounds, int classes, int patience, CancellationToken token)
+    {
         LightGbmApi.Check(LightGbmApi.LGBM_BoosterAddValidData(booster, valid));
         var best = double.PositiveInfinity;
         var bestRound = 0;

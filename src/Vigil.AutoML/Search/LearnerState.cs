@@ -103,6 +103,25 @@ internal sealed class LearnerState
         return false;
     }
 
+    /// <summary>
+    /// Whether a trial with this loss and sample would become this learner's best or join <see cref="Top"/>, that is
+    /// whether its model may be needed after the search (as a blend member or a fallback).
+    /// </summary>
+    public bool WouldKeep(double loss, int sampleSize)
+    {
+        if (!double.IsFinite(loss))
+        {
+            return false;
+        }
+
+        if (loss < BestLoss || _top.Count == 0 || _top[0].SampleSize < sampleSize || BestSampleSize < sampleSize)
+        {
+            return true;
+        }
+
+        return _top[0].SampleSize == sampleSize && (_top.Count < TopCount || loss < _top[^1].Loss);
+    }
+
     private void KeepTop(IReadOnlyDictionary<string, double> config, double loss, int sampleSize, TrialOutcome? outcome)
     {
         if (outcome is null || !double.IsFinite(loss))

@@ -9,12 +9,15 @@ using Vigil.AutoML.Validation;
 namespace Vigil.AutoML.Training;
 
 /// <summary>The outcome of evaluating one configuration: the loss, wall time and what to fall back on when no refit runs.</summary>
-/// <param name="Model">The ML.NET model of the last fold; null for LightGBM trials, which train natively (then
-/// <see cref="FallbackRows"/> are the rows to fit a fallback on).</param>
+/// <param name="Model">The ML.NET model of the last fold; null for LightGBM trials, which train natively.</param>
 /// <param name="Rounds">Boosting rounds the model kept when the trial stopped early (mean over folds);
 /// null when it did not (option off, not a stopping learner, or too few rounds).</param>
+/// <param name="LightGbmText">A LightGBM trial's last-fold booster as model text, kept when the trial may become a
+/// bundle member (see <see cref="TrialRunner.Run"/>), so a fallback costs no training when the budget is gone.</param>
+/// <param name="FallbackRows">The rows of a LightGBM trial's last fold, to train a fallback on when no text was kept.</param>
 internal sealed record TrialOutcome(
-    double Loss, double Seconds, ITransformer? Model, MLContext? Context, int TrainRows, IReadOnlyList<Predictions> FoldPredictions, int? Rounds = null, int[]? FallbackRows = null);
+    double Loss, double Seconds, ITransformer? Model, MLContext? Context, int TrainRows, IReadOnlyList<Predictions> FoldPredictions,
+    int? Rounds = null, int[]? FallbackRows = null, string? LightGbmText = null);
 
 /// <summary>
 /// Trains a configuration on each fold (or the holdout training part, possibly a sample) and scores it. LightGBM
@@ -46,11 +49,16 @@ internal sealed class TrialRunner : IDisposable
     /// <summary>Rows available for training in one fold (the full-size sample).</summary>
     public int FullTrainSize => _plan.Folds[0].Train.Length;
 
-    public TrialOutcome Run(Learner learner, IReadOnlyDictionary<string, double> config, int sampleSize, CancellationToken token)
+    /// <summary>
+    /// Trains and scores a configuration. <paramref name="keepModel"/> says, from the trial's loss, whether its model may
+    /// be needed later (it would join its learner's best few): a LightGBM trial then keeps its last fold's booster as
+    /// model text (ML.NET trials always keep their last model).
+    /// </summary>
+    public TrialOutcome Run(Learner learner, IReadOnlyDictionary<string, double> config, int sampleSize, CancellationToken token, Func<double, bool>? keepModel = null)
     {
         if (learner is LightGbmLearner lightGbm)
         {
-            return RunNative(lightGbm, config, sampleSize, token);
+            return RunNative(lightGbm, config, sampleSize, token, keepModel);
         }
 
         return RunMlNet((MlNetLearner)learner, config, sampleSize, token);
@@ -85,7 +93,7 @@ internal sealed class TrialRunner : IDisposable
     /// attached, scored from the booster's own validation scores. With early stopping on (and enough rounds), each
     /// fold stops once its validation loss stalls; when every fold stopped, the refit trains the mean rounds kept.
     /// </summary>
-    private TrialOutcome RunNative(LightGbmLearner learner, IReadOnlyDictionary<string, double> config, int sampleSize, CancellationToken token)
+    private TrialOutcome RunNative(LightGbmLearner learner, IReadOnlyDictionary<string, double> config, int sampleSize, CancellationToken token, Func<double, bool>? keepModel)
     {
         var watch = Stopwatch.StartNew();
         var datasets = Datasets(learner);
@@ -98,6 +106,7 @@ internal sealed class TrialRunner : IDisposable
         var foldPredictions = new List<Predictions>(_plan.Folds.Count);
         var stoppedRounds = new List<int>(_plan.Folds.Count);
         int[] train = [];
+        string? text = null;
         for (var f = 0; f < _plan.Folds.Count; f++)
         {
             token.ThrowIfCancellationRequested();
@@ -109,15 +118,23 @@ internal sealed class TrialRunner : IDisposable
                 var validSet = datasets.Acquire(f, valid: true, fold.Valid);
                 try
                 {
-                    var result = BoostingRun.Train(trainSet, validSet, fold.Valid.Length, parameters, searched, perRow, patience, token);
-                    if (result.StoppedEarly)
+                    var last = f == _plan.Folds.Count - 1;
+                    var result = BoostingRun.Train(trainSet, validSet, fold.Valid.Length, parameters, searched, perRow, patience, token, keepBooster: last && keepModel is not null);
+                    using (result.Booster)
                     {
-                        stoppedRounds.Add(result.Rounds);
-                    }
+                        if (result.StoppedEarly)
+                        {
+                            stoppedRounds.Add(result.Rounds);
+                        }
 
-                    var predictions = new Predictions(_data.Task, fold.Valid.Length, _data.ClassCount, result.ValidPredictions);
-                    lossSum += FoldLoss(predictions, fold);
-                    foldPredictions.Add(predictions);
+                        var predictions = new Predictions(_data.Task, fold.Valid.Length, _data.ClassCount, result.ValidPredictions);
+                        lossSum += FoldLoss(predictions, fold);
+                        foldPredictions.Add(predictions);
+                        if (result.Booster is not null && keepModel!(MeanLoss(lossSum)))
+                        {
+                            text = LightGbmModel.TextOf(result.Booster);
+                        }
+                    }
                 }
                 finally
                 {
@@ -131,7 +148,7 @@ internal sealed class TrialRunner : IDisposable
         }
 
         int? rounds = stoppedRounds.Count == _plan.Folds.Count ? (int)Math.Round(stoppedRounds.Average()) : null;
-        return new TrialOutcome(MeanLoss(lossSum), watch.Elapsed.TotalSeconds, null, null, train.Length, foldPredictions, rounds, train);
+        return new TrialOutcome(MeanLoss(lossSum), watch.Elapsed.TotalSeconds, null, null, train.Length, foldPredictions, rounds, train, text);
     }
 
     /// <summary>One cache per run: every LightGBM learner takes the same features.</summary>
