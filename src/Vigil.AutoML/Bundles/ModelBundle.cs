@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.ML;
 using Vigil.AutoML.Featurization;
 using Vigil.AutoML.Metrics;
 using Vigil.AutoML.Training;
