@@ -143,6 +143,19 @@ public sealed class BundleTests : IDisposable
     }
 
     [Fact]
+    public void ALightGbmMemberOfTheWrongWidthIsRejected()
+    {
+        // The member file of another bundle, whose featurizer makes a different number of features.
+        var binary = Path.Combine(_dir, "binary");
+        var regression = Path.Combine(_dir, "regression");
+        AutoMLEngine.Fit(TestData.Binary(), TestData.Quick(trials: 1, learners: "lgbm") with { Blend = false }).Model.Save(binary);
+        AutoMLEngine.Fit(TestData.Regression(), TestData.Quick(trials: 1, learners: "lgbm") with { Blend = false }).Model.Save(regression);
+        File.Copy(Path.Combine(regression, "model.lightgbm.txt"), Path.Combine(binary, "model.lightgbm.txt"), overwrite: true);
+        var ex = Assert.Throws<BundleFormatException>(() => ModelBundle.Load(binary));
+        Assert.Contains("features per row", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AMemberOfAnUnknownFormatGivesAClearError()
     {
         var path = Path.Combine(_dir, "unknown");
