@@ -6,16 +6,82 @@ namespace Vigil.AutoML.Tests;
 public class FeaturizationTests
 {
     [Fact]
-    public void FewLevelsAreOneHotAndManyAreHashed()
+    public void FewLevelsAreOneHotAndManyKeepTheirFrequentLevels()
     {
         var few = CategoricalColumn.FromValues("few", ["a", "b", "a", null]);
-        var many = CategoricalColumn.FromValues("many", Enumerable.Range(0, 100).Select(i => (string?)("v" + i)).ToArray());
         var f1 = Featurizer.Fit(new Table([few]));
         Assert.Equal(FeatureKind.OneHot, f1.Columns[0].Kind);
         Assert.Equal(2, f1.Width(impute: false));
-        var f2 = Featurizer.Fit(new Table([many]));
-        Assert.Equal(FeatureKind.Hashed, f2.Columns[0].Kind);
-        Assert.Equal(Featurizer.HashBuckets, f2.Width(impute: false));
+
+        // 100 levels: v0..v49 appear twice, v50..v99 once. Only levels with two rows get a slot.
+        var values = Enumerable.Range(0, 100).Select(i => (string?)("v" + i)).Concat(Enumerable.Range(0, 50).Select(i => (string?)("v" + i))).ToArray();
+        var f2 = Featurizer.Fit(new Table([CategoricalColumn.FromValues("many", values)]));
+        Assert.Equal(FeatureKind.OneHot, f2.Columns[0].Kind);
+        Assert.Equal(50, f2.Width(impute: false));
+        Assert.Equal(Enumerable.Range(0, 50).Select(i => "v" + i).Order(StringComparer.Ordinal), f2.Columns[0].Categories);
+
+        var rows = f2.Transform(new Table([CategoricalColumn.FromValues("many", ["v7", "v70", "never"])]), impute: false);
+        Assert.Equal(1f, rows[0][f2.Columns[0].Categories!.ToList().IndexOf("v7")]);
+        Assert.All(rows[1], v => Assert.Equal(0f, v));   // a rare training level encodes like an unseen one
+        Assert.All(rows[2], v => Assert.Equal(0f, v));
+    }
+
+    [Fact]
+    public void LongDataKeepsFewerFrequentLevels()
+    {
+        // The slots of one column are capped at OneHotCellBudget / rows (at least MaxOneHotLevels): here 40 000 rows
+        // allow 500 slots for 800 levels, and the 500 most frequent (the first 500, one row more each) are kept.
+        const int rows = 40_000;
+        var values = new string?[rows];
+        for (var i = 0; i < rows; i++)
+        {
+            values[i] = "v" + (i % 800 < 500 || i < 800 * 49 ? i % 800 : 0).ToString("D3", System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        var featurizer = Featurizer.Fit(new Table([CategoricalColumn.FromValues("c", values)]));
+        Assert.Equal((int)(Featurizer.OneHotCellBudget / rows), featurizer.Width(impute: true));
+        Assert.Contains("v000", featurizer.Columns[0].Categories!);
+        Assert.Contains("v499", featurizer.Columns[0].Categories!);
+        Assert.DoesNotContain("v500", featurizer.Columns[0].Categories!);
+
+        // Two such columns share the budget: 250 slots each.
+        var two = Featurizer.Fit(new Table([CategoricalColumn.FromValues("c", values), CategoricalColumn.FromValues("d", values)]));
+        Assert.All(two.Columns, c => Assert.Equal(250, c.Width(impute: true)));
+    }
+
+    [Fact]
+    public void HashedColumnsOfOlderBundlesStillEncode()
+    {
+        var featurizer = new Featurizer([new ColumnFeaturization("c", FeatureKind.Hashed, null, Featurizer.HashBuckets, null, false)], []);
+        var rows = featurizer.Transform(new Table([CategoricalColumn.FromValues("c", ["x", null])]), impute: true);
+        Assert.Equal(Featurizer.HashBuckets, rows[0].Length);
+        Assert.Equal(1f, rows[0].Sum());
+        Assert.Equal(0f, rows[1].Sum());
+    }
+
+    [Fact]
+    public void AModelLearnsTheEffectsOfAManyLevelColumn()
+    {
+        // 120 shops with their own effect on the target, 40 rows each. Hashed into 64 slots, shops share slots and
+        // their effects blur; with a slot per frequent level a linear model recovers them.
+        var random = new Random(3);
+        var effects = Enumerable.Range(0, 120).Select(_ => random.NextDouble() * 4).ToArray();
+        Table Make(int rows)
+        {
+            var shops = new string?[rows];
+            var y = new double[rows];
+            for (var i = 0; i < rows; i++)
+            {
+                var shop = random.Next(120);
+                shops[i] = "shop" + shop;
+                y[i] = effects[shop] + (random.NextDouble() - 0.5);
+            }
+
+            return new Table([CategoricalColumn.FromValues("shop", shops), new NumericColumn("y", y)]);
+        }
+
+        var result = AutoMLEngine.Fit(Make(4800), TestData.Quick(trials: 4, learners: "linear") with { Task = AutoMLTask.Regression });
+        Assert.True(result.Model.Evaluate(Make(1000))["r2"] > 0.8);
     }
 
     [Fact]
