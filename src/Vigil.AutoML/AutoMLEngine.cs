@@ -44,12 +44,17 @@ public static class AutoMLEngine
         var featurizer = Featurizer.Fit(features);
         foreach (var dropped in featurizer.DroppedColumns)
         {
-            warnings.Add($"Column '{dropped}' is missing in every row and was ignored.");
+            var column = features[dropped];
+            warnings.Add(column.MissingCount == column.Length
+                ? $"Column '{dropped}' is missing in every row and was ignored."
+                : $"Column '{dropped}' was ignored: it has more than {Featurizer.MaxOneHotLevels} distinct values and none occurs in {Featurizer.MinLevelRows} or more rows (an identifier?).");
         }
 
         if (featurizer.Columns.Count == 0)
         {
-            throw new AutoMLException(AutoMLErrorCode.NoUsableFeatures, "No feature column has any values; nothing to learn from.");
+            throw new AutoMLException(
+                AutoMLErrorCode.NoUsableFeatures,
+                $"No feature column is usable, so there is nothing to learn from. {string.Join(" ", warnings)}");
         }
 
         var classes = labels.Task == AutoMLTask.Regression ? null : labels.EncodeClasses(labelColumn);

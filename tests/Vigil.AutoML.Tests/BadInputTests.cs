@@ -68,6 +68,26 @@ public class BadInputTests
     }
 
     [Fact]
+    public void AnIdentifierColumnIsDroppedWithAWarning()
+    {
+        var rows = TestData.Regression().RowCount;
+        var data = TestData.Regression().WithColumn(CategoricalColumn.FromValues("id", Enumerable.Range(0, rows).Select(i => (string?)("u" + i)).ToArray()));
+        var result = AutoMLEngine.Fit(data, TestData.Quick(trials: 1, learners: "lgbm"));
+        Assert.Contains(result.Warnings, w => w.Contains("'id'", StringComparison.Ordinal) && w.Contains("identifier", StringComparison.Ordinal));
+        Assert.DoesNotContain("id", result.Model.Featurizer.Columns.Select(c => c.Column));
+    }
+
+    [Fact]
+    public void OnlyAnIdentifierColumnIsAClearError()
+    {
+        var y = TestData.Regression(rows: 60)["y"];
+        var data = new Table([CategoricalColumn.FromValues("id", Enumerable.Range(0, 60).Select(i => (string?)("u" + i)).ToArray()), y]);
+        var ex = Assert.Throws<AutoMLException>(() => AutoMLEngine.Fit(data, TestData.Quick()));
+        Assert.Equal(AutoMLErrorCode.NoUsableFeatures, ex.Code);
+        Assert.Contains("'id'", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TinyBudgetStillReturnsTheFirstFinishedTrial()
     {
         // Documented: the first trial may use the slack (budget × 1.1 + 2 s), so a tiny budget yields the low-cost model.

@@ -41,7 +41,7 @@ public sealed class Featurizer
 
     public IReadOnlyList<ColumnFeaturization> Columns { get; }
 
-    /// <summary>Columns ignored because every training cell was missing.</summary>
+    /// <summary>Columns ignored: every training cell was missing, or (many-level categorical) no level repeats.</summary>
     public IReadOnlyList<string> DroppedColumns { get; }
 
     public int Width(bool impute) => Columns.Sum(c => c.Width(impute));
@@ -63,14 +63,22 @@ public sealed class Featurizer
                 continue;
             }
 
-            specs.Add(column switch
+            var spec = column switch
             {
                 NumericColumn n => new ColumnFeaturization(n.Name, FeatureKind.Numeric, null, 0, [Mean(n.Values)], missing > 0),
                 BooleanColumn b => new ColumnFeaturization(b.Name, FeatureKind.Numeric, null, 0, [BoolMean(b)], missing > 0),
                 DateTimeColumn d => DateSpec(d, missing > 0),
                 CategoricalColumn c => CategoricalSpec(c, frequentSlots),
                 _ => throw new NotSupportedException($"Column kind {column.Kind} is not supported."),
-            });
+            };
+            if (spec.Width(impute: false) == 0)
+            {
+                // A many-level column none of whose levels repeats (an identifier): nothing to learn from.
+                dropped.Add(column.Name);
+                continue;
+            }
+
+            specs.Add(spec);
         }
 
         return new Featurizer(specs, dropped);

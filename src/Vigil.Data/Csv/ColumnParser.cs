@@ -91,13 +91,32 @@ internal sealed class ColumnParser
             {
                 values[i] = double.NaN;
             }
-            else if (!double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out values[i]))
+            else if (!double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out values[i]) && !TryParseInfinity(cell, out values[i]))
             {
                 return strict ? throw Mismatch(name, field, i, cell, "a number (explicit schema says numeric)") : null;
             }
         }
 
         return new NumericColumn(name, values);
+    }
+
+    /// <summary>
+    /// NumPy and pandas write infinities as <c>inf</c> / <c>-inf</c>, which .NET does not parse (it reads
+    /// <c>Infinity</c>); without this a numeric column holding one infinity would be read as categorical.
+    /// </summary>
+    internal static bool TryParseInfinity(ReadOnlySpan<char> text, out double value)
+    {
+        var t = text.Trim();
+        var sign = 1.0;
+        if (t.Length > 0 && (t[0] == '-' || t[0] == '+'))
+        {
+            sign = t[0] == '-' ? -1 : 1;
+            t = t[1..];
+        }
+
+        var infinite = t.Equals("inf", StringComparison.OrdinalIgnoreCase) || t.Equals("infinity", StringComparison.OrdinalIgnoreCase);
+        value = infinite ? sign * double.PositiveInfinity : 0;
+        return infinite;
     }
 
     private CategoricalColumn Categorical(string name, ColumnBuffer cells)

@@ -87,6 +87,16 @@ public class CsvReaderTests
     }
 
     [Fact]
+    public void InfinitiesAsNumPyAndDotNetWriteThemAreNumbers()
+    {
+        var t = Read("v,w\n1,x\ninf,inf\n-inf,y\n+INF,z\nInfinity,w\n");
+        var v = (NumericColumn)t["v"];
+        Assert.Equal([1, double.PositiveInfinity, double.NegativeInfinity, double.PositiveInfinity, double.PositiveInfinity], v.Values.ToArray());
+        Assert.IsType<CategoricalColumn>(t["w"]);   // "inf" among words stays a category
+        Assert.Equal("inf", ((CategoricalColumn)t["w"])[1]);
+    }
+
+    [Fact]
     public void DefaultMissingMarkers()
     {
         var t = Read("v,c\n1,a\n,NA\nNA,b\nNaN,?\nnull,null\n?,N/A\n2,NULL\n");
