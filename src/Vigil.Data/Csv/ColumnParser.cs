@@ -5,8 +5,8 @@ namespace Vigil.Data.Csv;
 
 /// <summary>
 /// Turns one buffered column into a typed <see cref="Column"/>: the explicit kind when the schema names it,
-/// otherwise Numeric when every non-missing cell parses as a number (an all-missing column included) and
-/// Categorical otherwise.
+/// otherwise Numeric when every non-missing cell parses as a number (an all-missing column included), DateTime when
+/// every non-missing cell is an ISO 8601 date or date-time, and Categorical otherwise.
 /// </summary>
 internal sealed class ColumnParser
 {
@@ -27,7 +27,7 @@ internal sealed class ColumnParser
     /// <summary>Builds the column; <paramref name="field"/> is the 1-based field index in the file.</summary>
     public Column Parse(string name, int field, ColumnBuffer cells, ColumnKind? explicitKind) => explicitKind switch
     {
-        null => (Column?)TryNumeric(name, cells, field, strict: false) ?? Categorical(name, cells),
+        null => (Column?)TryNumeric(name, cells, field, strict: false) ?? (Column?)TryIsoDates(name, cells) ?? Categorical(name, cells),
         ColumnKind.Numeric => TryNumeric(name, cells, field, strict: true)!,
         ColumnKind.Categorical => Categorical(name, cells),
         ColumnKind.Boolean => Boolean(name, cells, field),
@@ -161,6 +161,29 @@ internal sealed class ColumnParser
         }
 
         return new BooleanColumn(name, values);
+    }
+
+    /// <summary>A date-time column when every non-missing cell is an ISO 8601 date or date-time; null otherwise.</summary>
+    private DateTimeColumn? TryIsoDates(string name, ColumnBuffer cells)
+    {
+        var values = new DateTime?[cells.Count];
+        for (var i = 0; i < values.Length; i++)
+        {
+            var cell = cells[i];
+            if (_missing.IsMissing(cell))
+            {
+                continue;
+            }
+
+            if (!TryParseIsoDate(cell, out var d))
+            {
+                return null;
+            }
+
+            values[i] = d;
+        }
+
+        return new DateTimeColumn(name, values);
     }
 
     private DateTimeColumn DateTimes(string name, ColumnBuffer cells, int field)

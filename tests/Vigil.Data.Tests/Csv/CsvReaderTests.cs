@@ -97,6 +97,19 @@ public class CsvReaderTests
     }
 
     [Fact]
+    public void IsoDateColumnsAreInferredAsDateTimes()
+    {
+        var t = Read("d,ts,mixed\n2024-01-31,2024-01-31T12:00:00Z,2024-01-31\nNA,2024-02-01 08:30:00,soon\n2024-03-01,,2024-03-01\n");
+        var d = Assert.IsType<DateTimeColumn>(t["d"]);
+        Assert.Equal(new DateTime(2024, 1, 31), d[0]);
+        Assert.Null(d[1]);
+        var ts = Assert.IsType<DateTimeColumn>(t["ts"]);
+        Assert.Equal(new DateTime(2024, 1, 31, 12, 0, 0, DateTimeKind.Utc), ts[0]);
+        Assert.Equal(new DateTime(2024, 2, 1, 8, 30, 0), ts[1]);
+        Assert.IsType<CategoricalColumn>(t["mixed"]);
+    }
+
+    [Fact]
     public void DefaultMissingMarkers()
     {
         var t = Read("v,c\n1,a\n,NA\nNA,b\nNaN,?\nnull,null\n?,N/A\n2,NULL\n");

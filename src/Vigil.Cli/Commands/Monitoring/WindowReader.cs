@@ -8,8 +8,9 @@ namespace Vigil.Cli.Commands.Monitoring;
 internal static class WindowReader
 {
     /// <summary>
-    /// Reads <paramref name="path"/> with kinds inferred, then turns numeric-looking columns that the profile compares
-    /// as categories back into categories (codes such as "01" stay text in the profile). Columns the profile calls numeric
+    /// Reads <paramref name="path"/> with kinds inferred, then turns numeric- or date-looking columns that the profile
+    /// compares as categories back into categories (codes such as "01" stay text in the profile; profiles made before
+    /// the reader inferred ISO dates hold date columns as categories). Columns the profile calls numeric
     /// but that hold text stay categorical, so the quality check reports the type change instead of the reader failing.
     /// </summary>
     public static Table Read(string path, ReferenceProfile profile)
@@ -18,7 +19,7 @@ internal static class WindowReader
         foreach (var column in table.Columns.ToArray())
         {
             var expected = profile.Find(column.Name);
-            if (expected is not null && expected.ComparedAsCategorical && column is NumericColumn)
+            if (expected is not null && expected.ComparedAsCategorical && column is NumericColumn or DateTimeColumn)
             {
                 var text = Enumerable.Range(0, column.Length).Select(column.FormatCell).ToArray();
                 table = table.WithColumn(CategoricalColumn.FromValues(column.Name, text));
