@@ -78,9 +78,12 @@ public sealed record ReferenceProfile
     }
 
     /// <summary>How logged feature values are typed when logged rows become a table (checks, retraining): columns the
-    /// profile compares as categories are categorical, the rest numeric.</summary>
+    /// profile compares as categories are categorical, date-time columns date-times (logged as ISO text), the rest numeric.</summary>
     public IReadOnlyDictionary<string, ColumnKind> LoggedColumnKinds() =>
-        Columns.ToDictionary(c => c.Name, c => c.ComparedAsCategorical ? ColumnKind.Categorical : ColumnKind.Numeric, StringComparer.Ordinal);
+        Columns.ToDictionary(
+            c => c.Name,
+            c => c.ComparedAsCategorical ? ColumnKind.Categorical : c.Kind == ColumnKind.DateTime ? ColumnKind.DateTime : ColumnKind.Numeric,
+            StringComparer.Ordinal);
 
     /// <summary>
     /// The stored values as a drift reference for <paramref name="columns"/> (default: every column). Columns are padded

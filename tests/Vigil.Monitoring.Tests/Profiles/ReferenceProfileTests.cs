@@ -34,6 +34,18 @@ public sealed class ReferenceProfileTests
     }
 
     [Fact]
+    public void LoggedDateTimeFeaturesAreTypedAsDateTimes()
+    {
+        // CSV training data with an ISO date column is read as date-times; logged rows (checks, retraining) must come
+        // back as date-times too, or the column would read as an all-missing number.
+        var dates = Enumerable.Range(0, 50).Select(i => (DateTime?)new DateTime(2024, 1, 1).AddHours(i)).ToArray();
+        var training = new Table([new DateTimeColumn("when", dates), new NumericColumn("x", Enumerable.Range(0, 50).Select(i => (double)i).ToArray())]);
+        var kinds = ReferenceProfile.Build(training).LoggedColumnKinds();
+        Assert.Equal(ColumnKind.DateTime, kinds["when"]);
+        Assert.Equal(ColumnKind.Numeric, kinds["x"]);
+    }
+
+    [Fact]
     public void Sample_IsCappedUniformAndSeeded()
     {
         var training = Training(3000);
