@@ -11,7 +11,8 @@ namespace Vigil.Monitoring.Checks;
 /// <summary>
 /// Runs <see cref="DriftAnalyzer"/> for windows against a saved <see cref="ReferenceProfile"/> (its stored samples,
 /// not the training data). The reference is prepared once per instance; the instance is immutable and thread-safe.
-/// ±Infinity in the window is treated as missing here (the quality check reports it as non_finite).
+/// ±Infinity in the window is treated as missing here (the quality check reports it as non_finite). Date-time features
+/// are not tested: a window's timestamps always lie after training (they are listed in <c>Skipped</c>).
 /// </summary>
 public sealed class DriftCheck
 {
@@ -48,6 +49,12 @@ public sealed class DriftCheck
             else if (!KindRules.Compatible(feature, column.Kind))
             {
                 skipped.Add(new SkippedColumn(feature.Name, string.Create(CultureInfo.InvariantCulture, $"{feature.Kind} in the profile but {column.Kind} in the window")));
+            }
+            else if (feature.Kind == ColumnKind.DateTime && !feature.ComparedAsCategorical)
+            {
+                // A timestamp's window always lies after training: a drift test would flag it every time (and, through
+                // feature importance, ask for a retrain every time). The quality check still looks at its missing cells.
+                skipped.Add(new SkippedColumn(feature.Name, "date-time column: it moves with time, so its shift is expected and not tested"));
             }
             else
             {

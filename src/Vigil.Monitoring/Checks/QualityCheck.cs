@@ -121,6 +121,8 @@ public static class QualityCheck
     private static void CheckRange(ColumnProfile profile, Column column, QualityOptions options, List<QualityFinding> findings)
     {
         var values = ColumnProfiler.Numbers(column);
+        // Time moves on: dates after the training period are expected, only earlier ones are suspect.
+        var dates = column is DateTimeColumn;
         int present = 0, outside = 0, infinite = 0;
         foreach (var v in values)
         {
@@ -135,7 +137,7 @@ public static class QualityCheck
                 infinite++;
                 outside++;
             }
-            else if (profile.Min is { } min && profile.Max is { } max && (v < min || v > max))
+            else if (profile.Min is { } min && profile.Max is { } max && (v < min || (v > max && !dates)))
             {
                 outside++;
             }
@@ -147,12 +149,14 @@ public static class QualityCheck
                 Text($"{infinite} cells are ±Infinity; drift tests treat them as missing"), infinite));
         }
 
-        if (outside > 0 && profile.Min is not null)
+        if (outside > 0 && profile.Min is { } low)
         {
             var share = (double)outside / present;
+            var detail = dates
+                ? Text($"{outside} dates ({share:P1} of non-missing) before the training period, which starts {DateTime.UnixEpoch.AddSeconds(low):yyyy-MM-dd'T'HH:mm:ss}")
+                : Text($"{outside} values ({share:P1} of non-missing) outside the training range [{profile.Min:G6}, {profile.Max:G6}]");
             findings.Add(new QualityFinding(profile.Name, QualityFindingKind.OutOfRange,
-                share >= options.OutOfRangeWarningShare ? QualitySeverity.Warning : QualitySeverity.Info,
-                Text($"{outside} values ({share:P1} of non-missing) outside the training range [{profile.Min:G6}, {profile.Max:G6}]"), share));
+                share >= options.OutOfRangeWarningShare ? QualitySeverity.Warning : QualitySeverity.Info, detail, share));
         }
     }
 
