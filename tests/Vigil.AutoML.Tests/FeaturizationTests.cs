@@ -140,5 +140,11 @@ public class FeaturizationTests
         var rows = featurizer.Transform(new Table([new DateTimeColumn("d", dates)]), impute: false);
         Assert.Equal([2024f, 3f, 5f, (float)DayOfWeek.Tuesday, 6.5f], rows[0]);
         Assert.True(float.IsNaN(rows[1][0]));
+
+        // Dates arriving as text (a categorical column at prediction): an offset converts to UTC, no offset keeps the
+        // wall clock, whatever the machine's time zone.
+        var text = featurizer.Transform(new Table([CategoricalColumn.FromValues("d", ["2024-03-05T08:30:00+02:00", "2024-03-05T06:30:00"])]), impute: false);
+        Assert.Equal(rows[0], text[0]);
+        Assert.Equal(rows[0], text[1]);
     }
 }

@@ -112,7 +112,8 @@ internal static class ColumnEncoder
             DateTime? value = column switch
             {
                 DateTimeColumn d => d[r],
-                _ => DateTime.TryParse(column.FormatCell(r), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var t) ? t : null,
+                // An offset converts to UTC, no offset keeps the wall clock: as the CSV reader and logged rows do.
+                _ => DateTime.TryParse(column.FormatCell(r), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var t) ? t : null,
             };
             DateFeatures.Write(value, parts);
             for (var i = 0; i < parts.Length; i++)

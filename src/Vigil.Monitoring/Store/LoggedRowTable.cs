@@ -102,7 +102,9 @@ public static class LoggedRowTable
                 var dates = new DateTime?[count];
                 for (var i = 0; i < count; i++)
                 {
-                    dates[i] = cell(i) is string s && DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var d)
+                    // Like the CSV reader: a time with an offset becomes UTC, one without keeps its wall-clock value
+                    // (not the server's local zone), so training and serving see the same hour.
+                    dates[i] = cell(i) is string s && DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var d)
                         ? d.UtcDateTime
                         : null;
                 }

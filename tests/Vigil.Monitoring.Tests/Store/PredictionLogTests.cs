@@ -194,6 +194,23 @@ public class PredictionLogTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void LoggedDatesKeepTheirWallClockOrBecomeUtc()
+    {
+        // The CSV reader keeps a time without an offset as written and turns one with an offset into UTC; logged rows
+        // must do the same, whatever the server's time zone, or the model would see other hours in serving.
+        LoggedRow Logged(string id, string when) =>
+            new(id, DateTimeOffset.UnixEpoch, new Dictionary<string, object?> { ["when"] = when }, "0", null, null, null);
+        var table = LoggedRowTable.ToTable(
+            [Logged("a", "2024-01-31T10:00:00"), Logged("b", "2024-01-31T10:00:00+02:00"), Logged("c", "2024-01-31")],
+            new Dictionary<string, ColumnKind> { ["when"] = ColumnKind.DateTime });
+        var when = Assert.IsType<DateTimeColumn>(table["when"]);
+        Assert.Equal(10, when[0]!.Value.Hour);
+        Assert.Equal(8, when[1]!.Value.Hour);
+        Assert.Equal(new DateTime(2024, 1, 31), when[2]!.Value.Date);
+        Assert.Equal(0, when[2]!.Value.Hour);
+    }
+
+    [Fact]
     public void MeasuresInsertThroughputFor20Features()
     {
         // A measurement, not an assertion: long benchmarks belong in bench/. 20 numeric+categorical features per row.
