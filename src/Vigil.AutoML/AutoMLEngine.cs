@@ -149,13 +149,13 @@ public static class AutoMLEngine
             var candidate = member.Candidate;
             var outcome = candidate.Outcome;
 
-            // The model trained during the trial (a LightGBM trial's as model text). Only a LightGBM trial that kept no
-            // text is trained again, on the trial's rows, taking about as long as one fold of the trial.
+            // The model trained during the trial (a LightGBM trial's as model text: every trial that could become a member
+            // kept it, see LearnerState.WouldKeep).
             MemberModel Fallback() => outcome switch
             {
                 { Model: { } model } => new MlNetModel(outcome.Context!, model),
                 { LightGbmText: { } text } => LightGbmModel.FromText(text),
-                _ => runner.FitMember(candidate.Learner, candidate.Config, outcome.FallbackRows, CancellationToken.None),
+                _ => throw new InvalidOperationException($"The {candidate.Learner.Name} trial kept no model to fall back on."),
             };
 
             if (!options.RefitOnAllRows)
@@ -185,7 +185,7 @@ public static class AutoMLEngine
             try
             {
                 var token = deadline.Token;
-                models.Add(Watchdog.Run(() => runner.FitMember(candidate.Learner, candidate.Config, null, token), token));
+                models.Add(Watchdog.Run(() => runner.Refit(candidate.Learner, candidate.Config, token), token));
             }
             catch (OperationCanceledException)
             {

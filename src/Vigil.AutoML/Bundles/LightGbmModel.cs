@@ -127,12 +127,7 @@ internal sealed class LightGbmModel : MemberModel
         }
         else if (rows.Length > 0)
         {
-            var matrix = new float[(long)rows.Length * width];
-            for (var r = 0; r < rows.Length; r++)
-            {
-                Array.Copy(rows[r], 0, matrix, (long)r * width, width);
-            }
-
+            var matrix = RowMajor.Flatten(rows, width);
             var threads = rows.Length >= ParallelRows ? Environment.ProcessorCount : 1;
             var parameters = string.Create(CultureInfo.InvariantCulture, $"num_threads={threads}");
             // Normal prediction: probability (binary), class probabilities row by row (multiclass), value (regression).

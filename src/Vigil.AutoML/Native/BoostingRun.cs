@@ -41,6 +41,17 @@ internal static class BoostingRun
     private static BoostingResult Train(BoosterHandle booster, DatasetHandle valid, int validRows, int rounds, int classes, int patience, CancellationToken token)
     {
         LightGbmApi.Check(LightGbmApi.LGBM_BoosterAddValidData(booster, valid));
+        var (done, stopped) = Boost(booster, rounds, patience, token);
+        return new BoostingResult(Predictions(booster, validRows, classes), done, stopped);
+    }
+
+    /// <summary>
+    /// Adds up to <paramref name="rounds"/> rounds, checking the token before each. With <paramref name="patience"/> &gt; 0
+    /// (validation data attached) it stops once the validation loss has stalled that long and rolls back to the best
+    /// round. Returns the rounds kept and whether it stopped early.
+    /// </summary>
+    private static (int Rounds, bool StoppedEarly) Boost(BoosterHandle booster, int rounds, int patience, CancellationToken token)
+    {
         var best = double.PositiveInfinity;
         var bestRound = 0;
         var eval = new double[8];
@@ -65,8 +76,8 @@ internal static class BoostingRun
 
             if (finished != 0)
             {
-                // No split meets the requirements any more (LightGBM dropped that round's trees); ML.NET's refit stops
-                // at the same point, so this is not early stopping.
+                // No split meets the requirements any more (LightGBM dropped that round's trees); a refit of the same
+                // configuration stops at the same point, so this is not early stopping.
                 break;
             }
         }
@@ -85,28 +96,18 @@ internal static class BoostingRun
             stopped = true;
         }
 
-        return new BoostingResult(Predictions(booster, validRows, classes), done, stopped);
+        return (done, stopped);
     }
 
     /// <summary>
-    /// Trains <paramref name="rounds"/> rounds on <paramref name="train"/> without validation (a refit, or a fallback on a
-    /// trial's rows) and returns LightGBM's model text. The token is checked after every round.
+    /// Trains <paramref name="rounds"/> rounds on <paramref name="train"/> without validation (the refit on all rows) and
+    /// returns LightGBM's model text. The token is checked before every round.
     /// </summary>
     public static string Fit(DatasetHandle train, string parameters, int rounds, CancellationToken token)
     {
         LightGbmApi.Check(LightGbmApi.LGBM_BoosterCreate(train, parameters, out var raw));
         using var booster = new BoosterHandle(raw);
-        for (var round = 1; round <= rounds; round++)
-        {
-            token.ThrowIfCancellationRequested();
-            LightGbmApi.Check(LightGbmApi.LGBM_BoosterUpdateOneIter(booster, out var finished));
-            if (finished != 0)
-            {
-                break;
-            }
-        }
-
-        token.ThrowIfCancellationRequested();
+        Boost(booster, rounds, patience: 0, token);
         return Bundles.LightGbmModel.TextOf(booster);
     }
 

@@ -83,19 +83,6 @@ internal sealed class DatasetCache : IDisposable
         }
     }
 
-    /// <summary>A dataset of <paramref name="rows"/> outside the cache (a fallback fit on a trial's rows); the caller disposes it.</summary>
-    public DatasetHandle Subset(int[] rows)
-    {
-        lock (_gate)
-        {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            var sorted = (int[])rows.Clone();
-            Array.Sort(sorted);
-            LightGbmApi.Check(LightGbmApi.LGBM_DatasetGetSubset(All().Handle, sorted, sorted.Length, _parameters, out var subset));
-            return new DatasetHandle(subset);
-        }
-    }
-
     /// <summary>Frees the least recently used datasets while more than the cap is held (call between trials).</summary>
     public void Trim()
     {
@@ -140,12 +127,7 @@ internal sealed class DatasetCache : IDisposable
         }
 
         // Flattened here and dropped after: binning dominates, and a kept copy would double the memory.
-        var matrix = new float[(long)_rows.Length * _width];
-        for (var r = 0; r < _rows.Length; r++)
-        {
-            Array.Copy(_rows[r], 0, matrix, (long)r * _width, _width);
-        }
-
+        var matrix = RowMajor.Flatten(_rows, _width);
         LightGbmApi.Check(LightGbmApi.LGBM_DatasetCreateFromMat(matrix, LightGbmApi.Float32, _rows.Length, _width, 1, _parameters, IntPtr.Zero, out var handle));
         var dataset = new DatasetHandle(handle);
         LightGbmApi.Check(LightGbmApi.LGBM_DatasetSetField(dataset, "label", _labels, _labels.Length, LightGbmApi.Float32));

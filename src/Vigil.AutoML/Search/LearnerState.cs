@@ -119,7 +119,8 @@ internal sealed class LearnerState
             return true;
         }
 
-        return _top[0].SampleSize == sampleSize && (_top.Count < TopCount || loss < _top[^1].Loss);
+        // ≤: a tie with the worst of the best few may displace it (the sort does not keep order among equal losses).
+        return _top[0].SampleSize == sampleSize && (_top.Count < TopCount || loss <= _top[^1].Loss);
     }
 
     private void KeepTop(IReadOnlyDictionary<string, double> config, double loss, int sampleSize, TrialOutcome? outcome)

@@ -132,7 +132,7 @@ internal sealed class SearchLoop
         try
         {
             var token = trialDeadline.Token;
-            outcome = Watchdog.Run(() => _runner.Run(state.Learner, config, sample, token, loss => state.WouldKeep(loss, sample)), token);
+            outcome = Watchdog.Run(() => _runner.Run(state.Learner, config, sample, loss => state.WouldKeep(loss, sample), token), token);
         }
         catch (OperationCanceledException)
         {

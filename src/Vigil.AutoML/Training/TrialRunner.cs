@@ -14,10 +14,9 @@ namespace Vigil.AutoML.Training;
 /// null when it did not (option off, not a stopping learner, or too few rounds).</param>
 /// <param name="LightGbmText">A LightGBM trial's last-fold booster as model text, kept when the trial may become a
 /// bundle member (see <see cref="TrialRunner.Run"/>), so a fallback costs no training when the budget is gone.</param>
-/// <param name="FallbackRows">The rows of a LightGBM trial's last fold, to train a fallback on when no text was kept.</param>
 internal sealed record TrialOutcome(
     double Loss, double Seconds, ITransformer? Model, MLContext? Context, int TrainRows, IReadOnlyList<Predictions> FoldPredictions,
-    int? Rounds = null, int[]? FallbackRows = null, string? LightGbmText = null);
+    int? Rounds = null, string? LightGbmText = null);
 
 /// <summary>
 /// Trains a configuration on each fold (or the holdout training part, possibly a sample) and scores it. LightGBM
@@ -54,11 +53,11 @@ internal sealed class TrialRunner : IDisposable
     /// be needed later (it would join its learner's best few): a LightGBM trial then keeps its last fold's booster as
     /// model text (ML.NET trials always keep their last model).
     /// </summary>
-    public TrialOutcome Run(Learner learner, IReadOnlyDictionary<string, double> config, int sampleSize, CancellationToken token, Func<double, bool>? keepModel = null)
+    public TrialOutcome Run(Learner learner, IReadOnlyDictionary<string, double> config, int sampleSize, Func<double, bool> keepModel, CancellationToken token)
     {
         if (learner is LightGbmLearner lightGbm)
         {
-            return RunNative(lightGbm, config, sampleSize, token, keepModel);
+            return RunNative(lightGbm, config, sampleSize, keepModel, token);
         }
 
         return RunMlNet((MlNetLearner)learner, config, sampleSize, token);
@@ -93,7 +92,7 @@ internal sealed class TrialRunner : IDisposable
     /// attached, scored from the booster's own validation scores. With early stopping on (and enough rounds), each
     /// fold stops once its validation loss stalls; when every fold stopped, the refit trains the mean rounds kept.
     /// </summary>
-    private TrialOutcome RunNative(LightGbmLearner learner, IReadOnlyDictionary<string, double> config, int sampleSize, CancellationToken token, Func<double, bool>? keepModel)
+    private TrialOutcome RunNative(LightGbmLearner learner, IReadOnlyDictionary<string, double> config, int sampleSize, Func<double, bool> keepModel, CancellationToken token)
     {
         var watch = Stopwatch.StartNew();
         var datasets = Datasets(learner);
@@ -119,7 +118,7 @@ internal sealed class TrialRunner : IDisposable
                 try
                 {
                     var last = f == _plan.Folds.Count - 1;
-                    var result = BoostingRun.Train(trainSet, validSet, fold.Valid.Length, parameters, searched, perRow, patience, token, keepBooster: last && keepModel is not null);
+                    var result = BoostingRun.Train(trainSet, validSet, fold.Valid.Length, parameters, searched, perRow, patience, token, keepBooster: last);
                     using (result.Booster)
                     {
                         if (result.StoppedEarly)
@@ -130,7 +129,7 @@ internal sealed class TrialRunner : IDisposable
                         var predictions = new Predictions(_data.Task, fold.Valid.Length, _data.ClassCount, result.ValidPredictions);
                         lossSum += FoldLoss(predictions, fold);
                         foldPredictions.Add(predictions);
-                        if (result.Booster is not null && keepModel!(MeanLoss(lossSum)))
+                        if (result.Booster is not null && keepModel(MeanLoss(lossSum)))
                         {
                             text = LightGbmModel.TextOf(result.Booster);
                         }
@@ -148,7 +147,7 @@ internal sealed class TrialRunner : IDisposable
         }
 
         int? rounds = stoppedRounds.Count == _plan.Folds.Count ? (int)Math.Round(stoppedRounds.Average()) : null;
-        return new TrialOutcome(MeanLoss(lossSum), watch.Elapsed.TotalSeconds, null, null, train.Length, foldPredictions, rounds, train, text);
+        return new TrialOutcome(MeanLoss(lossSum), watch.Elapsed.TotalSeconds, null, null, train.Length, foldPredictions, rounds, text);
     }
 
     /// <summary>One cache per run: every LightGBM learner takes the same features.</summary>
@@ -156,19 +155,18 @@ internal sealed class TrialRunner : IDisposable
         _data.Matrix(learner.NeedsImputation), Labels(), _data.Width(learner.NeedsImputation), LightGbmLearner.MaxBinCount, _threads, _seed);
 
     /// <summary>
-    /// Fits a bundle member on <paramref name="rows"/> (all training rows when null): LightGBM learners natively on the
-    /// run's binned rows, kept as LightGBM model text; the others through ML.NET.
+    /// Refits a configuration on all training rows as a bundle member: LightGBM learners natively on the run's binned
+    /// rows, kept as LightGBM model text; the others through ML.NET.
     /// </summary>
-    public MemberModel FitMember(Learner learner, IReadOnlyDictionary<string, double> config, int[]? rows, CancellationToken token)
+    public MemberModel Refit(Learner learner, IReadOnlyDictionary<string, double> config, CancellationToken token)
     {
         if (learner is not LightGbmLearner lightGbm)
         {
-            var (model, context) = Fit((MlNetLearner)learner, config, rows, token);
+            var (model, context) = Fit((MlNetLearner)learner, config, null, token);
             return new MlNetModel(context, model);
         }
 
-        var datasets = Datasets(lightGbm);
-        var dataset = rows is null ? datasets.AcquireAll() : datasets.Subset(rows);
+        var dataset = Datasets(lightGbm).AcquireAll();
         try
         {
             var text = BoostingRun.Fit(dataset, lightGbm.NativeParameters(config, _settings), LightGbmLearner.Rounds(config), token);
@@ -176,14 +174,7 @@ internal sealed class TrialRunner : IDisposable
         }
         finally
         {
-            if (rows is null)
-            {
-                dataset.DangerousRelease();
-            }
-            else
-            {
-                dataset.Dispose();
-            }
+            dataset.DangerousRelease();
         }
     }
 
