@@ -15,6 +15,7 @@ internal static class Program
             Console.Error.WriteLine("  micro [BenchmarkDotNet args]   BenchmarkDotNet micro-benchmarks");
             Console.Error.WriteLine("  bundle-predict [learner] [trees] [leaves]   scoring time through a model bundle (one row per call, one batch)");
             Console.Error.WriteLine("  automl [--shared DIR] [--datasets a,b] [--budgets 10,30] [--seeds 1,2,3] [--out FILE.md]   Vigil AutoML vs FLAML's reference scores");
+            Console.Error.WriteLine("         [--data DIR --reference FILE]   other datasets and reference scores (bench/automl/extra_datasets.py writes both)");
             return 2;
         }
 

@@ -7,18 +7,32 @@ namespace Vigil.Bench.AutoML;
 
 /// <summary>
 /// Vigil AutoML against FLAML's reference figures: every dataset × budget × seed runs in its own process
-/// (so peak memory is per run), then a markdown table of medians is printed beside FLAML's.
+/// (so peak memory is per run), then a markdown table of medians is printed beside FLAML's. <c>--data DIR</c> and
+/// <c>--reference FILE</c> point it at other datasets and another reference of the same shape (its <c>name</c>
+/// heads the column), such as the scikit-learn floor that bench/automl/extra_datasets.py writes.
 /// </summary>
 internal static class AutoMLBenchmark
 {
     public static int Run(string[] args)
     {
         var shared = Arg(args, "--shared") ?? FindShared();
-        var datasets = (Arg(args, "--datasets") ?? "elec,bank,breast_cancer,digits,diabetes").Split(',');
         var budgets = (Arg(args, "--budgets") ?? "10,30").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
         var seeds = (Arg(args, "--seeds") ?? "1,2,3").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
         var output = Arg(args, "--out");
-        using var reference = JsonDocument.Parse(File.ReadAllText(Path.Combine(shared, "bench", "flaml-reference.json")));
+        var dataDir = Arg(args, "--data") ?? Path.Combine(shared, "datasets");
+        var datasets = Arg(args, "--datasets")?.Split(',')
+            ?? (Arg(args, "--data") is null
+                ? ["elec", "bank", "breast_cancer", "digits", "diabetes"]
+                : Directory.GetDirectories(dataDir).Where(d => File.Exists(Path.Combine(d, "meta.json"))).Select(d => Path.GetFileName(d)!).Order(StringComparer.Ordinal).ToArray());
+        var referencePath = Arg(args, "--reference") ?? Path.Combine(shared, "bench", "flaml-reference.json");
+        if (!File.Exists(referencePath))
+        {
+            Console.Error.WriteLine($"reference scores not found: {referencePath} (pass --shared DIR or --reference FILE)");
+            return 2;
+        }
+
+        using var reference = JsonDocument.Parse(File.ReadAllText(referencePath));
+        var referenceName = reference.RootElement.TryGetProperty("name", out var n) ? n.GetString()! : "FLAML";
 
         var runs = new List<JsonElement>();
         foreach (var name in datasets)
@@ -27,14 +41,14 @@ internal static class AutoMLBenchmark
             {
                 foreach (var seed in seeds)
                 {
-                    var run = RunChild(Path.Combine(shared, "datasets"), name, budget, seed);
+                    var run = RunChild(dataDir, name, budget, seed);
                     Console.Error.WriteLine(run.GetRawText());
                     runs.Add(run);
                 }
             }
         }
 
-        var table = Table(runs, reference.RootElement.GetProperty("datasets"), datasets, budgets);
+        var table = Table(runs, reference.RootElement.GetProperty("datasets"), referenceName, datasets, budgets);
         Console.WriteLine(table);
         if (output is not null)
         {
@@ -44,10 +58,10 @@ internal static class AutoMLBenchmark
         return 0;
     }
 
-    private static string Table(List<JsonElement> runs, JsonElement flaml, string[] datasets, int[] budgets)
+    private static string Table(List<JsonElement> runs, JsonElement flaml, string referenceName, string[] datasets, int[] budgets)
     {
         var sb = new StringBuilder();
-        sb.AppendLine("| dataset | budget (s) | metric | Vigil median | FLAML median | Δ | goal met | Vigil wall (s, median) | FLAML wall (s, median) | Vigil peak MB (max) | Vigil best learners |");
+        sb.AppendLine($"| dataset | budget (s) | metric | Vigil median | {referenceName} median | Δ | goal met | Vigil wall (s, median) | {referenceName} wall (s, median) | Vigil peak MB (max) | Vigil best learners |");
         sb.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|");
         var deltas = new List<double>();
         foreach (var name in datasets)
@@ -79,7 +93,7 @@ internal static class AutoMLBenchmark
 
         sb.AppendLine();
         sb.AppendLine(string.Create(CultureInfo.InvariantCulture,
-            $"Δ is Vigil − FLAML for higher-is-better metrics and FLAML − Vigil for log loss (positive = Vigil better). Mean Δ (log loss as relative): {deltas.DefaultIfEmpty().Average():+0.0000;-0.0000}."));
+            $"Δ is Vigil − {referenceName} for higher-is-better metrics and {referenceName} − Vigil for log loss (positive = Vigil better). Mean Δ (log loss as relative): {deltas.DefaultIfEmpty().Average():+0.0000;-0.0000}."));
         return sb.ToString();
     }
 
