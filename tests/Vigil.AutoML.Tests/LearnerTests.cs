@@ -4,7 +4,7 @@ namespace Vigil.AutoML.Tests;
 
 public class LearnerTests
 {
-    public static TheoryData<string> Learners => new() { "lgbm", "rf", "fasttree", "linear", "xt" };
+    public static TheoryData<string> Learners => new() { "lgbm", "rf", "fasttree", "linear", "xt", "lgbm_limitdepth" };
 
     [Fact]
     public void ExtraTreesReachesLightGbmAndChangesTheModel()
@@ -19,8 +19,70 @@ public class LearnerTests
     }
 
     [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public void LimitDepthTreesStopAtTheSearchedDepth(int depth)
+    {
+        // The depth must reach LightGBM: every saved tree has at most 2^depth leaves, and stumps have exactly two.
+        var data = TestData.Regression();
+        var config = Vigil.AutoML.Learners.Learner.LimitDepth.CreateSearchSpace(AutoMLTask.Regression, data.RowCount).InitialConfig()
+            .ToDictionary(kv => kv.Key, kv => kv.Value);
+        config["max_depth"] = depth;
+        config["n_estimators"] = 30;
+        var options = TestData.Quick(trials: 1, learners: "lgbm_limitdepth") with { StartingPoints = [new StartingPoint("lgbm_limitdepth", config)], Blend = false };
+        var path = Path.Combine(Path.GetTempPath(), "vigil-depth-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            AutoMLEngine.Fit(data, options).Model.Save(path);
+            var lines = File.ReadAllLines(Path.Combine(path, "model.lightgbm.txt"));
+            var leaves = Values(lines, "num_leaves=").Select(v => (int)v[0]).ToList();
+            Assert.Equal(30, leaves.Count);
+            Assert.All(leaves, n => Assert.InRange(n, 1, 1 << depth));
+            Assert.Contains(leaves, n => n == 1 << depth);
+
+            // Depth from each tree's child arrays (a negative child is a leaf): full trees, never deeper.
+            var depths = Values(lines, "left_child=").Zip(Values(lines, "right_child="), (l, r) => Depth(l, r, 0)).ToList();
+            Assert.Equal(30, depths.Count);
+            Assert.All(depths, d => Assert.InRange(d, 1, depth));
+        }
+        finally
+        {
+            Directory.Delete(path, recursive: true);
+        }
+    }
+
+    private static IEnumerable<double[]> Values(string[] lines, string key) => lines
+        .Where(l => l.StartsWith(key, StringComparison.Ordinal))
+        .Select(l => l[key.Length..].Split(' ').Select(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray());
+
+    private static int Depth(double[] left, double[] right, int node) =>
+        1 + Math.Max(left[node] < 0 ? 0 : Depth(left, right, (int)left[node]), right[node] < 0 ? 0 : Depth(left, right, (int)right[node]));
+
+    [Fact]
+    public void LimitDepthIsOptIn()
+    {
+        // docs/automl.md: in the default set it cost elec and bank 10 s; it must be asked for by name.
+        var result = AutoMLEngine.Fit(TestData.Binary(), TestData.Quick(trials: 12) with { Learners = null });
+        Assert.DoesNotContain(result.Trials, t => t.Learner == "lgbm_limitdepth");
+        Assert.Equal(["lgbm", "rf", "fasttree", "linear", "xt"], Vigil.AutoML.Learners.Learner.Defaults.Select(l => l.Name));
+        Assert.Same(Vigil.AutoML.Learners.Learner.LimitDepth, Vigil.AutoML.Learners.Learner.FromName("LGBM_LIMITDEPTH"));
+    }
+
+    [Fact]
+    public void LimitDepthSearchesFlamlsDepthRange()
+    {
+        // FLAML: depth 1 to min(max(6, log2 rows), 16) − 1; the search starts at its low-cost depth, stumps.
+        var space = Vigil.AutoML.Learners.Learner.LimitDepth.CreateSearchSpace(AutoMLTask.Binary, 353);
+        var depth = space.Parameters.Single(p => p.Name == "max_depth");
+        Assert.Equal((1.0, 7.0, 1.0), (depth.Lower, depth.Upper, depth.Initial));
+        var large = Vigil.AutoML.Learners.Learner.LimitDepth.CreateSearchSpace(AutoMLTask.Binary, 1_000_000).Parameters.Single(p => p.Name == "max_depth");
+        Assert.Equal(15.0, large.Upper);
+    }
+
+    [Theory]
     [InlineData("lgbm", AutoMLTask.Binary)]
     [InlineData("lgbm", AutoMLTask.Multiclass)]
+    [InlineData("lgbm_limitdepth", AutoMLTask.Multiclass)]
     [InlineData("xt", AutoMLTask.Regression)]
     public void LightGbmBoostersCapTheirHistogramCacheAndUseFixedBins(string learner, AutoMLTask task)
     {

@@ -69,13 +69,17 @@ internal class LightGbmLearner : Learner
         };
         return string.Create(
             System.Globalization.CultureInfo.InvariantCulture,
-            $"boosting=gbdt {objective} num_leaves={Int(config, "num_leaves")} learning_rate={config["learning_rate"]:R} " +
-            $"min_data_in_leaf={Int(config, "min_child_samples")} min_sum_hessian_in_leaf={MinChildWeight:R} " +
-            $"feature_fraction={config["colsample_bytree"]:R} lambda_l1={config["reg_alpha"]:R} lambda_l2={config["reg_lambda"]:R} " +
-            $"max_depth=-1 min_gain_to_split=0 bagging_fraction=1 bagging_freq=0 max_bin={MaxBinCount} " +
+            $"boosting=gbdt {objective} {TreeParameters(config)} learning_rate={config["learning_rate"]:R} " +
+            $"lambda_l1={config["reg_alpha"]:R} lambda_l2={config["reg_lambda"]:R} min_gain_to_split=0 max_bin={MaxBinCount} " +
             $"histogram_pool_size={HistogramPoolMegabytes} extra_trees={(RandomSplits ? "true" : "false")} " +
             $"deterministic=true seed={settings.Seed} num_threads={settings.Threads} verbose=-1");
     }
+
+    /// <summary>How trees grow and which rows and columns each sees: leaf-wise up to num_leaves, all rows, a column share per tree.</summary>
+    protected virtual string TreeParameters(IReadOnlyDictionary<string, double> config) => string.Create(
+        System.Globalization.CultureInfo.InvariantCulture,
+        $"num_leaves={Int(config, "num_leaves")} max_depth=-1 min_data_in_leaf={Int(config, "min_child_samples")} " +
+        $"min_sum_hessian_in_leaf={MinChildWeight:R} feature_fraction={config["colsample_bytree"]:R} bagging_fraction=1 bagging_freq=0");
 
     /// <summary>LightGBM's own min_sum_hessian_in_leaf default (ML.NET's is 0.1, which stunts leaves under softmax/logistic hessians).</summary>
     private const double MinChildWeight = 1e-3;

@@ -23,7 +23,8 @@ internal sealed class TrialCostModel
     public static double Size(IReadOnlyDictionary<string, double> config, int rows)
     {
         var trees = config.TryGetValue("n_estimators", out var n) ? n : 1;
-        var leaves = config.TryGetValue("num_leaves", out var l) ? Math.Sqrt(l) : 1;
+        var leaves = config.TryGetValue("num_leaves", out var l) ? Math.Sqrt(l)
+            : config.TryGetValue("max_depth", out var d) ? Math.Sqrt(Math.Pow(2, d)) : 1;
         var share = config.TryGetValue("colsample_bytree", out var c) ? c
             : config.TryGetValue("max_features", out var f) ? f : 1;
         return rows * trees * leaves * share;
