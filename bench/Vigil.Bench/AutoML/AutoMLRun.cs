@@ -35,6 +35,8 @@ internal static class AutoMLRun
             Threads = int.TryParse(Environment.GetEnvironmentVariable("VIGIL_THREADS"), out var threads) ? threads : null,
             // VIGIL_HOLDOUT=0.2 overrides the holdout fraction (for experiments).
             HoldoutFraction = double.TryParse(Environment.GetEnvironmentVariable("VIGIL_HOLDOUT"), CultureInfo.InvariantCulture, out var holdout) ? holdout : 0.1,
+            // VIGIL_FOLDS=10 overrides the number of CV folds (for experiments).
+            Folds = int.TryParse(Environment.GetEnvironmentVariable("VIGIL_FOLDS"), out var folds) ? folds : 5,
             // VIGIL_EARLY_STOPPING=1 turns on early stopping inside LightGBM trials (off by default).
             EarlyStopping = Environment.GetEnvironmentVariable("VIGIL_EARLY_STOPPING") == "1",
             // VIGIL_BLEND=0 turns the blend of the best models off (on by default).
