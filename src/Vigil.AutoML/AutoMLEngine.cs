@@ -67,6 +67,11 @@ public static class AutoMLEngine
         using var runner = new TrialRunner(prepared, plan, metric, threads, options.Seed, options.EarlyStopping);
 
         var learners = SearchLoop.Resolve(options.Learners);
+        if (learners.OfType<LightGbmLearner>().FirstOrDefault() is { } lightGbm)
+        {
+            runner.PrepareNative(lightGbm);
+        }
+
         if (options.TimeBudget is not null && learners.OfType<MlNetLearner>().FirstOrDefault() is { } mlNet)
         {
             WarmUp(runner, mlNet, prepared.Rows);

@@ -66,6 +66,16 @@ public class SearchBehaviourTests
         Assert.Equal(result.Trials.Count, progress);
     }
 
+    [Theory]
+    [InlineData(5.0, 10.0, 34.5, 5.0)]    // a refit that fits is waited for
+    [InlineData(24.5, 10.0, 34.5, 24.5)]  // ends exactly at the hard limit: still waited for
+    [InlineData(58.0, 9.0, 34.5, 0.0)]    // cannot fit even if started now: search on, ship the trial's model
+    public void TheSearchKeepsTimeBackOnlyForARefitThatCanFinish(double estimate, double elapsed, double hardLimit, double reserve)
+    {
+        // On 500 000 rows a 58 s refit estimate stopped a 30 s search at 9 s, and the refit was then skipped anyway.
+        Assert.Equal(reserve, Vigil.AutoML.Search.SearchLoop.RefitReserve(estimate, elapsed, hardLimit));
+    }
+
     [Fact]
     public void ProgressReportsEveryTrialWithTheBestSoFar()
     {

@@ -65,7 +65,7 @@ internal sealed class SearchLoop
                 break;
             }
 
-            var reserve = _options.RefitOnAllRows ? RefitEstimate(fullRows) : 0;
+            var reserve = Reserve(fullRows);
             var remaining = _clock.Budget is { } b ? b - _clock.Elapsed - reserve : double.PositiveInfinity;
             if (remaining <= 0 && Best is not null)
             {
@@ -86,6 +86,19 @@ internal sealed class SearchLoop
             }
         }
     }
+
+    /// <summary>
+    /// Seconds kept back for the final refit of the current best. A refit that would not fit in the budget even if
+    /// started now is not waited for: the best trial's own model is shipped then, so the time is better spent searching
+    /// (on large data the sample grows, and later trials train on more rows). Before, on 500 000 rows, a 0.8 s trial
+    /// on a 10 000-row sample asked for a 58 s refit: the 30 s search stopped at 9 s and the refit never ran.
+    /// </summary>
+    private double Reserve(int fullRows) =>
+        _options.RefitOnAllRows ? RefitReserve(RefitEstimate(fullRows), _clock.Elapsed, _clock.HardLimit) : 0;
+
+    /// <summary>The refit estimate when a refit started now would end by the hard limit, else 0 (see <see cref="Reserve"/>).</summary>
+    internal static double RefitReserve(double refitEstimate, double elapsed, double hardLimit) =>
+        elapsed + refitEstimate > hardLimit ? 0 : refitEstimate;
 
     /// <summary>
     /// Under a budget and on small data, every learner gets its low-cost trial early when that is expected to take at most a tenth
