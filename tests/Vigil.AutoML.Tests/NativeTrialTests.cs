@@ -111,4 +111,57 @@ public class NativeTrialTests
         var predicted = bundle.Predict(probe).Values;
         Assert.InRange(predicted[0] - predicted[1], 2, 4.5);
     }
+
+    [Theory]
+    [InlineData(8, 1023, 1023)]    // elec-like: all bins kept
+    [InlineData(64, 1023, 1023)]   // 64 × 1023 = 65 472, just inside the budget
+    [InlineData(100, 1023, 511)]   // 100 × 511 = 51 100
+    [InlineData(300, 1023, 255)]   // over the budget even at 255: the floor
+    public void WideDataGetsFewerBinsPerFeature(int features, int binsEach, int expected)
+    {
+        Assert.Equal(expected, Vigil.AutoML.Native.DatasetCache.ChooseBins(Enumerable.Repeat(binsEach, features).ToArray(), 1023));
+    }
+
+    [Fact]
+    public void FeaturesWithFewValuesCountOnlyTheirOwnBins()
+    {
+        // One-hot slots have two bins: 40 continuous features plus 2 000 one-hot slots still fit at 1023.
+        var bins = Enumerable.Repeat(1023, 40).Concat(Enumerable.Repeat(2, 2000)).ToArray();
+        Assert.Equal(1023, Vigil.AutoML.Native.DatasetCache.ChooseBins(bins, 1023));
+    }
+
+    [Fact]
+    public void AWideTableIsBinnedAndTrainedAtTheBudgetedBinCount()
+    {
+        // 3 000 rows × 100 continuous features: 1023 bins each would be 102 300 per leaf; the trials and the refit use 511.
+        var random = new Random(5);
+        const int rows = 3000;
+        var columns = new List<Column>();
+        var y = new double[rows];
+        for (var f = 0; f < 100; f++)
+        {
+            var values = new double[rows];
+            for (var i = 0; i < rows; i++)
+            {
+                values[i] = random.NextDouble();
+                y[i] += f < 5 ? values[i] : 0;
+            }
+
+            columns.Add(new NumericColumn("f" + f, values));
+        }
+
+        columns.Add(new NumericColumn("y", y));
+        var options = TestData.Quick(trials: 1, learners: "lgbm") with { Task = AutoMLTask.Regression, Blend = false };
+        var path = Path.Combine(Path.GetTempPath(), "vigil-bins-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            AutoMLEngine.Fit(new Table(columns), options).Model.Save(path);
+            var text = File.ReadAllText(Path.Combine(path, "model.lightgbm.txt"));
+            Assert.Contains("[max_bin: 511]", text, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(path, recursive: true);
+        }
+    }
 }

@@ -46,7 +46,7 @@ internal class LightGbmLearner : Learner
     internal static int Rounds(IReadOnlyDictionary<string, double> config) => Int(config, "n_estimators");
 
     /// <summary>
-    /// Bins per feature, fixed rather than searched (FLAML searches log2 of it from 3 to 11, starting at 8). Early
+    /// Bins per feature (at most; wide data gets fewer, see <see cref="Native.DatasetCache.BinBudget"/>), fixed rather than searched (FLAML searches log2 of it from 3 to 11, starting at 8). Early
     /// trials of a few small trees cannot tell bin counts apart and drifted to 127–255, where the local search left
     /// them; large models need the fine thresholds (elec: the same 88-tree, 3 400-leaf configuration scores test ROC
     /// AUC 0.904 at 127 bins, 0.905 at 255 and 0.910 at 1023). A feature with fewer distinct values gets fewer bins anyway.
@@ -59,7 +59,8 @@ internal class LightGbmLearner : Learner
     /// limit by default, gigabytes on wide data at 1023 bins and thousands of leaves; past the cap it recomputes evicted
     /// histograms (same model, somewhat slower).
     /// </summary>
-    internal string NativeParameters(IReadOnlyDictionary<string, double> config, TrainerSettings settings)
+    /// <param name="maxBin">Bins per feature of the dataset trained on (<see cref="Native.DatasetCache.Bins"/>).</param>
+    internal string NativeParameters(IReadOnlyDictionary<string, double> config, TrainerSettings settings, int maxBin = MaxBinCount)
     {
         var objective = settings.Task switch
         {
@@ -70,7 +71,7 @@ internal class LightGbmLearner : Learner
         return string.Create(
             System.Globalization.CultureInfo.InvariantCulture,
             $"boosting=gbdt {objective} {TreeParameters(config)} learning_rate={config["learning_rate"]:R} " +
-            $"lambda_l1={config["reg_alpha"]:R} lambda_l2={config["reg_lambda"]:R} min_gain_to_split=0 max_bin={MaxBinCount} " +
+            $"lambda_l1={config["reg_alpha"]:R} lambda_l2={config["reg_lambda"]:R} min_gain_to_split=0 max_bin={maxBin} " +
             $"histogram_pool_size={HistogramPoolMegabytes} extra_trees={(RandomSplits ? "true" : "false")} " +
             $"deterministic=true seed={settings.Seed} num_threads={settings.Threads} verbose=-1");
     }

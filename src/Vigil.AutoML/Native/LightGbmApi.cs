@@ -21,6 +21,9 @@ internal static class LightGbmApi
         float[] data, int dataType, int rows, int columns, int isRowMajor, [MarshalAs(UnmanagedType.LPUTF8Str)] string parameters, IntPtr reference, out IntPtr dataset);
 
     [DllImport(Library)]
+    public static extern int LGBM_DatasetGetFeatureNumBin(DatasetHandle dataset, int feature, out int bins);
+
+    [DllImport(Library)]
     public static extern int LGBM_DatasetGetSubset(
         DatasetHandle full, int[] rows, int rowCount, [MarshalAs(UnmanagedType.LPUTF8Str)] string parameters, out IntPtr subset);
 

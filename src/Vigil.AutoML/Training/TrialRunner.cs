@@ -97,7 +97,7 @@ internal sealed class TrialRunner : IDisposable
         var watch = Stopwatch.StartNew();
         var datasets = Datasets(learner);
         datasets.Trim();
-        var parameters = learner.NativeParameters(config, _settings);
+        var parameters = learner.NativeParameters(config, _settings, datasets.Bins);
         var searched = LightGbmLearner.Rounds(config);
         var patience = _earlyStopping && searched >= LightGbmLearner.MinRoundsToStopEarly ? LightGbmLearner.Patience(config) : 0;
         var perRow = _data.Task == AutoMLTask.Multiclass ? _data.ClassCount : 1;
@@ -166,10 +166,11 @@ internal sealed class TrialRunner : IDisposable
             return new MlNetModel(context, model);
         }
 
-        var dataset = Datasets(lightGbm).AcquireAll();
+        var cache = Datasets(lightGbm);
+        var dataset = cache.AcquireAll();
         try
         {
-            var text = BoostingRun.Fit(dataset, lightGbm.NativeParameters(config, _settings), LightGbmLearner.Rounds(config), token);
+            var text = BoostingRun.Fit(dataset, lightGbm.NativeParameters(config, _settings, cache.Bins), LightGbmLearner.Rounds(config), token);
             return LightGbmModel.FromText(text);
         }
         finally
