@@ -28,7 +28,7 @@ from sklearn.compose import make_column_transformer
 
 
 def fair():
-    # Extramarital affairs survey (Fair 1978): did the respondent report any? Occupations are codes, so categorical.
+    """statsmodels fair: extramarital affairs survey (Fair 1978), did the respondent report any; occupations as categories."""
     d = sm.datasets.fair.load_pandas().data
     d["occupation"] = "occ" + d["occupation"].astype(int).astype(str)
     d["occupation_husb"] = "occ" + d["occupation_husb"].astype(int).astype(str)
@@ -37,26 +37,27 @@ def fair():
 
 
 def randhie():
-    # RAND health insurance experiment: number of outpatient visits.
+    """statsmodels randhie: RAND health insurance experiment, number of outpatient visits."""
     d = sm.datasets.randhie.load_pandas().data
     return d, "mdvis", "regression", "r2"
 
 
 def anes96():
-    # 1996 US election study: party identification on a 7-point scale, from opinions and demographics.
+    """statsmodels anes96: 1996 US election study, party identification on a 7-point scale."""
     d = sm.datasets.anes96.load_pandas().data.drop(columns=["logpopul"])
     d["PID"] = "pid" + d["PID"].astype(int).astype(str)
     return d, "PID", "multiclass", "log_loss"
 
 
 def star98():
-    # California schools 1998: share of students above the national maths median.
+    """statsmodels star98: California schools 1998, share of students above the national maths median."""
     d = sm.datasets.star98.load_pandas().data
     d["share_above"] = d["NABOVE"] / (d["NABOVE"] + d["NBELOW"])
     return d.drop(columns=["NABOVE", "NBELOW"]), "share_above", "regression", "r2"
 
 
 def wine():
+    """scikit-learn load_wine: three cultivars from chemical analysis."""
     d = load_wine(as_frame=True).frame
     d["target"] = "cultivar" + d["target"].astype(str)
     return d, "target", "multiclass", "log_loss"
@@ -109,7 +110,7 @@ def main():
               "  ".join(f"{k} {v:.4f}" for k, (v, _) in scores.items()), flush=True)
         pick = min if metric == "log_loss" else max
         best_name, (best, seconds) = pick(scores.items(), key=lambda kv: kv[1][0])
-        entry = {"metric": metric, "median": best, "runs": [{"seed": 0, "value": best, "wall_s": round(seconds, 2), "best": best_name}]}
+        entry = {"metric": metric, "median": best, "runs": [{"seed": 0, "value": best, "wall_s": round(seconds, 3), "best": best_name}]}
         reference["datasets"][name] = {"10": entry, "30": entry}
     with open(f"{out}/reference.json", "w") as f:
         json.dump(reference, f, indent=1)
