@@ -89,7 +89,7 @@ public class LearnerTests
         // Without the cap LightGBM caches one histogram per leaf without limit (gigabytes on wide data at 1023 bins).
         var learnerObject = (Vigil.AutoML.Learners.LightGbmLearner)Vigil.AutoML.Learners.Learner.FromName(learner);
         var config = learnerObject.CreateSearchSpace(task, 1000).InitialConfig();
-        var native = learnerObject.NativeParameters(config, new Vigil.AutoML.Learners.TrainerSettings(task, task == AutoMLTask.Multiclass ? 3 : 2, 1, 1));
+        var native = learnerObject.NativeParameters(config, new Vigil.AutoML.Learners.TrainerSettings(task, task == AutoMLTask.Multiclass ? 3 : 2, 1, 1), Vigil.AutoML.Learners.LightGbmLearner.MaxBinCount);
         Assert.Contains("histogram_pool_size=512 ", native);
 
         // Bins are not searched (docs/automl.md): trials and refits bin into at most 1023.

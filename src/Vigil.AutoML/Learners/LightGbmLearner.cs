@@ -60,7 +60,7 @@ internal class LightGbmLearner : Learner
     /// histograms (same model, somewhat slower).
     /// </summary>
     /// <param name="maxBin">Bins per feature of the dataset trained on (<see cref="Native.DatasetCache.Bins"/>).</param>
-    internal string NativeParameters(IReadOnlyDictionary<string, double> config, TrainerSettings settings, int maxBin = MaxBinCount)
+    internal string NativeParameters(IReadOnlyDictionary<string, double> config, TrainerSettings settings, int maxBin)
     {
         var objective = settings.Task switch
         {

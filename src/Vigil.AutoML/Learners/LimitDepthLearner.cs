@@ -49,7 +49,7 @@ internal sealed class LimitDepthLearner : LightGbmLearner
         var subsample = config["subsample"];
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"num_leaves={Math.Min(1 << depth, 131072)} max_depth={depth} min_data_in_leaf=1 " +
+            $"num_leaves={1 << depth} max_depth={depth} min_data_in_leaf=1 " +
             $"min_sum_hessian_in_leaf={config["min_child_weight"]:R} feature_fraction={config["colsample_bytree"]:R} " +
             $"feature_fraction_bynode={config["colsample_bylevel"]:R} " +
             $"bagging_fraction={subsample:R} bagging_freq={(subsample < 1 ? 1 : 0)}");

@@ -216,10 +216,10 @@ internal sealed class TrialRunner : IDisposable
         MetricEvaluator.Loss(_metric, predictions, Pick(_data.Classes, fold.Valid), Pick(_data.Targets, fold.Valid));
 
     /// <summary>
-    /// Featurizes and bins all training rows for LightGBM once, before the search. Otherwise the first LightGBM trial
-    /// pays for it, and that time, scaled to all rows, becomes the refit estimate: on 500 000 rows a 4-tree trial on a
-    /// 10 000-row sample took 3.3 s, almost all of it binning, and the search stopped after it to save 215 s for a refit
-    /// that reuses the binned rows and takes a fraction of a second.
+    /// Bins all training rows for LightGBM once, before the search. Otherwise the first LightGBM trial pays for it, and
+    /// that time, scaled to all rows, becomes the refit estimate: on 500 000 rows a 4-tree trial on a 10 000-row sample
+    /// took 3.3 s, almost all of it binning, and the search stopped after it to save 215 s for a refit that reuses the
+    /// binned rows anyway.
     /// </summary>
     public void PrepareNative(LightGbmLearner learner)
     {
