@@ -67,7 +67,7 @@ public static class AutoMLEngine
         using var runner = new TrialRunner(prepared, plan, metric, threads, options.Seed, options.EarlyStopping);
 
         var learners = SearchLoop.Resolve(options.Learners);
-        if (learners.OfType<LightGbmLearner>().FirstOrDefault() is { } lightGbm)
+        if (learners.OfType<LightGbmLearner>().ToList() is { Count: > 0 } lightGbm)
         {
             runner.PrepareNative(lightGbm);
         }

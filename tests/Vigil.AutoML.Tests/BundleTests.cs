@@ -23,6 +23,7 @@ public sealed class BundleTests : IDisposable
     [InlineData("fasttree")]
     [InlineData("linear")]
     [InlineData("xt")]
+    [InlineData("lgbm_linear")]
     public void SaveAndLoadGiveIdenticalPredictions(string learner)
     {
         var data = TestData.Binary();
@@ -99,6 +100,7 @@ public sealed class BundleTests : IDisposable
     [Theory]
     [InlineData("lgbm", "lightgbm", ".lightgbm.txt")]
     [InlineData("xt", "lightgbm", ".lightgbm.txt")]
+    [InlineData("lgbm_linear", "lightgbm", ".lightgbm.txt")]
     [InlineData("linear", "mlnet", ".zip")]
     [InlineData("fasttree", "mlnet", ".zip")]
     public void LightGbmMembersAreStoredAsLightGbmModelTextAndOthersAsMLNetModels(string learner, string format, string extension)

@@ -4,7 +4,7 @@ namespace Vigil.AutoML.Tests;
 
 public class LearnerTests
 {
-    public static TheoryData<string> Learners => new() { "lgbm", "rf", "fasttree", "linear", "xt", "lgbm_limitdepth" };
+    public static TheoryData<string> Learners => new() { "lgbm", "rf", "fasttree", "linear", "xt", "lgbm_linear", "lgbm_limitdepth" };
 
     [Fact]
     public void ExtraTreesReachesLightGbmAndChangesTheModel()
@@ -64,7 +64,7 @@ public class LearnerTests
         // docs/automl.md: in the default set it cost elec and bank 10 s; it must be asked for by name.
         var result = AutoMLEngine.Fit(TestData.Binary(), TestData.Quick(trials: 12) with { Learners = null });
         Assert.DoesNotContain(result.Trials, t => t.Learner == "lgbm_limitdepth");
-        Assert.Equal(["lgbm", "rf", "fasttree", "linear", "xt"], Vigil.AutoML.Learners.Learner.Defaults.Select(l => l.Name));
+        Assert.Equal(["lgbm", "rf", "fasttree", "linear", "xt", "lgbm_linear"], Vigil.AutoML.Learners.Learner.Defaults.Select(l => l.Name));
         Assert.Same(Vigil.AutoML.Learners.Learner.LimitDepth, Vigil.AutoML.Learners.Learner.FromName("LGBM_LIMITDEPTH"));
     }
 

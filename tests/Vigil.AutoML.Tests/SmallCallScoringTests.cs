@@ -24,7 +24,7 @@ public sealed class SmallCallScoringTests : IDisposable
         var cases = new TheoryData<string, string>();
         foreach (var task in new[] { "binary", "multiclass", "regression" })
         {
-            foreach (var learner in new[] { "lgbm", "xt", "rf", "fasttree", "linear" })
+            foreach (var learner in new[] { "lgbm", "xt", "lgbm_linear", "rf", "fasttree", "linear" })
             {
                 cases.Add(task, learner);
             }

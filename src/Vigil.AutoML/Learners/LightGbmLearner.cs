@@ -8,6 +8,9 @@ internal class LightGbmLearner : Learner
     /// <summary>LightGBM's extra_trees: split thresholds drawn at random (see <see cref="ExtraTreesLearner"/>).</summary>
     protected virtual bool RandomSplits => false;
 
+    /// <summary>True when leaves hold linear models (<see cref="LinearTreeLearner"/>): the dataset must keep raw values.</summary>
+    internal virtual bool LinearTrees => false;
+
     /// <summary>Cap on LightGBM's histogram cache per trainer, in MB.</summary>
     internal const int HistogramPoolMegabytes = 512;
 

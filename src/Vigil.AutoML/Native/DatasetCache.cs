@@ -35,6 +35,7 @@ internal sealed class DatasetCache : IDisposable
     private readonly int _maxBin;
     private readonly int _threads;
     private readonly int _seed;
+    private readonly bool _rawValues;
     private int? _bins;
     private readonly Dictionary<(int Fold, int Size, bool Valid), Entry> _datasets = [];
     private long _clock;
@@ -43,8 +44,11 @@ internal sealed class DatasetCache : IDisposable
     /// <param name="rows">Feature rows.</param>
     /// <param name="labels">Per-row label as LightGBM reads it: 0/1, class index or target.</param>
     /// <param name="maxBin">Bins per feature at most (LightGBM's max_bin).</param>
-    public DatasetCache(float[][] rows, float[] labels, int width, int maxBin, int threads, int seed)
+    /// <param name="rawValues">Keep each feature's raw values beside its bins (LightGBM's linear_tree), which linear
+    /// trees fit their leaf models on; 4 bytes more per row and feature.</param>
+    public DatasetCache(float[][] rows, float[] labels, int width, int maxBin, int threads, int seed, bool rawValues = false)
     {
+        _rawValues = rawValues;
         _rows = rows;
         _labels = labels;
         _width = width;
@@ -52,6 +56,9 @@ internal sealed class DatasetCache : IDisposable
         _threads = threads;
         _seed = seed;
     }
+
+    /// <summary>True when the datasets keep raw values for linear trees.</summary>
+    public bool RawValues => _rawValues;
 
     /// <summary>Bins per feature at most, as the rows were binned (decided at the first binning, see <see cref="BinBudget"/>).</summary>
     public int Bins
@@ -90,11 +97,12 @@ internal sealed class DatasetCache : IDisposable
 
     /// <summary>
     /// feature_pre_filter is off because one dataset serves trials with different min_data_in_leaf (LightGBM would
-    /// otherwise drop features unsplittable under the first trial's value).
+    /// otherwise drop features unsplittable under the first trial's value). linear_tree is a dataset parameter in
+    /// LightGBM: it keeps the raw values; boosters without linear trees train on such a dataset as on any other.
     /// </summary>
     private string Parameters(int bins) => string.Create(
         CultureInfo.InvariantCulture,
-        $"max_bin={bins} feature_pre_filter=false num_threads={_threads} data_random_seed={_seed} verbose=-1");
+        $"max_bin={bins} feature_pre_filter=false linear_tree={(_rawValues ? "true" : "false")} num_threads={_threads} data_random_seed={_seed} verbose=-1");
 
     /// <summary>
     /// The dataset of <paramref name="rows"/>: a fold's training sample or validation rows, identified by
@@ -212,7 +220,7 @@ internal sealed class DatasetCache : IDisposable
         return dataset;
     }
 
-    private long Bytes(int rows) => ((long)rows * _width * ((_bins ?? _maxBin) > 255 ? 2 : 1)) + (rows * 8L);
+    private long Bytes(int rows) => ((long)rows * _width * (((_bins ?? _maxBin) > 255 ? 2 : 1) + (_rawValues ? 4 : 0))) + (rows * 8L);
 
     private sealed class Entry(DatasetHandle handle, long bytes)
     {

@@ -29,7 +29,7 @@ internal static class TrainCommand
         var budget = new Option<double>("--time-budget") { Description = "Seconds for the whole fit including the final refit; 0 = no limit (needs --max-trials).", DefaultValueFactory = _ => 30 };
         var maxTrials = new Option<int?>("--max-trials") { Description = "Stop after this many trials." };
         var seed = new Option<int>("--seed") { Description = "Random seed.", DefaultValueFactory = _ => 1 };
-        var learners = new Option<string?>("--learners") { Description = "Comma-separated learners: lgbm, xt, rf, fasttree, linear (the default), and the opt-in lgbm_limitdepth." };
+        var learners = new Option<string?>("--learners") { Description = "Comma-separated learners: lgbm, xt, rf, fasttree, linear, lgbm_linear (the default), and the opt-in lgbm_limitdepth." };
         var earlyStopping = new Option<bool>("--early-stopping") { Description = "Stop LightGBM trials of 100+ rounds once their validation loss stalls; the refit trains the rounds kept (off by default, see docs/automl.md)." };
         var output = new Option<DirectoryInfo?>("--out", "-o") { Description = "Folder to write the model bundle to." };
         var model = new Option<string?>("--model", "-m") { Description = "Register the model under this name in the workspace (baseline on a 20 % holdout)." };

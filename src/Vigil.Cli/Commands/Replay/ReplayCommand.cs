@@ -29,7 +29,7 @@ internal static class ReplayCommand
         var budget = new Option<double?>("--time-budget") { Description = "AutoML seconds per training; 0 = no limit (needs --max-trials). Default 10, or no limit when --max-trials is given." };
         var maxTrials = new Option<int?>("--max-trials") { Description = "AutoML trials per training; with no time limit the replay is reproducible." };
         var seed = new Option<int>("--seed") { Description = "Seed for AutoML, holdouts and bootstraps.", DefaultValueFactory = _ => 1 };
-        var learners = new Option<string?>("--learners") { Description = "Comma-separated AutoML learners: lgbm, xt, rf, fasttree, linear (the default), and the opt-in lgbm_limitdepth." };
+        var learners = new Option<string?>("--learners") { Description = "Comma-separated AutoML learners: lgbm, xt, rf, fasttree, linear, lgbm_linear (the default), and the opt-in lgbm_limitdepth." };
         var drop = new Option<string?>("--drop") { Description = "Comma-separated columns to drop first (e.g. a time index that should not be a feature)." };
         var hours = new Option<double>("--batch-hours") { Description = "Simulated hours one batch covers (the policy's cooldown and rate limit count in this time).", DefaultValueFactory = _ => 168 };
         var parallel = new Option<int>("--parallel") { Description = "Strategies replayed at the same time.", DefaultValueFactory = _ => 1 };
