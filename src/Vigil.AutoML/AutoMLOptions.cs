@@ -53,7 +53,7 @@ public sealed record AutoMLOptions
     public bool Blend { get; init; } = true;
 
     /// <summary>
-    /// Early stopping inside boosting: a LightGBM trial (lgbm, xt; every task) of at least 100 searched rounds stops
+    /// Early stopping inside boosting: a LightGBM trial (lgbm, xt, lgbm_linear, lgbm_limitdepth; every task) of at least 100 searched rounds stops
     /// adding trees once its validation loss has not improved for a tenth of them (10–50 rounds), rolls back to its best
     /// round, and is recorded with the rounds it kept, which the refit then trains. Off by default: on the FLAML
     /// benchmark it lost on elec at 10 s and on digits and gained little elsewhere (docs/automl.md).
