@@ -178,7 +178,9 @@ public static class AutoMLEngine
                 continue;
             }
 
-            if (clock.Elapsed + loop.RefitEstimate(outcome, rows) > clock.HardLimit)
+            // A refit scaled up from a small sample is timed on all rows before it is ruled out (SearchLoop.Reserve).
+            if (clock.Elapsed + loop.RefitEstimate(outcome, rows) > clock.HardLimit
+                && clock.Elapsed + loop.MeasureRefit(candidate.Learner, candidate.Config, outcome, rows, clock.HardLimit, cancellation) > clock.HardLimit)
             {
                 warnings.Add($"Not enough budget left to refit {candidate.Learner.Name} on all rows; kept the model of its trial (trained on the trial's rows).");
                 models.Add(Fallback());

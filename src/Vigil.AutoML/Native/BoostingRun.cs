@@ -111,6 +111,29 @@ internal static class BoostingRun
         return Bundles.LightGbmModel.TextOf(booster);
     }
 
+    /// <summary>
+    /// Times the first two rounds of training on <paramref name="train"/> (the booster's set-up counts in the first):
+    /// what a refit's time is estimated from when scaling a sample's trial time would be a guess (see
+    /// <see cref="Search.SearchLoop"/>). Next is 0 when no second round could be added.
+    /// </summary>
+    public static (double First, double Next) TimeRounds(DatasetHandle train, string parameters, CancellationToken token)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        LightGbmApi.Check(LightGbmApi.LGBM_BoosterCreate(train, parameters, out var raw));
+        using var booster = new BoosterHandle(raw);
+        token.ThrowIfCancellationRequested();
+        LightGbmApi.Check(LightGbmApi.LGBM_BoosterUpdateOneIter(booster, out var finished));
+        var first = watch.Elapsed.TotalSeconds;
+        if (finished != 0)
+        {
+            return (first, 0);
+        }
+
+        token.ThrowIfCancellationRequested();
+        LightGbmApi.Check(LightGbmApi.LGBM_BoosterUpdateOneIter(booster, out _));
+        return (first, watch.Elapsed.TotalSeconds - first);
+    }
+
     /// <summary>The validation scores, transformed (probabilities / values); LightGBM lays classes out class-major.</summary>
     private static double[] Predictions(BoosterHandle booster, int rows, int classes)
     {

@@ -191,6 +191,21 @@ internal sealed class TrialRunner : IDisposable
         }
     }
 
+    /// <summary>Times the first two rounds of a LightGBM configuration's refit on all training rows (see <see cref="BoostingRun.TimeRounds"/>).</summary>
+    public (double First, double Next) TimeRefitRounds(LightGbmLearner learner, IReadOnlyDictionary<string, double> config, CancellationToken token)
+    {
+        var cache = Datasets(learner);
+        var dataset = cache.AcquireAll();
+        try
+        {
+            return BoostingRun.TimeRounds(dataset, learner.NativeParameters(config, _settings, cache.Bins), token);
+        }
+        finally
+        {
+            dataset.DangerousRelease();
+        }
+    }
+
     /// <summary>Labels as LightGBM reads them: 0/1, class index or target value.</summary>
     private float[] Labels()
     {
