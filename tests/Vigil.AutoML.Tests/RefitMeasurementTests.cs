@@ -25,7 +25,7 @@ public class RefitMeasurementTests
     [Fact]
     public void ARefitScaledFromASmallSampleDoesNotEndTheSearchEarly()
     {
-        // 120 000 rows searched on 2 000-row samples: a trial's time scaled by 54 predicts a refit several times longer
+        // 120 000 rows searched on 2 000-row samples: a trial's time scaled by 60 predicts a refit several times longer
         // than it takes (split finding does not grow with rows), and the search used to stop within the first second or two.
         // Timing the refit's first rounds on all rows lets the search go on and still refit.
         var random = new Random(21);

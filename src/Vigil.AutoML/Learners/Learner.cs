@@ -29,8 +29,8 @@ public abstract class Learner
     /// <summary>
     /// Learners used when none are named: all but <see cref="LimitDepth"/>, which is opt-in. In the default set it cost
     /// elec and bank 10 s about 0.002–0.006 ROC AUC (another learner to share a short budget with) and did not lift
-    /// diabetes 30 s enough. <see cref="LinearTree"/> is in: with it the FLAML benchmark met 10 of 10 rows in one run
-    /// and 9 of 10 in another (diabetes 30 s on its limit), and wine moved above its scikit-learn floor
+    /// diabetes 30 s enough. <see cref="LinearTree"/> is in: with it the FLAML benchmark met 10 of 10 rows in two of
+    /// three runs (diabetes 30 s on its limit), and wine moved above its scikit-learn floor
     /// (docs/automl.md, "Search spaces").
     /// </summary>
     public static IReadOnlyList<Learner> Defaults { get; } = [LightGbm, FastForest, FastTree, Linear, ExtraTrees, LinearTree];
