@@ -22,7 +22,7 @@ public class LinearTreeTests : IDisposable
     {
         // y = 3·x1 − 2·x2: four 4-leaf trees are a coarse staircase (R² 0.92); with linear leaves they follow the plane (0.98).
         // The flag must reach LightGBM (the saved trees say is_linear=1), or both learners score alike.
-        var data = Plane(rows: 400);
+        var data = TestData.TwoFeatures(rows: 400, seed: 5, (x1, x2) => (3 * x1) - (2 * x2), noise: 0.1);
         var r2 = new Dictionary<string, double>();
         foreach (var learner in new[] { "lgbm", "lgbm_linear" })
         {
@@ -40,24 +40,7 @@ public class LinearTreeTests : IDisposable
             Assert.All(trees, t => Assert.Equal(learner == "lgbm_linear" ? "is_linear=1" : "is_linear=0", t));
         }
 
-                Assert.True(r2["lgbm_linear"] > 0.97 && r2["lgbm"] < 0.95, $"lgbm_linear {r2["lgbm_linear"]}, lgbm {r2["lgbm"]}");
-    }
-
-    /// <summary>y = 3·x1 − 2·x2 + small noise, no missing values.</summary>
-    private static Table Plane(int rows)
-    {
-        var random = new Random(5);
-        var x1 = new double[rows];
-        var x2 = new double[rows];
-        var y = new double[rows];
-        for (var i = 0; i < rows; i++)
-        {
-            x1[i] = random.NextDouble();
-            x2[i] = random.NextDouble();
-            y[i] = (3 * x1[i]) - (2 * x2[i]) + ((random.NextDouble() - 0.5) * 0.1);
-        }
-
-        return new Table([new NumericColumn("x1", x1), new NumericColumn("x2", x2), new NumericColumn("y", y)]);
+        Assert.True(r2["lgbm_linear"] > 0.97 && r2["lgbm"] < 0.95, $"lgbm_linear {r2["lgbm_linear"]}, lgbm {r2["lgbm"]}");
     }
 
     [Fact]

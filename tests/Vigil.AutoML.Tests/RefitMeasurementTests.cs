@@ -1,5 +1,3 @@
-using Vigil.Data.Tables;
-
 namespace Vigil.AutoML.Tests;
 
 /// <summary>Runs alone: its assertion is about where the time of a budgeted search goes.</summary>
@@ -28,19 +26,7 @@ public class RefitMeasurementTests
         // 120 000 rows searched on 2 000-row samples: a trial's time scaled by 60 predicts a refit several times longer
         // than it takes (split finding does not grow with rows), and the search used to stop within the first second or two.
         // Timing the refit's first rounds on all rows lets the search go on and still refit.
-        var random = new Random(21);
-        const int rows = 120_000;
-        var x1 = new double[rows];
-        var x2 = new double[rows];
-        var y = new double[rows];
-        for (var i = 0; i < rows; i++)
-        {
-            x1[i] = random.NextDouble();
-            x2[i] = random.NextDouble();
-            y[i] = Math.Sin(6 * x1[i]) + (x2[i] * x2[i]) + ((random.NextDouble() - 0.5) * 0.3);
-        }
-
-        var data = new Table([new NumericColumn("x1", x1), new NumericColumn("x2", x2), new NumericColumn("y", y)]);
+        var data = TestData.TwoFeatures(rows: 120_000, seed: 21, (x1, x2) => Math.Sin(6 * x1) + (x2 * x2), noise: 0.3);
         var budget = TimeSpan.FromSeconds(6);
         var result = AutoMLEngine.Fit(data, new AutoMLOptions
         {

@@ -70,6 +70,23 @@ internal static class TestData
         return new Table([new NumericColumn("x1", x1), new NumericColumn("x2", x2), new NumericColumn("y", y)]);
     }
 
+    /// <summary>y = <paramref name="target"/>(x1, x2) + uniform noise of width <paramref name="noise"/>; x1, x2 uniform on [0, 1), none missing.</summary>
+    public static Table TwoFeatures(int rows, int seed, Func<double, double, double> target, double noise)
+    {
+        var random = new Random(seed);
+        var x1 = new double[rows];
+        var x2 = new double[rows];
+        var y = new double[rows];
+        for (var i = 0; i < rows; i++)
+        {
+            x1[i] = random.NextDouble();
+            x2[i] = random.NextDouble();
+            y[i] = target(x1[i], x2[i]) + ((random.NextDouble() - 0.5) * noise);
+        }
+
+        return new Table([new NumericColumn("x1", x1), new NumericColumn("x2", x2), new NumericColumn("y", y)]);
+    }
+
     /// <summary>Options for quick deterministic runs: a few trials, no time budget, holdout.</summary>
     public static AutoMLOptions Quick(string label = "y", int trials = 3, params string[] learners) => new()
     {
