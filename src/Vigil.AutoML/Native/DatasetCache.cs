@@ -35,7 +35,6 @@ internal sealed class DatasetCache : IDisposable
     private readonly int _maxBin;
     private readonly int _threads;
     private readonly int _seed;
-    private readonly bool _rawValues;
     private int? _bins;
     private readonly Dictionary<(int Fold, int Size, bool Valid), Entry> _datasets = [];
     private long _clock;
@@ -48,7 +47,7 @@ internal sealed class DatasetCache : IDisposable
     /// trees fit their leaf models on; 4 bytes more per row and feature.</param>
     public DatasetCache(float[][] rows, float[] labels, int width, int maxBin, int threads, int seed, bool rawValues = false)
     {
-        _rawValues = rawValues;
+        RawValues = rawValues;
         _rows = rows;
         _labels = labels;
         _width = width;
@@ -58,7 +57,7 @@ internal sealed class DatasetCache : IDisposable
     }
 
     /// <summary>True when the datasets keep raw values for linear trees.</summary>
-    public bool RawValues => _rawValues;
+    public bool RawValues { get; }
 
     /// <summary>Bins per feature at most, as the rows were binned (decided at the first binning, see <see cref="BinBudget"/>).</summary>
     public int Bins
@@ -102,7 +101,7 @@ internal sealed class DatasetCache : IDisposable
     /// </summary>
     private string Parameters(int bins) => string.Create(
         CultureInfo.InvariantCulture,
-        $"max_bin={bins} feature_pre_filter=false linear_tree={(_rawValues ? "true" : "false")} num_threads={_threads} data_random_seed={_seed} verbose=-1");
+        $"max_bin={bins} feature_pre_filter=false linear_tree={(RawValues ? "true" : "false")} num_threads={_threads} data_random_seed={_seed} verbose=-1");
 
     /// <summary>
     /// The dataset of <paramref name="rows"/>: a fold's training sample or validation rows, identified by
@@ -220,7 +219,7 @@ internal sealed class DatasetCache : IDisposable
         return dataset;
     }
 
-    private long Bytes(int rows) => ((long)rows * _width * (((_bins ?? _maxBin) > 255 ? 2 : 1) + (_rawValues ? 4 : 0))) + (rows * 8L);
+    private long Bytes(int rows) => ((long)rows * _width * (((_bins ?? _maxBin) > 255 ? 2 : 1) + (RawValues ? 4 : 0))) + (rows * 8L);
 
     private sealed class Entry(DatasetHandle handle, long bytes)
     {
