@@ -1,22 +1,34 @@
 using SharpFuzz;
+using Vigil.Fuzz;
 using Vigil.Fuzz.Targets;
 
 // Vigil.Fuzz TARGET                  run under afl-fuzz (bench/fuzz/run.sh); outside AFL it reads one input from stdin
 // Vigil.Fuzz replay TARGET|all PATH… run files (or folders of files) through targets and say what each gave
 if (args is [var name] && FuzzTarget.Names.Contains(name))
 {
-    using var target = FuzzTarget.Create(name);
-    Fuzzer.Run(stream =>
+    // Created inside the loop: instrumented code may only run once SharpFuzz has mapped AFL's coverage memory.
+    FuzzTarget? target = null;
+    try
     {
-        using var buffer = new MemoryStream();
-        stream.CopyTo(buffer);
-        target.Run(buffer.ToArray()); // an undocumented exception escapes: SharpFuzz reports it to AFL as a crash
-    });
+        Fuzzer.Run(stream =>
+        {
+            target ??= FuzzTarget.Create(name);
+            using var buffer = new MemoryStream();
+            stream.CopyTo(buffer);
+            target.Run(buffer.ToArray()); // an undocumented exception escapes: SharpFuzz reports it to AFL as a crash
+        });
+    }
+    finally
+    {
+        target?.Dispose();
+    }
+
     return 0;
 }
 
 if (args is ["replay", var which, .. var paths] && paths.Length > 0)
 {
+    CoverageMap.EnsureOutsideAfl();
     var names = which == "all" ? FuzzTarget.Names : [which];
     var files = paths.SelectMany(p => Directory.Exists(p) ? Directory.GetFiles(p, "*", SearchOption.AllDirectories) : [p])
         .Where(f => !Path.GetFileName(f).StartsWith('.') && Path.GetFileName(f) != "README.txt")

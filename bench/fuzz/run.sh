@@ -11,7 +11,8 @@ repo="$(cd "$here/../.." && pwd)"
 target="${1:?usage: run.sh TARGET SECONDS [FINDINGS_DIR]}"
 seconds="${2:?usage: run.sh TARGET SECONDS [FINDINGS_DIR]}"
 findings="${3:-$here/out/findings-$target}"
-build="$here/out/build"
+configuration="${FUZZ_CONFIGURATION:-Release}"
+build="$here/out/build-$configuration"
 
 case "$target" in csv|json|zip|manifest) ;; *) echo "unknown target '$target' (csv, json, zip, manifest)" >&2; exit 2 ;; esac
 if ! command -v afl-fuzz >/dev/null 2>&1; then
@@ -25,7 +26,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 stamp="$(git -C "$repo" rev-parse HEAD 2>/dev/null || echo none)-$(git -C "$repo" status --porcelain -- src bench/Vigil.Fuzz bench/fuzz/fixtures 2>/dev/null | md5sum | cut -c1-8)"
 if [ ! -f "$build/.stamp" ] || [ "$(cat "$build/.stamp")" != "$stamp" ]; then
   rm -rf "$build"
-  dotnet publish "$repo/bench/Vigil.Fuzz" -c Release -o "$build" -v q -nologo >"$here/out/publish.log" 2>&1 \
+  dotnet publish "$repo/bench/Vigil.Fuzz" -c "$configuration" -o "$build" -v q -nologo >"$here/out/publish.log" 2>&1 \
     || { echo "build failed, see $here/out/publish.log" >&2; exit 2; }
   (cd "$here" && dotnet tool restore >/dev/null)
   # Vigil's own assemblies and the CSV splitter are instrumented; the framework and ML.NET are not (they are not under test).
