@@ -67,7 +67,7 @@ public sealed class NumericReference : ReferenceColumn
             KsStatistic = ks.Statistic,
             KsPValue = ks.PValue,
             Wasserstein = w1,
-            WassersteinNormed = w1 / (StandardDeviation > 0 ? StandardDeviation : 0.001),
+            WassersteinNormed = Wasserstein.Normalized(w1, StandardDeviation),
             Psi = PopulationStability.FromShares(referenceShares, currentShares),
             JensenShannon = Divergences.JensenShannonDistance(referenceShares, currentShares, 2.0),
             Test = "ks",
