@@ -40,7 +40,7 @@ public abstract class FuzzTarget : IDisposable
         }
         catch (Exception e) when (IsDocumented(e))
         {
-            if (string.IsNullOrWhiteSpace(e.Message) || e.Message.Contains('\n', StringComparison.Ordinal))
+            if (string.IsNullOrWhiteSpace(e.Message) || e.Message.AsSpan().IndexOfAny('\n', '\r') >= 0)
             {
                 throw new InvalidOperationException($"{e.GetType().Name} has no one-line message: '{e.Message}'.", e);
             }

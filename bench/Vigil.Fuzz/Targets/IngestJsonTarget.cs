@@ -19,8 +19,10 @@ internal sealed class IngestJsonTarget : FuzzTarget
 
     protected override void Execute(byte[] data)
     {
-        // Each reader refuses on its own; the input counts as refused if any does, but all three must run.
+        // Every reader runs on every input; the input gave a value when one of them accepted it (a body is either
+        // predictions or labels), and is refused with the first reader's error when none did.
         Exception? refused = null;
+        var accepted = false;
         foreach (var read in new Action[]
         {
             () => new PredictionBatchReader().Read(data, scoring: false, Now, MaxRows),
@@ -31,6 +33,7 @@ internal sealed class IngestJsonTarget : FuzzTarget
             try
             {
                 read();
+                accepted = true;
             }
             catch (Exception e) when (IsDocumented(e))
             {
@@ -38,9 +41,9 @@ internal sealed class IngestJsonTarget : FuzzTarget
             }
         }
 
-        if (refused is not null)
+        if (!accepted)
         {
-            throw refused;
+            throw refused!;
         }
     }
 
