@@ -4,8 +4,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
-using Vigil.AutoML;
-using Vigil.AutoML.Bundles;
 using Vigil.Monitoring.Lifecycle;
 using Vigil.Monitoring.Store;
 using Vigil.Server.Api.Ingestion;
@@ -34,11 +32,11 @@ internal static class IngestEndpoints
     }
 
     private static async Task<IResult> LogPredictions(
-        string name, HttpRequest request, WorkspaceHost host, IngestWriter writer, IOptions<ServerOptions> options, TimeProvider time)
+        string name, HttpRequest request, WorkspaceHost host, ChampionSchemas schemas, IngestWriter writer, IOptions<ServerOptions> options, TimeProvider time)
     {
         host.RequireModel(name);
         var lenient = Leniency.Of(request, options.Value);
-        var schema = SchemaOf(host, name);
+        var schema = schemas.Of(name)?.Features;
         using var body = await RequestBody.ReadAsync(request, options.Value.MaxRequestBytes, request.HttpContext.RequestAborted);
         var batch = new PredictionBatchReader(schema, lenient).Read(body.Span, scoring: false, time.GetUtcNow(), options.Value.MaxBatchRows);
         var result = await writer.LogAsync(name, batch.Rows, batch.FeaturesJson);
@@ -48,11 +46,11 @@ internal static class IngestEndpoints
     }
 
     private static async Task<IResult> LogLabels(
-        string name, HttpRequest request, WorkspaceHost host, IngestWriter writer, IOptions<ServerOptions> options)
+        string name, HttpRequest request, WorkspaceHost host, ChampionSchemas schemas, IngestWriter writer, IOptions<ServerOptions> options)
     {
         host.RequireModel(name);
         var problems = new BatchProblems(Leniency.Of(request, options.Value));
-        var numeric = ChampionBundle(host, name) is { Task: AutoMLTask.Regression };
+        var numeric = schemas.Of(name)?.NumericLabels ?? false;
         using var body = await RequestBody.ReadAsync(request, options.Value.MaxRequestBytes, request.HttpContext.RequestAborted);
         var labels = LabelInput.Parse(body.Span, options.Value.MaxBatchRows, problems, numeric);
         var result = await writer.WriteAsync(() => host.Workspace.Store.LogLabels(name, labels));
@@ -95,21 +93,5 @@ internal static class IngestEndpoints
         VigilMetrics.RowsInvalid.WithLabels(name, "predictions").Inc(batch.Findings.Rows);
         VigilMetrics.PredictDuration.WithLabels(name).Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
         return Results.Ok(new PredictResponse(name, champion.Version, results, result.Inserted, result.Duplicates, batch.Findings.Rows, batch.Findings.Listed));
-    }
-
-    // The champion's input schema; a model without a champion has none, and its rows are checked for shape only.
-    private static FeatureSchema? SchemaOf(WorkspaceHost host, string name) =>
-        ChampionBundle(host, name) is { } bundle ? FeatureSchema.For(bundle) : null;
-
-    private static ModelBundle? ChampionBundle(WorkspaceHost host, string name)
-    {
-        try
-        {
-            return host.Bundle(host.ScoringChampion(name));
-        }
-        catch (ApiProblemException e) when (e.Status == StatusCodes.Status409Conflict)
-        {
-            return null;
-        }
     }
 }

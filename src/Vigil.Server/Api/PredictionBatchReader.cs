@@ -133,9 +133,9 @@ internal sealed class PredictionBatchReader(FeatureSchema? schema = null, bool l
             if (reader.ValueTextEquals("id"u8))
             {
                 reader.Read();
-                var found = JsonFound.Describe(ref reader);
+                var type = reader.TokenType; // described only on error: this runs for every row
                 id = Scalar(ref reader);
-                ok &= id is { Length: > 0 } || Error(index, "id", "a non-empty string or a number", found);
+                ok &= id is { Length: > 0 } || Error(index, "id", "a non-empty string or a number", id is null ? JsonFound.Token(type) : "an empty string");
             }
             else if (reader.ValueTextEquals("features"u8))
             {
@@ -156,9 +156,9 @@ internal sealed class PredictionBatchReader(FeatureSchema? schema = null, bool l
             else if (reader.ValueTextEquals("prediction"u8))
             {
                 reader.Read();
-                var found = JsonFound.Describe(ref reader);
+                var type = reader.TokenType;
                 prediction = Scalar(ref reader);
-                ok &= prediction is not null || Error(index, "prediction", "a string, number or boolean", found);
+                ok &= prediction is not null || Error(index, "prediction", "a string, number or boolean", JsonFound.Token(type));
             }
             else if (reader.ValueTextEquals("timestamp"u8))
             {
