@@ -16,7 +16,8 @@ public sealed class NumericReference : ReferenceColumn
     {
         _sorted = sorted;
         Binning = binning;
-        StandardDeviation = Wasserstein.PopulationStd(sorted);
+        // An all-missing reference column has no spread to measure; comparisons report it as skipped instead.
+        StandardDeviation = sorted.Length == 0 ? 0 : Wasserstein.PopulationStd(sorted);
     }
 
     public override ColumnKind Kind => ColumnKind.Numeric;
@@ -26,7 +27,7 @@ public sealed class NumericReference : ReferenceColumn
     /// <summary>The non-missing reference values in ascending order.</summary>
     public ReadOnlySpan<double> Sorted => _sorted;
 
-    /// <summary>Population standard deviation (divisor n) of the non-missing values; 0 when fewer than 2.</summary>
+    /// <summary>Population standard deviation (divisor n) of the non-missing values; 0 when fewer than 2 (or none).</summary>
     public double StandardDeviation { get; }
 
     /// <summary>PSI bins from the reference quantiles; null when the reference has no non-missing value.</summary>
