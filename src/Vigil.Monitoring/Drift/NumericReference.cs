@@ -65,7 +65,7 @@ public sealed class NumericReference : ReferenceColumn
         var (d, location, sign, w1) = SortedSampleComparison.Compare(_sorted, sorted);
         var currentShares = Binning.SharesOfSorted(sorted);
         var referenceShares = Binning.ReferenceShares;
-        var normed = w1 / (StandardDeviation > 0 ? StandardDeviation : 0.001);
+        var normed = Wasserstein.Normalized(w1, StandardDeviation);
         var psi = PopulationStability.FromShares(referenceShares, currentShares);
         var js = Divergences.JensenShannonDistance(referenceShares, currentShares, 2.0);
         drift = drift with
