@@ -52,6 +52,11 @@ public static class VigilMetrics
     public static Counter RowsDuplicate { get; } = Prometheus.Metrics.CreateCounter("vigil_rows_duplicate_total",
         "Prediction rows ignored because their id was already logged.", ModelLabel);
 
+    /// <summary><c>vigil_rows_invalid_total{model,input}</c>: rows stored by lenient ingestion although they do not match the champion's schema.</summary>
+    public static Counter RowsInvalid { get; } = Prometheus.Metrics.CreateCounter("vigil_rows_invalid_total",
+        "Rows stored by lenient ingestion although they do not match the champion's schema (input: predictions or labels).",
+        ["model", "input"]);
+
     /// <summary><c>vigil_labels_total{model,outcome}</c>: outcome joined, pending, duplicate or late_joined.</summary>
     public static Counter Labels { get; } = Prometheus.Metrics.CreateCounter("vigil_labels_total",
         "Labels received, by outcome: joined (to their prediction), pending (prediction not seen yet), duplicate, late_joined (a waiting label joined when its prediction arrived).",
@@ -163,11 +168,10 @@ public static class VigilMetrics
                 ChampionVersion.WithLabels(model).Set(champion.Version);
             }
 
-            var latest = monitor.Workspace.Store.ListChecks(model, 1).FirstOrDefault();
-            if (latest is not null && Parse(latest) is { } result)
+            if (monitor.Workspace.Store.ReadChecks(model, 1).FirstOrDefault() is { Result: { } result } latest)
             {
                 SetGauges(model, result);
-                LastCheck.WithLabels(model).Set(latest.RanAt.ToUnixTimeMilliseconds() / 1000.0);
+                LastCheck.WithLabels(model).Set(latest.Record.RanAt.ToUnixTimeMilliseconds() / 1000.0);
             }
         }
     }
@@ -189,18 +193,6 @@ public static class VigilMetrics
             {
                 MetricBaseline.WithLabels(model, m.Name).Set(b);
             }
-        }
-    }
-
-    private static MonitoringResult? Parse(CheckRecord record)
-    {
-        try
-        {
-            return MonitoringJson.Deserialize<MonitoringResult>(record.ResultJson);
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            return null;
         }
     }
 }
