@@ -246,10 +246,19 @@ internal static partial class LightGbmModelText
             : throw Error(line, $"'{key}' has '{Shown(token)}', not an integer");
 
     private static double Double(string token, string key, int line) =>
-        IsDouble(token) ? double.Parse(token, CultureInfo.InvariantCulture) : throw Error(line, $"'{key}' has '{Shown(token)}', not a finite number");
+        ParseDouble(token) ?? throw Error(line, $"'{key}' has '{Shown(token)}', not a number");
 
-    private static bool IsDouble(string token) =>
-        DoubleToken().IsMatch(token) && double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v);
+    private static bool IsDouble(string token) => ParseDouble(token) is not null;
+
+    // Numbers as LightGBM writes them: decimal or exponent notation, and inf / nan (a split at +inf is common).
+    private static double? ParseDouble(string token) => token switch
+    {
+        "inf" or "+inf" => double.PositiveInfinity,
+        "-inf" => double.NegativeInfinity,
+        "nan" or "-nan" => double.NaN,
+        _ when DoubleToken().IsMatch(token) && double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) => v,
+        _ => null,
+    };
 
     // A token quoted in a message: short, and one printable line whatever the file holds.
     private static string Shown(string text) =>

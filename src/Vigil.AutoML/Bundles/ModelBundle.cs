@@ -35,6 +35,11 @@ public sealed class ModelBundle
         var kinds = new Dictionary<string, ColumnKind>(StringComparer.Ordinal);
         foreach (var column in manifest.InputSchema)
         {
+            if (column?.Name is null)
+            {
+                throw new BundleFormatException("The bundle's manifest.json has an input_schema entry without a name.");
+            }
+
             kinds[column.Name] = Enum.TryParse<ColumnKind>(column.Kind, ignoreCase: true, out var kind) ? kind : ColumnKind.Categorical;
         }
 
