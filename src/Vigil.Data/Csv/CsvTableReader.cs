@@ -13,24 +13,34 @@ namespace Vigil.Data.Csv;
 /// .NET parser and span-based, so cells are copied into per-column buffers without a string per cell. Everything
 /// Sep does not judge is checked here so errors can name the line and field: the header (empty or duplicate
 /// names), ragged rows, unterminated quotes, and values that do not fit an explicit schema.
-/// Rules: the first row is the header; UTF-8 with or without BOM; a blank line is skipped when the header has
+/// Rules: the first row is the header; UTF-8 with or without BOM (strict: bad bytes are located errors), or Latin-1 on request; a blank line is skipped when the header has
 /// more than one column (with one column it is a missing cell); a header with no data rows is an error.
 /// Any exception from the parser itself is wrapped in <see cref="CsvFormatException"/>.
 /// </remarks>
 public static class CsvTableReader
 {
-    /// <summary>Reads the file at <paramref name="path"/>; errors name <paramref name="path"/> as given.</summary>
+    /// <summary>
+    /// Reads the file at <paramref name="path"/> in <see cref="CsvReadOptions.Encoding"/>; errors name
+    /// <paramref name="path"/> as given. Bytes that are not UTF-8 (in UTF-8) and NUL bytes (binary files) are
+    /// errors with the line, character and byte offset, never replaced.
+    /// </summary>
     /// <exception cref="CsvFormatException">The content is not a valid table (see the remarks on the type).</exception>
     /// <exception cref="IOException">The file cannot be opened or read.</exception>
     public static Table Read(string path, CsvReadOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        using var reader = new StreamReader(path, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true,
-            new FileStreamOptions { Access = FileAccess.Read, Mode = FileMode.Open, Share = FileShare.Read, BufferSize = 1 << 16 });
+        var file = new FileStream(path, new FileStreamOptions { Access = FileAccess.Read, Mode = FileMode.Open, Share = FileShare.Read, BufferSize = 0 });
+        using var checkedBytes = new EncodingCheckStream(file, path, options?.Encoding ?? CsvEncoding.Utf8);
+        var encoding = checkedBytes.Prime();
+        using var reader = new StreamReader(checkedBytes, encoding, detectEncodingFromByteOrderMarks: encoding is UnicodeEncoding, bufferSize: 1 << 16);
         return Read(reader, path, options);
     }
 
-    /// <summary>Reads CSV text from <paramref name="reader"/> (left open); <paramref name="sourceName"/> names it in errors.</summary>
+    /// <summary>
+    /// Reads CSV text from <paramref name="reader"/> (left open); <paramref name="sourceName"/> names it in errors.
+    /// The text is taken as decoded: <see cref="CsvReadOptions.Encoding"/> does not apply, and a reader built with a
+    /// replacing decoder hides bad bytes (use <see cref="Read(string, CsvReadOptions?)"/> for files).
+    /// </summary>
     /// <exception cref="CsvFormatException">The content is not a valid table.</exception>
     public static Table Read(TextReader reader, string sourceName, CsvReadOptions? options = null)
     {
