@@ -3,6 +3,7 @@ using Vigil.AutoML.Bundles;
 using Vigil.AutoML.Metrics;
 using Vigil.Data.Csv;
 using Vigil.Data.Tables;
+using Vigil.Data.Text;
 
 namespace Vigil.Cli.Commands;
 
@@ -45,13 +46,13 @@ internal static class AutoMLCommandSupport
     }
 
     /// <summary>Reads rows for a model: the model's input columns keep their training kinds; a missing one is reported with the file.</summary>
-    public static Table ReadForModel(ModelBundle bundle, string path)
+    public static Table ReadForModel(ModelBundle bundle, string path, CsvEncoding encoding)
     {
         var used = bundle.Featurizer.Columns.Select(c => c.Column).ToHashSet(StringComparer.Ordinal);
         var schema = bundle.Manifest.InputSchema
             .Where(c => used.Contains(c.Name) && Enum.TryParse<ColumnKind>(c.Kind, out _))
             .ToDictionary(c => c.Name, c => Enum.Parse<ColumnKind>(c.Kind), StringComparer.Ordinal);
-        return CsvTableReader.Read(path, new CsvReadOptions { Schema = schema });
+        return CsvTableReader.Read(path, new CsvReadOptions { Schema = schema, Encoding = encoding });
     }
 
     /// <summary>Runs a command body, mapping AutoML input and bundle errors to exit code 2 with one clear line.</summary>
@@ -63,12 +64,12 @@ internal static class AutoMLCommandSupport
         }
         catch (AutoMLException ex)
         {
-            error.WriteLine($"error: {ex.Message}");
+            error.WriteLine($"error: {PrintableText.Escape(ex.Message)}");
             return ExitCodes.UsageOrInput;
         }
         catch (BundleFormatException ex)
         {
-            error.WriteLine($"error: {ex.Message}");
+            error.WriteLine($"error: {PrintableText.Escape(ex.Message)}");
             return ExitCodes.UsageOrInput;
         }
     }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Spectre.Console;
+using Vigil.Cli.Outputs;
 using Vigil.Data.Csv;
 using Vigil.Monitoring.Drift;
 using Vigil.Statistics.MultipleTesting;
@@ -17,7 +18,8 @@ internal static class DriftCommand
     {
         var reference = new Option<FileInfo>("--reference", "-r") { Description = "CSV with the reference sample (e.g. the training data).", Required = true };
         var current = new Option<FileInfo>("--current", "-c") { Description = "CSV with the current sample to compare.", Required = true };
-        var json = new Option<FileInfo?>("--json") { Description = "Also write the report as JSON (snake_case fields) to this file." };
+        var json = new Option<FileInfo?>("--json") { Description = "Also write the report as JSON (snake_case fields) to this file." }.WritesFile();
+        var encoding = CsvInput.EncodingOption();
         var columns = new Option<string?>("--columns") { Description = "Comma-separated columns to compare (default: every column of the reference)." };
         var label = new Option<string?>("--label") { Description = "The label column: reported as label drift, not counted in the dataset drift share." };
         var alpha = new Option<double>("--alpha") { Description = "Significance level for the corrected p-values.", DefaultValueFactory = _ => 0.05 };
@@ -32,7 +34,7 @@ internal static class DriftCommand
 
         var command = new Command("drift", "Compare the columns of a current CSV against a reference CSV (KS, chi-square, PSI, Wasserstein, Jensen–Shannon).")
         {
-            reference, current, json, columns, label, alpha, correction, share, bins,
+            reference, current, json, columns, label, alpha, correction, share, bins, encoding,
         };
 
         command.SetAction(parse =>
@@ -50,9 +52,10 @@ internal static class DriftCommand
             var selected = parse.GetValue(columns)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             var labelName = parse.GetValue(label);
 
-            var referenceTable = CsvTableReader.Read(refPath);
+            var text = CsvInput.Encoding(parse, encoding);
+            var referenceTable = CsvTableReader.Read(refPath, new CsvReadOptions { Encoding = text });
             // The current file is read with the reference's kinds, so a value that does not fit is reported with its line.
-            var currentTable = CsvTableReader.Read(curPath, new CsvReadOptions { Schema = SchemaOf(referenceTable, selected) });
+            var currentTable = CsvTableReader.Read(curPath, new CsvReadOptions { Schema = SchemaOf(referenceTable, selected), Encoding = text });
             var report = DriftAnalyzer.Compare(referenceTable, currentTable, options, selected, labelName);
 
             var output = parse.InvocationConfiguration.Output;

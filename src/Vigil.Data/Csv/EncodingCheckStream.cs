@@ -200,7 +200,7 @@ internal sealed class EncodingCheckStream : Stream
             {
                 var bad = span.Slice(i, Math.Max(1, consumed));
                 var hex = string.Join(" ", bad.ToArray().Select(b => "0x" + b.ToString("X2", CultureInfo.InvariantCulture)));
-                throw Error(i, "UTF-8 text (a Latin-1 file needs the latin1 encoding)",
+                throw Error(i, "UTF-8 text (for Latin-1 text use the latin1 encoding, e.g. --encoding latin1)",
                     status == OperationStatus.NeedMoreData
                         ? $"the file ending inside a UTF-8 character ({hex})"
                         : $"{(bad.Length == 1 ? "byte" : "bytes")} {hex}, not valid UTF-8");
