@@ -45,14 +45,23 @@ internal static class AutoMLCommandSupport
         return ModelBundle.Load(directory.FullName);
     }
 
-    /// <summary>Reads rows for a model: the model's input columns keep their training kinds; a missing one is reported with the file.</summary>
-    public static Table ReadForModel(ModelBundle bundle, string path, CsvEncoding encoding)
+    /// <summary>
+    /// Reads rows for a model: the model's input columns keep their training kinds; a missing one is reported with the
+    /// file. With <paramref name="labelled"/> the label column must be there and every label one the model knows.
+    /// </summary>
+    public static Table ReadForModel(ModelBundle bundle, string path, CsvEncoding encoding, bool labelled = false)
     {
         var used = bundle.Featurizer.Columns.Select(c => c.Column).ToHashSet(StringComparer.Ordinal);
         var schema = bundle.Manifest.InputSchema
             .Where(c => used.Contains(c.Name) && Enum.TryParse<ColumnKind>(c.Kind, out _))
             .ToDictionary(c => c.Name, c => Enum.Parse<ColumnKind>(c.Kind), StringComparer.Ordinal);
-        return CsvTableReader.Read(path, new CsvReadOptions { Schema = schema, Encoding = encoding });
+        var located = CsvTableReader.ReadLocated(path, new CsvReadOptions { Schema = schema, Encoding = encoding });
+        if (labelled)
+        {
+            LabelCheck.RequireKnownLabels(located, bundle);
+        }
+
+        return located.Table;
     }
 
     /// <summary>Runs a command body, mapping AutoML input and bundle errors to exit code 2 with one clear line.</summary>

@@ -19,7 +19,7 @@ internal static class EvaluateCommand
         command.SetAction(parse => AutoMLCommandSupport.Guard(parse.InvocationConfiguration.Error, () =>
         {
             var bundle = AutoMLCommandSupport.LoadBundle(parse.GetValue(model)!);
-            var table = AutoMLCommandSupport.ReadForModel(bundle, parse.GetValue(data)!.FullName, CsvInput.Encoding(parse, encoding));
+            var table = AutoMLCommandSupport.ReadForModel(bundle, parse.GetValue(data)!.FullName, CsvInput.Encoding(parse, encoding), labelled: true);
             var metrics = bundle.Evaluate(table);
             var console = Terminal.For(parse.InvocationConfiguration.Output);
             var view = new Table().AddColumns("metric", "value");

@@ -57,7 +57,9 @@ internal static class TrainCommand
                 throw new AutoMLException(AutoMLErrorCode.InvalidOptions, "--time-budget must be 0 (no limit) or positive.");
             }
 
-            var table = CsvTableReader.Read(parse.GetValue(data)!.FullName, new CsvReadOptions { Encoding = CsvInput.Encoding(parse, encoding) });
+            var located = CsvTableReader.ReadLocated(parse.GetValue(data)!.FullName, new CsvReadOptions { Encoding = CsvInput.Encoding(parse, encoding) });
+            LabelCheck.RequireLabels(located, parse.GetValue(label)!);
+            var table = located.Table;
             var console = Terminal.For(parse.InvocationConfiguration.Output);
             var options = new AutoMLOptions
             {

@@ -26,14 +26,21 @@ public static class CsvTableReader
     /// </summary>
     /// <exception cref="CsvFormatException">The content is not a valid table (see the remarks on the type).</exception>
     /// <exception cref="IOException">The file cannot be opened or read.</exception>
-    public static Table Read(string path, CsvReadOptions? options = null)
+    public static Table Read(string path, CsvReadOptions? options = null) => ReadLocated(path, options).Table;
+
+    /// <summary>
+    /// Like <see cref="Read(string, CsvReadOptions?)"/>, and also keeps the physical line each row starts on, so
+    /// later checks of the values (labels, ranges) can say where a row is.
+    /// </summary>
+    public static LocatedTable ReadLocated(string path, CsvReadOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
+        options ??= new CsvReadOptions();
         var file = new FileStream(path, new FileStreamOptions { Access = FileAccess.Read, Mode = FileMode.Open, Share = FileShare.Read, BufferSize = 0 });
-        using var checkedBytes = new EncodingCheckStream(file, path, options?.Encoding ?? CsvEncoding.Utf8);
+        using var checkedBytes = new EncodingCheckStream(file, path, options.Encoding);
         var encoding = checkedBytes.Prime();
         using var reader = new StreamReader(checkedBytes, encoding, detectEncodingFromByteOrderMarks: encoding is UnicodeEncoding, bufferSize: 1 << 16);
-        return Read(reader, path, options);
+        return ReadGuarded(reader, path, options);
     }
 
     /// <summary>
@@ -46,7 +53,11 @@ public static class CsvTableReader
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(sourceName);
-        options ??= new CsvReadOptions();
+        return ReadGuarded(reader, sourceName, options ?? new CsvReadOptions()).Table;
+    }
+
+    private static LocatedTable ReadGuarded(TextReader reader, string sourceName, CsvReadOptions options)
+    {
         if (options.Delimiter is { } d && (d is '"' or '\r' or '\n' || char.IsWhiteSpace(d) && d != '\t'))
         {
             throw new ArgumentException($"'{d}' cannot be a delimiter.", nameof(options));
@@ -69,7 +80,7 @@ public static class CsvTableReader
         }
     }
 
-    private static Table ReadCore(TextReader reader, string source, CsvReadOptions options, ref int line)
+    private static LocatedTable ReadCore(TextReader reader, string source, CsvReadOptions options, ref int line)
     {
         var sample = DelimiterDetector.ReadSample(reader);
         if (sample.Length > 0 && sample[0] == '\uFEFF')
@@ -141,7 +152,8 @@ public static class CsvTableReader
 
         line = 0;
         var missing = new MissingMarkerSet(options.MissingMarkers ?? CsvReadOptions.DefaultMissingMarkers);
-        var parser = new ColumnParser(source, lines.ToArray(), missing);
+        var lineArray = lines.ToArray();
+        var parser = new ColumnParser(source, lineArray, missing);
         var columns = new Column[selected.Length];
         var errors = new CsvFormatException?[selected.Length];
 
@@ -164,7 +176,7 @@ public static class CsvTableReader
         });
 
         var first = errors.OfType<CsvFormatException>().OrderBy(e => e.Line).ThenBy(e => e.Column).FirstOrDefault();
-        return first is null ? new Table(columns) : throw first;
+        return first is null ? new LocatedTable(new Table(columns), source, lineArray) : throw first;
     }
 
     private static string[] ReadHeader(SepReader.Row row, string source)
