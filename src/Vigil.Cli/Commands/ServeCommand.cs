@@ -38,7 +38,7 @@ internal static class ServeCommand
             }
 
             // Loopback by default: exposing the service is a deliberate choice (Urls in configuration or --urls).
-            WebApplication app;
+            WebApplication? app = null;
             try
             {
                 app = VigilServer.Build([.. args], builder =>
@@ -52,6 +52,7 @@ internal static class ServeCommand
             }
             catch (Exception e) when (IsStartupInputError(e))
             {
+                ((IDisposable?)app)?.Dispose();
                 parse.InvocationConfiguration.Error.WriteLine($"error: the service did not start: {PrintableText.Escape(e.Message)}");
                 return ExitCodes.UsageOrInput;
             }

@@ -21,7 +21,7 @@ internal sealed class EncodingCheckStream : Stream
 
     private readonly Stream _inner;
     private readonly string _source;
-    private readonly byte[] _buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+    private readonly byte[] _buffer = new byte[BufferSize];
     private bool _utf8;
     private bool _passThrough;
     private bool _primed;
@@ -122,7 +122,6 @@ internal sealed class EncodingCheckStream : Stream
     {
         if (disposing)
         {
-            ArrayPool<byte>.Shared.Return(_buffer);
             _inner.Dispose();
         }
 
