@@ -179,7 +179,8 @@ public sealed class ModelBundle
         try
         {
             using var doc = JsonDocument.Parse(File.ReadAllText(manifestPath));
-            if (!doc.RootElement.TryGetProperty("format_version", out var version) || !version.TryGetInt32(out var v))
+            if (doc.RootElement.ValueKind != JsonValueKind.Object ||
+                !doc.RootElement.TryGetProperty("format_version", out var version) || version.ValueKind != JsonValueKind.Number || !version.TryGetInt32(out var v))
             {
                 throw new BundleFormatException($"{manifestPath} has no format_version; it was not written by Vigil.");
             }

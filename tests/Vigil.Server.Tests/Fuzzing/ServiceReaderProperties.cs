@@ -25,9 +25,6 @@ public sealed class ServiceReaderProperties : IDisposable
     [Property(MaxTest = 200)]
     public Property ArbitraryBytesAsABundleUpload() => Prop.ForAll(ByteMutations.AnyBytes(), b => { _zip.Run(b); });
 
-    [Property(MaxTest = 300)]
-    public Property DamagedBundleZips() => Prop.ForAll(Mutated("zip"), b => { _zip.Run(b); });
-
     private static Arbitrary<byte[]> Mutated(string target) =>
         ByteMutations.Mutated(FuzzCorpus.Seeds(target).Select(File.ReadAllBytes).ToArray());
 
