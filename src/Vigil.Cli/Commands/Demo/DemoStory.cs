@@ -6,7 +6,7 @@ using Table = Vigil.Data.Tables.Table;
 using Vigil.Monitoring;
 using Vigil.Monitoring.Checks;
 using Vigil.Monitoring.Lifecycle;
-using Vigil.Monitoring.Persistence;
+using Vigil.Data.Text;
 using Vigil.Monitoring.Reports;
 using Vigil.Monitoring.Reports.Html;
 using Vigil.Cli.Commands.Monitoring;

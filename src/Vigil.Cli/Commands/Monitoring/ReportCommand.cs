@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Vigil.Cli.Outputs;
 using Vigil.Monitoring;
-using Vigil.Monitoring.Persistence;
+using Vigil.Data.Text;
 using Vigil.Monitoring.Reports;
 using Vigil.Monitoring.Reports.Html;
 

@@ -3,7 +3,7 @@ using System.Globalization;
 using Vigil.Cli.Outputs;
 using Vigil.Data.Csv;
 using Vigil.Monitoring.Checks;
-using Vigil.Monitoring.Persistence;
+using Vigil.Data.Text;
 using Vigil.Monitoring.Replay;
 
 namespace Vigil.Cli.Commands.Replay;
