@@ -9,7 +9,7 @@ using Vigil.Monitoring.Checks;
 using Vigil.Monitoring.Lifecycle;
 using Vigil.Monitoring.Persistence;
 using Vigil.Monitoring.Reports;
-using Vigil.Monitoring.Reports.Html;
+using Vigil.Rendering;
 using Vigil.Cli.Commands.Monitoring;
 
 namespace Vigil.Cli.Commands.Demo;

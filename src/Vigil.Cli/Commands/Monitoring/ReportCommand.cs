@@ -2,7 +2,7 @@ using System.CommandLine;
 using Vigil.Monitoring;
 using Vigil.Monitoring.Persistence;
 using Vigil.Monitoring.Reports;
-using Vigil.Monitoring.Reports.Html;
+using Vigil.Rendering;
 
 namespace Vigil.Cli.Commands.Monitoring;
 

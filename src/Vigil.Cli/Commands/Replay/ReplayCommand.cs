@@ -4,6 +4,7 @@ using Vigil.Data.Csv;
 using Vigil.Monitoring.Checks;
 using Vigil.Monitoring.Persistence;
 using Vigil.Monitoring.Replay;
+using Vigil.Rendering;
 
 namespace Vigil.Cli.Commands.Replay;
 
