@@ -19,8 +19,9 @@ internal static class DashboardData
         try
         {
             var report = ReportBuilder.Build(monitor.Workspace, model, null, RecentChecks);
-            var latestRecord = monitor.Workspace.Store.ListChecks(model, 1).FirstOrDefault();
-            var latest = latestRecord is null ? null : StoredResults.Check(latestRecord);
+            var latestEntry = monitor.Workspace.Store.ReadChecks(model, 1).FirstOrDefault();
+            var latestRecord = latestEntry?.Record;
+            var latest = latestEntry?.Result;
             var series = report.MetricTimeline.FirstOrDefault(s => s.Metric == report.PrimaryMetric);
             return new ModelStatus
             {
@@ -50,12 +51,12 @@ internal static class DashboardData
     {
         var store = monitor.Workspace.Store;
         var report = monitor.Report(model);
-        var latest = store.ListChecks(model, 1).Select(c => (Record: c, Result: StoredResults.Check(c))).FirstOrDefault();
+        var latest = store.ReadChecks(model, 1).FirstOrDefault();
         return new ModelPageData
         {
             Report = report,
-            LatestCheck = latest.Result is null ? null : (latest.Record, latest.Result),
-            Decisions = store.ListDecisions(model, RecentRows).Select(d => (d, StoredResults.Decision(d))).ToArray(),
+            LatestCheck = latest is { Result: { } result } ? (latest.Record, result) : null,
+            Decisions = store.ReadDecisions(model, RecentRows).Select(d => (d.Record, d.Decision)).ToArray(),
             Retrains = store.ListRetrains(model, RecentRows),
             RegistryEvents = monitor.Workspace.Registry.Events(model),
         };
