@@ -10,6 +10,12 @@ namespace Vigil.Rendering;
 /// </summary>
 public static class HtmlReport
 {
+    /// <summary>
+    /// The page's only script: collapsed sections still print, so every &lt;details&gt; opens before printing (the page
+    /// works without it). Public so a server can allow exactly this script by its hash in a Content-Security-Policy.
+    /// </summary>
+    public const string PrintScript = "addEventListener('beforeprint',function(){document.querySelectorAll('details').forEach(function(d){d.open=true})});";
+
     public static string Render(ModelReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
