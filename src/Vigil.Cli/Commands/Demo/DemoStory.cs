@@ -8,7 +8,7 @@ using Vigil.Monitoring.Checks;
 using Vigil.Monitoring.Lifecycle;
 using Vigil.Data.Text;
 using Vigil.Monitoring.Reports;
-using Vigil.Monitoring.Reports.Html;
+using Vigil.Rendering;
 using Vigil.Cli.Commands.Monitoring;
 
 namespace Vigil.Cli.Commands.Demo;

@@ -3,7 +3,7 @@ using Vigil.Cli.Outputs;
 using Vigil.Monitoring;
 using Vigil.Data.Text;
 using Vigil.Monitoring.Reports;
-using Vigil.Monitoring.Reports.Html;
+using Vigil.Rendering;
 
 namespace Vigil.Cli.Commands.Monitoring;
 

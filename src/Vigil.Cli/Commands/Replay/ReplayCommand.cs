@@ -5,6 +5,7 @@ using Vigil.Data.Csv;
 using Vigil.Monitoring.Checks;
 using Vigil.Data.Text;
 using Vigil.Monitoring.Replay;
+using Vigil.Rendering;
 
 namespace Vigil.Cli.Commands.Replay;
 
