@@ -75,6 +75,21 @@ public sealed class BundleUploadTests : IAsyncLifetime
         AssertStagingEmpty();
     }
 
+    [Theory]
+    [InlineData("manifest.json", "manifest.json", "'manifest.json' appears twice")]
+    [InlineData("manifest.json", "MANIFEST.json", "'MANIFEST.json' appears twice")]
+    [InlineData("model", "model/part.txt", "'model' is both a file and a folder")]
+    [InlineData("model/part.txt", "model", "'model' is both a file and a folder")]
+    [InlineData("model/", "model", "'model' is both a file and a folder")]
+    public async Task AnArchiveWithClashingEntriesIsRefusedNamingTheEntry(string first, string second, string expected)
+    {
+        var zip = Zip(("featurizer.json", "{}"), (first, first.EndsWith('/') ? "" : "x"), (second, "y"));
+        var problem = await RunningServer.Expect(await _server.Writer.PostAsync("/api/v1/models/m/versions/upload", ZipBody(zip)), 422);
+        Assert.Contains(expected, (string)problem["detail"]!, StringComparison.Ordinal);
+        Assert.Empty((await RunningServer.Expect(await _server.Reader.GetAsync("/api/v1/models"), 200)).AsArray());
+        AssertStagingEmpty();
+    }
+
     private void AssertStagingEmpty()
     {
         var staging = Path.Combine(_server.Workspace, ".staging");
@@ -99,7 +114,10 @@ public sealed class BundleUploadTests : IAsyncLifetime
             foreach (var (name, text) in entries)
             {
                 using var writer = new StreamWriter(zip.CreateEntry(name).Open());
-                writer.Write(text);
+                if (!name.EndsWith('/'))
+                {
+                    writer.Write(text);
+                }
             }
         }
 
