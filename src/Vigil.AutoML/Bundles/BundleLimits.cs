@@ -12,6 +12,6 @@ public static class BundleLimits
     /// <summary>One member model (LightGBM text or ML.NET zip): 256 MiB (1000 trees of 255 leaves are tens of megabytes).</summary>
     public const long MaxModelFileBytes = 256L << 20;
 
-    /// <summary>training.csv, the training rows a version keeps (at most 200,000 rows by default): 1 GiB.</summary>
-    public const long MaxTrainingDataBytes = 1L << 30;
+    /// <summary>training.csv, the training rows a version keeps (at most 200,000 rows by default): 512 MiB.</summary>
+    public const long MaxTrainingDataBytes = 512L << 20;
 }

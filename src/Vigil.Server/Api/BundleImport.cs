@@ -123,15 +123,27 @@ internal static class BundleImport
         return full;
     }
 
+    private static BundleFile? Find(string folder, string name, long maxBytes)
+    {
+        try
+        {
+            return BundleFile.Find(folder, name, maxBytes);
+        }
+        catch (BundleFormatException e)
+        {
+            throw new BundleFormatException($"Model bundle '{folder}': {e.Message}", e);
+        }
+    }
+
     // profile.json as saved by Vigil, else a profile built from the kept training data, else the bundle cannot be monitored.
     private static string ProfileJson(string folder, ModelBundle bundle)
     {
-        if (BundleFile.Find(folder, ProfileFile, BundleLimits.MaxJsonFileBytes) is { } profile)
+        if (Find(folder, ProfileFile, BundleLimits.MaxJsonFileBytes) is { } profile)
         {
             return profile.ReadAllText();
         }
 
-        if (BundleFile.Find(folder, ModelTrainer.TrainingDataFile, BundleLimits.MaxTrainingDataBytes) is { } training)
+        if (Find(folder, ModelTrainer.TrainingDataFile, BundleLimits.MaxTrainingDataBytes) is { } training)
         {
             var table = CsvTableReader.Read(training.FullPath);
             return MonitoringJson.Serialize(ReferenceProfile.Build(table, bundle.Labels.LabelColumn, bundle.Task));
