@@ -90,6 +90,15 @@ public sealed class BundleUploadTests : IAsyncLifetime
         AssertStagingEmpty();
     }
 
+    [Fact]
+    public async Task AnArchiveWithMoreEntriesThanABundleHasIsRefused()
+    {
+        var entries = Enumerable.Range(0, 1001).Select(i => ($"f{i}.txt", "x")).ToArray();
+        var problem = await RunningServer.Expect(await _server.Writer.PostAsync("/api/v1/models/m/versions/upload", ZipBody(Zip(entries))), 422);
+        Assert.Contains("1001 entries; a model bundle has at most 1000", (string)problem["detail"]!, StringComparison.Ordinal);
+        AssertStagingEmpty();
+    }
+
     private void AssertStagingEmpty()
     {
         var staging = Path.Combine(_server.Workspace, ".staging");
