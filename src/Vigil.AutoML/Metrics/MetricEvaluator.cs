@@ -7,30 +7,19 @@ namespace Vigil.AutoML.Metrics;
 /// <summary>Metric values and losses (lower is better) computed with Vigil.Statistics.</summary>
 public static class MetricEvaluator
 {
-    /// <summary>FLAML's default metric for a task.</summary>
-    public static Metric DefaultFor(AutoMLTask task) => task switch
-    {
-        AutoMLTask.Binary => Metric.RocAuc,
-        AutoMLTask.Multiclass => Metric.LogLoss,
-        _ => Metric.R2,
-    };
+    /// <summary>FLAML's default metric for a task (<see cref="MetricCatalog.SearchDefault"/>).</summary>
+    public static Metric DefaultFor(AutoMLTask task) => MetricCatalog.SearchDefault(task);
 
     /// <summary>Resolves <see cref="Metric.Default"/> and checks the metric fits the task.</summary>
     public static Metric Resolve(Metric metric, AutoMLTask task)
     {
         var m = metric == Metric.Default ? DefaultFor(task) : metric;
-        var ok = task switch
-        {
-            AutoMLTask.Binary => m is Metric.RocAuc or Metric.AveragePrecision or Metric.Accuracy or Metric.F1 or Metric.LogLoss,
-            AutoMLTask.Multiclass => m is Metric.LogLoss or Metric.Accuracy or Metric.F1,
-            _ => m is Metric.R2 or Metric.Rmse or Metric.Mae or Metric.Mape,
-        };
+        var ok = m != Metric.Default && m.Info().AppliesTo(task);
         return ok ? m : throw new AutoMLException(AutoMLErrorCode.MetricNotForTask, $"Metric {m} does not apply to {task} tasks.");
     }
 
     /// <summary>True when larger values of the metric are better (the loss is then 1 − value).</summary>
-    public static bool HigherIsBetter(Metric metric) =>
-        metric is Metric.RocAuc or Metric.AveragePrecision or Metric.Accuracy or Metric.F1 or Metric.R2;
+    public static bool HigherIsBetter(Metric metric) => metric.Info().HigherIsBetter;
 
     public static double Loss(Metric metric, Predictions p, int[]? classes, double[]? targets)
     {
@@ -111,17 +100,5 @@ public static class MetricEvaluator
     }
 
     /// <summary>snake_case name of a metric.</summary>
-    public static string Name(Metric metric) => metric switch
-    {
-        Metric.RocAuc => "roc_auc",
-        Metric.AveragePrecision => "average_precision",
-        Metric.Accuracy => "accuracy",
-        Metric.F1 => "f1",
-        Metric.LogLoss => "log_loss",
-        Metric.R2 => "r2",
-        Metric.Rmse => "rmse",
-        Metric.Mae => "mae",
-        Metric.Mape => "mape",
-        _ => "default",
-    };
+    public static string Name(Metric metric) => metric == Metric.Default ? "default" : metric.Info().Name;
 }

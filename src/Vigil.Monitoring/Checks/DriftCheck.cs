@@ -147,8 +147,7 @@ public sealed class DriftCheck
 
         var sorted = reference as double[] ?? [.. reference];
         var ks = KolmogorovSmirnov.TwoSample(sorted, current);
-        var std = Wasserstein.PopulationStd(sorted);
-        var normed = Wasserstein.DistanceSorted(sorted, current) / (std > 0 ? std : 0.001);
+        var normed = Wasserstein.Normalized(Wasserstein.DistanceSorted(sorted, current), Wasserstein.PopulationStd(sorted));
         var drifted = ks.PValue < _options.Alpha && normed >= _options.MinWassersteinNormed;
         var inv = CultureInfo.InvariantCulture;
         return new PredictionDrift

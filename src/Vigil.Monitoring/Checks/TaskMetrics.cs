@@ -1,4 +1,5 @@
 using Vigil.AutoML;
+using Vigil.AutoML.Metrics;
 using Vigil.Statistics.Metrics;
 
 namespace Vigil.Monitoring.Checks;
@@ -11,11 +12,11 @@ namespace Vigil.Monitoring.Checks;
 /// </summary>
 public static class TaskMetrics
 {
-    private static readonly string[] BinaryNames = ["accuracy", "roc_auc", "precision", "recall", "f1", "log_loss"];
-    private static readonly string[] MulticlassNames = ["accuracy", "macro_f1", "log_loss"];
-    private static readonly string[] RegressionNames = ["rmse", "mae", "r2"];
+    private static readonly string[] BinaryNames = Keys(AutoMLTask.Binary);
+    private static readonly string[] MulticlassNames = Keys(AutoMLTask.Multiclass);
+    private static readonly string[] RegressionNames = Keys(AutoMLTask.Regression);
 
-    /// <summary>The metric names tracked for <paramref name="task"/>, in report order.</summary>
+    /// <summary>The metric names tracked for <paramref name="task"/>, in report order (<see cref="MetricCatalog.Tracked"/>).</summary>
     public static IReadOnlyList<string> Names(AutoMLTask task) => task switch
     {
         AutoMLTask.Binary => BinaryNames,
@@ -24,16 +25,13 @@ public static class TaskMetrics
         _ => throw new ArgumentException($"Task {task} has no metrics; use Binary, Multiclass or Regression.", nameof(task)),
     };
 
-    /// <summary>The metric that decides degradation by default: roc_auc (binary), log_loss (multiclass), rmse (regression).</summary>
-    public static string DefaultPrimary(AutoMLTask task) => task switch
-    {
-        AutoMLTask.Binary => "roc_auc",
-        AutoMLTask.Multiclass => "log_loss",
-        _ => "rmse",
-    };
+    /// <summary>The metric that decides degradation by default (<see cref="MetricCatalog.MonitoringDefault"/>).</summary>
+    public static string DefaultPrimary(AutoMLTask task) => MetricCatalog.MonitoringDefault(task).Name;
 
-    /// <summary>False for losses and errors (log_loss, rmse, mae), true otherwise.</summary>
-    public static bool HigherIsBetter(string metric) => metric is not ("log_loss" or "rmse" or "mae");
+    /// <summary>False for losses and errors (log_loss, rmse, mae), true for scores; unknown names are an <see cref="ArgumentException"/>.</summary>
+    public static bool HigherIsBetter(string metric) => MetricCatalog.Get(metric).HigherIsBetter;
+
+    private static string[] Keys(AutoMLTask task) => MetricCatalog.Tracked(task).Select(m => m.Name).ToArray();
 
     /// <summary>Every tracked metric on all rows; undefined metrics are left out.</summary>
     public static IReadOnlyDictionary<string, double> ComputeAll(PredictionSet predictions)

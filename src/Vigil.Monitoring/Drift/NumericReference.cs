@@ -15,7 +15,8 @@ public sealed class NumericReference : ReferenceColumn
     {
         _sorted = sorted;
         Binning = binning;
-        StandardDeviation = Wasserstein.PopulationStd(sorted);
+        // An all-missing reference column has no spread to measure; comparisons report it as skipped instead.
+        StandardDeviation = sorted.Length == 0 ? 0 : Wasserstein.PopulationStd(sorted);
     }
 
     public override ColumnKind Kind => ColumnKind.Numeric;
@@ -25,7 +26,7 @@ public sealed class NumericReference : ReferenceColumn
     /// <summary>The non-missing reference values in ascending order.</summary>
     public ReadOnlySpan<double> Sorted => _sorted;
 
-    /// <summary>Population standard deviation (divisor n) of the non-missing values; 0 when fewer than 2.</summary>
+    /// <summary>Population standard deviation (divisor n) of the non-missing values; 0 when fewer than 2 (or none).</summary>
     public double StandardDeviation { get; }
 
     /// <summary>PSI bins from the reference quantiles; null when the reference has no non-missing value.</summary>
@@ -67,7 +68,7 @@ public sealed class NumericReference : ReferenceColumn
             KsStatistic = ks.Statistic,
             KsPValue = ks.PValue,
             Wasserstein = w1,
-            WassersteinNormed = w1 / (StandardDeviation > 0 ? StandardDeviation : 0.001),
+            WassersteinNormed = Wasserstein.Normalized(w1, StandardDeviation),
             Psi = PopulationStability.FromShares(referenceShares, currentShares),
             JensenShannon = Divergences.JensenShannonDistance(referenceShares, currentShares, 2.0),
             Test = "ks",

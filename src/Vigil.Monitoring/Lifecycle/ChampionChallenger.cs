@@ -20,6 +20,12 @@ namespace Vigil.Monitoring.Lifecycle;
 /// </summary>
 public static class ChampionChallenger
 {
+    /// <summary>
+    /// Fewest labelled rows a retrain accepts (the library, the scheduler and the API all ask for it): below this the
+    /// newest-rows holdout is too small to compare champion and challenger on.
+    /// </summary>
+    public const int MinLabelledRows = 20;
+
     public static RetrainOutcome Retrain(VigilWorkspace workspace, string model, RetrainRequest request,
         TimeProvider? time = null, CancellationToken cancellationToken = default)
     {
@@ -65,10 +71,10 @@ public static class ChampionChallenger
 
         // Only rows whose label the champion can score take part; the newest rows form the fresh holdout.
         var usable = UsableRows(championBundle, request.Data);
-        if (usable.RowCount < 20)
+        if (usable.RowCount < MinLabelledRows)
         {
             throw new WorkspaceInputException(
-                $"Retraining needs at least 20 labelled rows with known labels; got {usable.RowCount} of {request.Data.RowCount}.");
+                $"Retraining needs at least {MinLabelledRows} labelled rows with known labels; got {usable.RowCount} of {request.Data.RowCount}.");
         }
 
         var (recent, holdout) = HoldoutSplit.Split(usable, label, request.HoldoutFraction, request.Seed, stratify: false, latest: true);

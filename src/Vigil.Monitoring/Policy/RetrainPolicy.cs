@@ -77,23 +77,23 @@ public sealed record RetrainPolicy
         const RetrainTrigger t = RetrainTrigger.ConfidentDegradation;
         if (!OnDegradation)
         {
-            return new(t, false, false, "disabled");
+            return TriggerEvaluation.Reason(t, false, "disabled");
         }
 
         if (performance is null)
         {
-            return new(t, false, false, "no labelled rows in the window: performance unknown");
+            return TriggerEvaluation.Reason(t, false, "no labelled rows in the window: performance unknown");
         }
 
         var m = performance.Metrics.FirstOrDefault(x => x.Name == performance.DecidingMetric);
         if (m is null)
         {
-            return new(t, false, false, "no metric could be judged on the window");
+            return TriggerEvaluation.Reason(t, false, "no metric could be judged on the window");
         }
 
         var detail = F("{0} {1:G4} vs baseline {2:G4}, change CI [{3:G3}, {4:G3}], allowed worsening {5:G3}",
             m.Name, m.Value, m.Baseline, m.ChangeLower, m.ChangeUpper, m.AllowedDrop);
-        return new(t, performance.Degraded, false, (performance.Degraded ? "degraded: " : "not confidently degraded: ") + detail);
+        return TriggerEvaluation.Reason(t, performance.Degraded, (performance.Degraded ? "degraded: " : "not confidently degraded: ") + detail);
     }
 
     private TriggerEvaluation Drift(DriftCheckResult drift)
@@ -101,12 +101,12 @@ public sealed record RetrainPolicy
         const RetrainTrigger t = RetrainTrigger.DatasetDrift;
         if (!OnDatasetDrift)
         {
-            return new(t, false, false, "disabled");
+            return TriggerEvaluation.Reason(t, false, "disabled");
         }
 
         var weighted = drift.WeightedDriftedShare is { } w ? F(", weighted {0:P0}", w) : "";
         var detail = F("{0:P0} of features drifted{1} (threshold {2:P0}): {3}", drift.DriftedShare, weighted, drift.DatasetDriftThreshold, drift.DatasetDriftReason);
-        return new(t, drift.DatasetDrift, false, detail);
+        return TriggerEvaluation.Reason(t, drift.DatasetDrift, detail);
     }
 
     private TriggerEvaluation Psi(DriftCheckResult drift)
@@ -114,7 +114,7 @@ public sealed record RetrainPolicy
         const RetrainTrigger t = RetrainTrigger.ImportantFeaturePsi;
         if (PsiThreshold is not { } threshold)
         {
-            return new(t, false, false, "disabled");
+            return TriggerEvaluation.Reason(t, false, "disabled");
         }
 
         var columns = drift.Features.Columns;
@@ -124,8 +124,8 @@ public sealed record RetrainPolicy
         var over = important.Where(c => c.Psi >= threshold).OrderByDescending(c => c.Psi).ToArray();
         var scope = drift.FeatureImportance is { Count: > 0 } ? F("top {0} features by importance", important.Length) : F("all {0} features (no importances)", important.Length);
         return over.Length > 0
-            ? new(t, true, false, F("PSI ≥ {0} on {1} of the {2}: {3}", threshold, over.Length, scope, string.Join(", ", over.Select(c => F("{0} ({1:F3})", c.Name, c.Psi)))))
-            : new(t, false, false, F("PSI below {0} on the {1}; highest {2:F3}", threshold, scope, important.Length == 0 ? 0 : important.Max(c => c.Psi ?? 0)));
+            ? TriggerEvaluation.Reason(t, true, F("PSI ≥ {0} on {1} of the {2}: {3}", threshold, over.Length, scope, string.Join(", ", over.Select(c => F("{0} ({1:F3})", c.Name, c.Psi)))))
+            : TriggerEvaluation.Reason(t, false, F("PSI below {0} on the {1}; highest {2:F3}", threshold, scope, important.Length == 0 ? 0 : important.Max(c => c.Psi ?? 0)));
     }
 
     private TriggerEvaluation Labels(RetrainContext context, bool degraded)
@@ -137,7 +137,7 @@ public sealed record RetrainPolicy
         var enough = context.LabelledRowsSinceLastRetrain >= needed;
         var why = factor == 1 ? "" : F(" ({0} × {1}: the last {2} retrain(s) did not beat the champion and performance is not degraded)",
             MinNewLabels, factor, context.UnpromotedRetrains);
-        return new(RetrainTrigger.MinNewLabels, false, !enough,
+        return TriggerEvaluation.Gate(RetrainTrigger.MinNewLabels, !enough,
             F("{0} labelled rows since the last retrain, {1} needed{2}", context.LabelledRowsSinceLastRetrain, needed, why));
     }
 
@@ -145,11 +145,11 @@ public sealed record RetrainPolicy
     {
         if (context.LastRetrainAt is not { } last)
         {
-            return new(RetrainTrigger.Cooldown, false, false, "never retrained");
+            return TriggerEvaluation.Gate(RetrainTrigger.Cooldown, false, "never retrained");
         }
 
         var since = context.Now - last;
-        return new(RetrainTrigger.Cooldown, false, since < Cooldown,
+        return TriggerEvaluation.Gate(RetrainTrigger.Cooldown, since < Cooldown,
             F("{0:F1} h since the last retrain, cooldown {1:F1} h", since.TotalHours, Cooldown.TotalHours));
     }
 
@@ -157,7 +157,7 @@ public sealed record RetrainPolicy
     {
         var from = context.Now - Period;
         var count = context.RecentRetrains.Count(r => r > from && r <= context.Now);
-        return new(RetrainTrigger.RetrainLimit, false, count >= MaxRetrainsPerPeriod,
+        return TriggerEvaluation.Gate(RetrainTrigger.RetrainLimit, count >= MaxRetrainsPerPeriod,
             F("{0} retrains in the last {1:F1} days, at most {2}", count, Period.TotalDays, MaxRetrainsPerPeriod));
     }
 

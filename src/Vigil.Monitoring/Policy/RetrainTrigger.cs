@@ -1,6 +1,9 @@
 namespace Vigil.Monitoring.Policy;
 
-/// <summary>The conditions a <see cref="RetrainPolicy"/> weighs: three reasons to retrain and three gates.</summary>
+/// <summary>
+/// The conditions a <see cref="RetrainPolicy"/> weighs: three reasons to retrain and three gates. Each one's kind is
+/// fixed here (<see cref="RetrainTriggers.Kind"/>), so a renderer never has to know which is which.
+/// </summary>
 public enum RetrainTrigger
 {
     /// <summary>Reason: the primary metric is degraded with confidence (whole bootstrap interval beyond the allowed drop).</summary>

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
+using Vigil.Monitoring.Lifecycle;
 using Vigil.Monitoring.Store;
 using Vigil.Server.Scheduling;
 
@@ -30,9 +31,10 @@ internal static class RetrainEndpoints
     {
         host.Champion(name);
         var scheduler = options.Value.Scheduler;
-        if (body?.BudgetSeconds is <= 0 or > 86_400 || body?.MaxTrials is < 1 or > 10_000 || body?.Rows is < 20 or > 10_000_000)
+        if (body?.BudgetSeconds is <= 0 or > 86_400 || body?.MaxTrials is < 1 or > 10_000 || body?.Rows < ChampionChallenger.MinLabelledRows || body?.Rows > 10_000_000)
         {
-            throw ApiProblemException.BadRequest("Expected budget_seconds in (0, 86400], max_trials in [1, 10000] and rows in [20, 10,000,000].");
+            throw ApiProblemException.BadRequest(
+                $"Expected budget_seconds in (0, 86400], max_trials in [1, 10000] and rows in [{ChampionChallenger.MinLabelledRows}, 10,000,000].");
         }
 
         TimeSpan? budget = body?.BudgetSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null;

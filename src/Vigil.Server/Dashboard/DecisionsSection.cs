@@ -44,28 +44,12 @@ internal static class DecisionsSection
         sb.Append("<table><thead><tr><th>Trigger</th><th>Kind</th><th>Outcome</th><th>Why</th></tr></thead><tbody>");
         foreach (var t in triggers)
         {
-            var gate = IsGate(t.Trigger);
-            var (mark, outcome) = gate
-                ? t.Blocking ? ("<span class=\"mark yes\">✕</span>", "blocks") : ("<span class=\"mark ok\">✓</span>", "passes")
-                : t.Fired ? ("<span class=\"mark yes\">●</span>", "fired") : ("<span class=\"mark no\">○</span>", "not fired");
-            sb.Append("<tr><td><b>").Append(E(Name(t.Trigger))).Append("</b></td><td class=\"sub\">").Append(gate ? "gate" : "reason")
-                .Append("</td><td class=\"t\">").Append(mark).Append(E(outcome)).Append("</td><td class=\"reason\">").Append(E(t.Detail))
-                .Append("</td></tr>");
+            var tone = t.Outcome switch { TriggerOutcome.Passes => "ok", _ when t.Outcome.IsNotable() => "yes", _ => "no" };
+            sb.Append("<tr><td><b>").Append(E(t.Trigger.Title())).Append("</b></td><td class=\"sub\">").Append(t.Kind == TriggerKind.Gate ? "gate" : "reason")
+                .Append("</td><td class=\"t\"><span class=\"mark ").Append(tone).Append("\">").Append(E(t.Outcome.Mark())).Append("</span>")
+                .Append(E(t.Outcome.Label())).Append("</td><td class=\"reason\">").Append(E(t.Detail)).Append("</td></tr>");
         }
 
         sb.Append("</tbody></table>");
     }
-
-    private static bool IsGate(RetrainTrigger t) => t is RetrainTrigger.MinNewLabels or RetrainTrigger.Cooldown or RetrainTrigger.RetrainLimit;
-
-    private static string Name(RetrainTrigger t) => t switch
-    {
-        RetrainTrigger.ConfidentDegradation => "Confident degradation",
-        RetrainTrigger.DatasetDrift => "Dataset drift",
-        RetrainTrigger.ImportantFeaturePsi => "PSI on important feature",
-        RetrainTrigger.MinNewLabels => "Enough new labels",
-        RetrainTrigger.Cooldown => "Cooldown",
-        RetrainTrigger.RetrainLimit => "Retrain limit",
-        _ => t.ToString(),
-    };
 }

@@ -97,10 +97,10 @@ public sealed class RetrainCoordinator(WorkspaceHost host, IOptions<ServerOption
         var bundle = host.Bundle(champion);
         var profile = ModelTrainer.LoadProfile(champion);
         var rows = host.Workspace.Store.ReadRecentlyLabelled(model, settings.Rows);
-        if (rows.Count < 20)
+        if (rows.Count < ChampionChallenger.MinLabelledRows)
         {
             throw ApiProblemException.Unprocessable(
-                $"Retraining model '{model}' needs at least 20 labelled logged rows; it has {rows.Count}. Log labels first.");
+                $"Retraining model '{model}' needs at least {ChampionChallenger.MinLabelledRows} labelled logged rows; it has {rows.Count}. Log labels first.");
         }
 
         return new RetrainRequest

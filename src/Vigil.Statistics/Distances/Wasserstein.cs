@@ -5,7 +5,7 @@ namespace Vigil.Statistics.Distances;
 /// <summary>First Wasserstein (earth mover's) distance between two 1-D empirical distributions.</summary>
 public static class Wasserstein
 {
-    /// <summary>Value used instead of a zero reference standard deviation in <see cref="Normalized"/>.</summary>
+    /// <summary>Value used instead of a zero reference standard deviation in <see cref="Normalized(double, double)"/>.</summary>
     public const double ZeroStdReplacement = 0.001;
 
     /// <summary>
@@ -66,10 +66,12 @@ public static class Wasserstein
     /// </summary>
     public static double Normalized(ReadOnlySpan<double> sortedReference, ReadOnlySpan<double> sortedCurrent)
     {
-        var w = DistanceSorted(sortedReference, sortedCurrent);
-        var sd = PopulationStd(sortedReference);
-        return w / (sd > 0 ? sd : ZeroStdReplacement);
+        return Normalized(DistanceSorted(sortedReference, sortedCurrent), PopulationStd(sortedReference));
     }
+
+    /// <summary>A W1 distance divided by a reference's population standard deviation, or by <see cref="ZeroStdReplacement"/> when that is 0.</summary>
+    public static double Normalized(double distance, double referenceStd) =>
+        distance / (referenceStd > 0 ? referenceStd : ZeroStdReplacement);
 
     /// <summary>Population standard deviation sqrt(mean((x − x̄)²)) (numpy std, ddof = 0), two-pass.</summary>
     public static double PopulationStd(ReadOnlySpan<double> values)

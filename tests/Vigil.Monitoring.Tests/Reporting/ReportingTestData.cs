@@ -71,7 +71,7 @@ internal static class ReportingTestData
         {
             Retrain = retrain,
             Summary = retrain ? "Retrain: accuracy degraded with confidence." : "No retrain: nothing fired.",
-            Triggers = [new TriggerEvaluation(RetrainTrigger.ConfidentDegradation, retrain, false, "accuracy below the allowed drop")],
+            Triggers = [TriggerEvaluation.Reason(RetrainTrigger.ConfidentDegradation, retrain, "accuracy below the allowed drop")],
             DecidedAt = ws.Clock.GetUtcNow(),
         };
         return ws.Workspace.Store.SaveDecision(new DecisionRecord(Model, checkId, ws.Clock.GetUtcNow(), retrain, MonitoringJson.Serialize(decision)));

@@ -97,10 +97,7 @@ internal sealed class DemoStory(IAnsiConsole console, string folder, TimeSpan bu
         }
 
         Step(5, "The retrain policy's decision after week 5");
-        foreach (var t in last!.Decision.Triggers)
-        {
-            console.MarkupLine($"  {(t.Fired ? (t.Blocking ? "[red]✗[/]" : "[yellow]●[/]") : "[grey]○[/]")} {Markup.Escape(t.Trigger.ToString())}: {Markup.Escape(t.Detail)}");
-        }
+        TriggerLines.Write(console, last!.Decision);
 
         console.MarkupLine($"  → {(last.Decision.Retrain ? "[yellow bold]retrain[/]" : "[green]no retrain[/]")}: {Markup.Escape(last.Decision.Summary)}");
 

@@ -63,11 +63,7 @@ internal static class CheckView
 
         var d = outcome.Decision;
         console.MarkupLine($"Retrain decision: {(d.Retrain ? "[yellow bold]retrain[/]" : "[green]no retrain[/]")} — {Markup.Escape(d.Summary)}");
-        foreach (var trigger in d.Triggers)
-        {
-            var mark = trigger.Fired ? (trigger.Blocking ? "[red]✗[/]" : "[yellow]●[/]") : "[grey]○[/]";
-            console.MarkupLine($"  {mark} {Markup.Escape(trigger.Trigger.ToString())}: {Markup.Escape(trigger.Detail)}");
-        }
+        TriggerLines.Write(console, d);
     }
 
     private static string F(double? v) => v is null || double.IsNaN(v.Value) ? "-" : v.Value.ToString("0.0000", CultureInfo.InvariantCulture);
