@@ -35,7 +35,7 @@ internal sealed class ReportInputs
     /// <summary>Readable checks, oldest first.</summary>
     public IReadOnlyList<ParsedCheck> Checks { get; private set; } = [];
 
-    public IReadOnlyList<DecisionRecord> Decisions { get; private set; } = [];
+    public IReadOnlyList<DecisionEntry> Decisions { get; private set; } = [];
 
     public IReadOnlyList<RetrainRun> Retrains { get; private set; } = [];
 
@@ -63,10 +63,10 @@ internal sealed class ReportInputs
         }
 
         var inputs = new ReportInputs(versions);
-        var records = workspace.Store.ListChecks(model, maxChecks);
-        inputs.CheckCount = records.Count;
-        inputs.Checks = records.Reverse().Select(inputs.TryParse).OfType<ParsedCheck>().ToArray();
-        inputs.Decisions = workspace.Store.ListDecisions(model);
+        var entries = workspace.Store.ReadChecks(model, maxChecks);
+        inputs.CheckCount = entries.Count;
+        inputs.Checks = entries.Reverse().Select(inputs.Readable).OfType<ParsedCheck>().ToArray();
+        inputs.Decisions = workspace.Store.ReadDecisions(model);
         inputs.Retrains = workspace.Store.ListRetrains(model);
         inputs.RegistryEvents = workspace.Registry.Events(model);
         return inputs;
@@ -101,20 +101,18 @@ internal sealed class ReportInputs
         return profile;
     }
 
-    private ParsedCheck? TryParse(CheckRecord record)
+    private ParsedCheck? Readable(CheckEntry entry)
     {
-        try
+        if (entry.Result is { } result)
         {
-            return new ParsedCheck(record, MonitoringJson.Deserialize<MonitoringResult>(record.ResultJson));
+            return new ParsedCheck(entry.Record, result);
         }
-        catch (Exception e) when (e is JsonException or NotSupportedException)
-        {
-            // Skipped everywhere but counted in TotalEvaluations: it did run, only its result is lost.
-            AddNote("unreadable_check", string.Format(CultureInfo.InvariantCulture,
-                "Check {0} (ran {1:yyyy-MM-dd HH:mm} UTC) has an unreadable result and is left out of this report: {2}",
-                record.Id, record.RanAt.UtcDateTime, e.Message));
-            return null;
-        }
+
+        // Skipped everywhere but counted in TotalEvaluations: it did run, only its result is lost.
+        AddNote("unreadable_check", string.Format(CultureInfo.InvariantCulture,
+            "Check {0} (ran {1:yyyy-MM-dd HH:mm} UTC) has an unreadable result and is left out of this report: {2}",
+            entry.Record.Id, entry.Record.RanAt.UtcDateTime, entry.Error));
+        return null;
     }
 
     private void AddNote(string kind, string detail) =>

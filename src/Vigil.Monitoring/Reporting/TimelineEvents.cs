@@ -19,7 +19,7 @@ internal static class TimelineEvents
         var events = new List<TimelineEvent>();
         events.AddRange(inputs.Checks.Where(c => c.Result.Status == MonitoringStatus.Alarm || c.Record.Alarm).Select(Alarm));
         var checkVersions = inputs.Checks.ToDictionary(c => c.Record.Id, c => c.Record.ModelVersion);
-        events.AddRange(inputs.Decisions.Where(d => d.Retrain).Select(d => Decision(d, checkVersions)));
+        events.AddRange(inputs.Decisions.Where(d => d.Record.Retrain).Select(d => Decision(d, checkVersions)));
         events.AddRange(inputs.Retrains.Select(Retrain));
         events.AddRange(inputs.RegistryEvents.Select(Registry));
         return events.OrderBy(e => e.At).ToArray();
@@ -36,19 +36,12 @@ internal static class TimelineEvents
         Detail = string.Join("; ", check.Result.Reasons),
     };
 
-    private static TimelineEvent Decision(DecisionRecord decision, Dictionary<long, int> checkVersions)
+    private static TimelineEvent Decision(DecisionEntry entry, Dictionary<long, int> checkVersions)
     {
-        string detail;
-        try
-        {
-            var parsed = MonitoringJson.Deserialize<RetrainDecision>(decision.ReasonsJson);
-            var fired = parsed.Triggers.Where(t => t.Fired).Select(t => $"{t.Trigger}: {t.Detail}");
-            detail = string.Join("; ", new[] { parsed.Summary }.Concat(fired));
-        }
-        catch (Exception e) when (e is JsonException or NotSupportedException)
-        {
-            detail = "The decision's reasons could not be read: " + e.Message;
-        }
+        var decision = entry.Record;
+        var detail = entry.Decision is { } parsed
+            ? string.Join("; ", new[] { parsed.Summary }.Concat(parsed.Triggers.Where(t => t.Fired).Select(t => $"{t.Trigger}: {t.Detail}")))
+            : "The decision's reasons could not be read: " + entry.Error;
 
         return new TimelineEvent
         {

@@ -51,6 +51,12 @@ public sealed partial class MonitoringStore
     public CheckRecord? GetCheck(long id) =>
         Read($"SELECT {CheckColumns} FROM checks WHERE id = $id", ReadCheck, ("$id", id)).SingleOrDefault();
 
+    /// <summary>Checks of <paramref name="model"/> with their results read, newest first; at most <paramref name="limit"/> when given.</summary>
+    public IReadOnlyList<CheckEntry> ReadChecks(string model, int? limit = null) => ListChecks(model, limit).Select(HistoryJson.Read).ToArray();
+
+    /// <summary>The check with id <paramref name="id"/> with its result read, or null when there is none.</summary>
+    public CheckEntry? ReadCheck(long id) => GetCheck(id) is { } record ? HistoryJson.Read(record) : null;
+
     /// <summary>Stores a retrain decision and returns its id. A <see cref="DecisionRecord.CheckId"/> must name a stored check.</summary>
     public long SaveDecision(DecisionRecord record)
     {
@@ -77,10 +83,16 @@ public sealed partial class MonitoringStore
         ModelName.Validate(model);
         return Read(
             $"SELECT {DecisionColumns} FROM decisions WHERE model = $m ORDER BY decided_at DESC, id DESC LIMIT $n",
-            r => new DecisionRecord(r.GetString(1), r.IsDBNull(2) ? null : r.GetInt64(2), StoredTime.FromTicks(r.GetInt64(3)),
-                r.GetInt64(4) == 1, r.GetString(5)) { Id = r.GetInt64(0) },
-            ("$m", model), ("$n", Limit(limit)));
+            ReadDecision, ("$m", model), ("$n", Limit(limit)));
     }
+
+    /// <summary>Decisions of <paramref name="model"/> with every trigger read, newest first; at most <paramref name="limit"/> when given.</summary>
+    public IReadOnlyList<DecisionEntry> ReadDecisions(string model, int? limit = null) =>
+        ListDecisions(model, limit).Select(HistoryJson.Read).ToArray();
+
+    /// <summary>The decision taken after check <paramref name="checkId"/>, or null when none was recorded.</summary>
+    public DecisionRecord? GetDecisionForCheck(long checkId) =>
+        Read($"SELECT {DecisionColumns} FROM decisions WHERE check_id = $c ORDER BY id DESC LIMIT 1", ReadDecision, ("$c", checkId)).SingleOrDefault();
 
     /// <summary>Records that a retrain of <paramref name="model"/> started (status running) and returns its id.</summary>
     public long StartRetrain(string model, DateTimeOffset requestedAt, string reason)
@@ -172,6 +184,12 @@ public sealed partial class MonitoringStore
         new(r.GetString(1), r.GetInt32(2), StoredTime.FromTicks(r.GetInt64(3)),
             r.IsDBNull(4) ? null : StoredTime.FromTicks(r.GetInt64(4)), r.IsDBNull(5) ? null : StoredTime.FromTicks(r.GetInt64(5)),
             r.GetInt32(6), r.GetInt64(7) == 1, r.GetString(8), r.GetString(9)) { Id = r.GetInt64(0), LabelledRows = r.GetInt32(10) };
+
+    private static DecisionRecord ReadDecision(SqliteDataReader r) =>
+        new(r.GetString(1), r.IsDBNull(2) ? null : r.GetInt64(2), StoredTime.FromTicks(r.GetInt64(3)), r.GetInt64(4) == 1, r.GetString(5))
+        {
+            Id = r.GetInt64(0),
+        };
 
     private static RetrainRun ReadRetrain(SqliteDataReader r) =>
         new(r.GetInt64(0), r.GetString(1), StoredTime.FromTicks(r.GetInt64(2)), r.GetString(3), ParseStatus(r.GetString(4)),

@@ -50,7 +50,7 @@ internal static class CheckEndpoints
             throw ApiProblemException.NotFound($"Model '{model}' has no check {id}.");
         }
 
-        var decision = host.Workspace.Store.ListDecisions(model, 200).FirstOrDefault(d => d.CheckId == id);
+        var decision = host.Workspace.Store.GetDecisionForCheck(id);
         return new CheckView(CheckSummary.From(check), StoredJson.Parse(check.ResultJson), decision is null ? null : DecisionView.From(decision));
     }
 

@@ -27,12 +27,12 @@ internal sealed record ModelPageData
     {
         var store = monitor.Workspace.Store;
         var report = monitor.Report(model);
-        var latest = store.ListChecks(model, 1).Select(c => (Record: c, Result: StoredResults.Check(c))).FirstOrDefault();
+        var latest = store.ReadChecks(model, 1).FirstOrDefault();
         return new ModelPageData
         {
             Report = report,
-            LatestCheck = latest.Result is null ? null : (latest.Record, latest.Result),
-            Decisions = store.ListDecisions(model, RecentRows).Select(d => (d, StoredResults.Decision(d))).ToArray(),
+            LatestCheck = latest is { Result: { } result } ? (latest.Record, result) : null,
+            Decisions = store.ReadDecisions(model, RecentRows).Select(d => (d.Record, d.Decision)).ToArray(),
             Retrains = store.ListRetrains(model, RecentRows),
             RegistryEvents = monitor.Workspace.Registry.Events(model),
         };

@@ -45,8 +45,9 @@ internal sealed record ModelStatus
         try
         {
             var report = ReportBuilder.Build(monitor.Workspace, model, null, RecentChecks);
-            var latestRecord = monitor.Workspace.Store.ListChecks(model, 1).FirstOrDefault();
-            var latest = latestRecord is null ? null : StoredResults.Check(latestRecord);
+            var latestEntry = monitor.Workspace.Store.ReadChecks(model, 1).FirstOrDefault();
+            var latestRecord = latestEntry?.Record;
+            var latest = latestEntry?.Result;
             var series = report.MetricTimeline.FirstOrDefault(s => s.Metric == report.PrimaryMetric);
             return new ModelStatus
             {

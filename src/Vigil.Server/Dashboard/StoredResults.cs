@@ -1,46 +1,20 @@
-using System.Text.Json;
 using Vigil.Monitoring.Checks;
-using Vigil.Monitoring.Policy;
 using Vigil.Monitoring.Store;
 
 namespace Vigil.Server.Dashboard;
 
-/// <summary>Reads the JSON the history keeps; an unreadable row is skipped rather than failing the whole page.</summary>
+/// <summary>The history as the dashboard pages use it; unreadable results are skipped rather than failing the page.</summary>
 internal static class StoredResults
 {
-    public static MonitoringResult? Check(CheckRecord record)
-    {
-        try
-        {
-            return MonitoringJson.Deserialize<MonitoringResult>(record.ResultJson);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
-
-    public static RetrainDecision? Decision(DecisionRecord record)
-    {
-        try
-        {
-            return MonitoringJson.Deserialize<RetrainDecision>(record.ReasonsJson);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
-
     /// <summary>Recent checks with readable results, oldest first.</summary>
     public static IReadOnlyList<(CheckRecord Record, MonitoringResult Result)> RecentChecks(MonitoringStore store, string model, int limit)
     {
         var list = new List<(CheckRecord, MonitoringResult)>();
-        foreach (var record in store.ListChecks(model, limit))
+        foreach (var entry in store.ReadChecks(model, limit))
         {
-            if (Check(record) is { } result)
+            if (entry.Result is { } result)
             {
-                list.Add((record, result));
+                list.Add((entry.Record, result));
             }
         }
 

@@ -163,11 +163,10 @@ public static class VigilMetrics
                 ChampionVersion.WithLabels(model).Set(champion.Version);
             }
 
-            var latest = monitor.Workspace.Store.ListChecks(model, 1).FirstOrDefault();
-            if (latest is not null && Parse(latest) is { } result)
+            if (monitor.Workspace.Store.ReadChecks(model, 1).FirstOrDefault() is { Result: { } result } latest)
             {
                 SetGauges(model, result);
-                LastCheck.WithLabels(model).Set(latest.RanAt.ToUnixTimeMilliseconds() / 1000.0);
+                LastCheck.WithLabels(model).Set(latest.Record.RanAt.ToUnixTimeMilliseconds() / 1000.0);
             }
         }
     }
@@ -189,18 +188,6 @@ public static class VigilMetrics
             {
                 MetricBaseline.WithLabels(model, m.Name).Set(b);
             }
-        }
-    }
-
-    private static MonitoringResult? Parse(CheckRecord record)
-    {
-        try
-        {
-            return MonitoringJson.Deserialize<MonitoringResult>(record.ResultJson);
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            return null;
         }
     }
 }
