@@ -2,12 +2,13 @@ using System.CommandLine;
 using Spectre.Console;
 using Vigil.Data.Csv;
 using Vigil.Monitoring.Drift;
+using Vigil.Monitoring.Drift.ColumnTests;
 using Vigil.Statistics.MultipleTesting;
 
 namespace Vigil.Cli.Commands;
 
 /// <summary>
-/// <c>vigil drift --reference ref.csv --current cur.csv [--json out.json] [--columns a,b] [--label y]</c>:
+/// <c>vigil drift --reference ref.csv --current cur.csv [--json out.json] [--columns a,b] [--label y] [--test COLUMN=NAME]…</c>:
 /// compares every column of two CSV files and prints a table plus a dataset-level summary.
 /// Exit code 0 when the dataset has not drifted, 1 when it has, 2 on bad input.
 /// </summary>
@@ -29,20 +30,29 @@ internal static class DriftCommand
         correction.AcceptOnlyFromAmong("bh", "by", "holm", "bonferroni", "none");
         var share = new Option<double>("--dataset-drift-share") { Description = "Share of drifted columns that makes the dataset drifted.", DefaultValueFactory = _ => 0.5 };
         var bins = new Option<int>("--psi-bins") { Description = "Reference-quantile bins for numeric PSI.", DefaultValueFactory = _ => 10 };
+        var tests = new Option<string[]>("--test")
+        {
+            Description = "The test for one column, COLUMN=NAME (repeatable): ks, ad, cvm (numeric, date-time), chi2 (categorical, boolean), z (boolean). "
+                + "Default: ks for numeric and date-time columns, chi2 for categorical and boolean ones.",
+            Arity = ArgumentArity.OneOrMore,
+            AllowMultipleArgumentsPerToken = false,
+        };
 
         var command = new Command("drift", "Compare the columns of a current CSV against a reference CSV (KS, chi-square, PSI, Wasserstein, Jensen–Shannon).")
         {
-            reference, current, json, columns, label, alpha, correction, share, bins,
+            reference, current, json, columns, label, alpha, correction, share, bins, tests,
         };
 
         command.SetAction(parse =>
         {
+            var requestedTests = ParseTests(parse.GetValue(tests) ?? []);
             var options = new DriftOptions
             {
                 Alpha = parse.GetValue(alpha),
                 Correction = ParseCorrection(parse.GetValue(correction)!),
                 DatasetDriftShare = parse.GetValue(share),
                 PsiBins = parse.GetValue(bins),
+                Tests = requestedTests,
             };
             options.Validate();
             var refPath = parse.GetValue(reference)!.FullName;
@@ -50,7 +60,8 @@ internal static class DriftCommand
             var selected = parse.GetValue(columns)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             var labelName = parse.GetValue(label);
 
-            var referenceTable = CsvTableReader.Read(refPath);
+            var referenceTable = ReadReference(refPath, requestedTests, options.TestRegistry);
+            CheckTests(requestedTests, referenceTable, selected, options.TestRegistry);
             // The current file is read with the reference's kinds, so a value that does not fit is reported with its line.
             var currentTable = CsvTableReader.Read(curPath, new CsvReadOptions { Schema = SchemaOf(referenceTable, selected) });
             var report = DriftAnalyzer.Compare(referenceTable, currentTable, options, selected, labelName);
@@ -67,6 +78,71 @@ internal static class DriftCommand
             return report.DatasetDrift ? ExitCodes.Alarm : ExitCodes.Ok;
         });
         return command;
+    }
+
+    // COLUMN=NAME, split at the last '=' (test names have none; column names may).
+    private static Dictionary<string, string> ParseTests(string[] values)
+    {
+        var known = string.Join(", ", ColumnTestRegistry.Default.Tests.Select(t => t.Name));
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var value in values)
+        {
+            var at = value.LastIndexOf('=');
+            if (at <= 0 || at == value.Length - 1)
+            {
+                throw new ColumnTestInputException($"--test '{value}' is not COLUMN=NAME (e.g. --test income=ad); tests: {known}.");
+            }
+
+            var column = value[..at];
+            var name = value[(at + 1)..].Trim();
+            if (!result.TryAdd(column, name))
+            {
+                throw new ColumnTestInputException($"--test names column '{column}' twice ({result[column]} and {name}); give one test per column.");
+            }
+        }
+
+        return result;
+    }
+
+    // A column given a test for boolean columns only (z) is read as boolean: true/false, 1/0 or yes/no, any case.
+    // When its values are not, the error names the column, its kind and the tests that kind accepts.
+    private static Data.Tables.Table ReadReference(string path, Dictionary<string, string> requested, ColumnTestRegistry registry)
+    {
+        var booleans = requested.Where(t => registry.Find(t.Value) is { Kinds: [Data.Tables.ColumnKind.Boolean] })
+            .ToDictionary(t => t.Key, _ => Data.Tables.ColumnKind.Boolean, StringComparer.Ordinal);
+        if (booleans.Count == 0)
+        {
+            return CsvTableReader.Read(path);
+        }
+
+        try
+        {
+            return CsvTableReader.Read(path, new CsvReadOptions { Schema = booleans });
+        }
+        catch (CsvFormatException e) when (e.ColumnName is { } column && booleans.ContainsKey(column))
+        {
+            var inferred = CsvTableReader.Read(path, new CsvReadOptions { Columns = [column] })[column].Kind;
+            var kind = inferred == Data.Tables.ColumnKind.DateTime ? "date-time" : inferred.ToString().ToLowerInvariant();
+            throw new ColumnTestInputException(
+                $"The test '{requested[column]}' needs a boolean column, but column '{column}' is {kind} (line {e.Line}: {e.Found} is not true/false, 1/0 or yes/no); "
+                + $"tests for {kind} columns: {string.Join(", ", registry.For(inferred).Select(t => t.Name))}.", e);
+        }
+    }
+
+    // Before the current file is read: every --test column is compared, and its test exists and accepts its kind.
+    private static void CheckTests(Dictionary<string, string> requested, Data.Tables.Table reference, string[]? selected, ColumnTestRegistry registry)
+    {
+        foreach (var (column, name) in requested)
+        {
+            var compared = reference.TryGetColumn(column, out var found) && (selected is null || selected.Contains(column, StringComparer.Ordinal));
+            if (!compared)
+            {
+                var names = selected ?? reference.ColumnNames.ToArray();
+                throw new ColumnTestInputException($"--test names column '{column}', which is not compared; compared columns: {string.Join(", ", names)}.");
+            }
+
+            registry.Resolve(column, found!.Kind, name, found.Length, 0);
+        }
     }
 
     private static CorrectionMethod? ParseCorrection(string name) => name switch

@@ -37,14 +37,13 @@ internal static class DriftTableView
         table.AddColumn("drifted");
         foreach (var c in report.Columns)
         {
-            var numeric = c.Type == "numeric";
             table.AddRow(
                 Markup.Escape(c.Name),
                 c.IsLabel ? c.Type + " (label)" : c.Type,
-                c.Test ?? "-",
-                Format(numeric ? c.KsStatistic : c.Chi2Statistic),
-                FormatP(numeric ? c.KsPValue : c.Chi2PValue),
-                FormatP(c.PValueAdjusted),
+                Markup.Escape(c.Test ?? "-"),
+                Format(c.Statistic),
+                FormatP(c.PValue),
+                FormatP(c.AdjustedPValue),
                 Format(c.Psi),
                 Format(c.WassersteinNormed),
                 Format(c.JensenShannon),

@@ -1,7 +1,7 @@
 using Vigil.Data.Tables;
+using Vigil.Monitoring.Drift.ColumnTests;
 using Vigil.Statistics.Distances;
 using Vigil.Statistics.Drift;
-using Vigil.Statistics.TwoSample;
 
 namespace Vigil.Monitoring.Drift;
 
@@ -10,8 +10,8 @@ public sealed class CategoricalReference : ReferenceColumn
 {
     private readonly Dictionary<string, long> _counts;
 
-    private CategoricalReference(string name, Dictionary<string, long> counts, int missing)
-        : base(name, missing)
+    private CategoricalReference(string name, Dictionary<string, long> counts, int missing, ColumnKind sourceKind)
+        : base(name, missing, sourceKind)
     {
         _counts = counts;
         Count = (int)counts.Values.Sum();
@@ -27,7 +27,8 @@ public sealed class CategoricalReference : ReferenceColumn
     public static CategoricalReference Prepare(Column column)
     {
         var (counts, missing) = DriftValues.CategoryCounts(column);
-        return new CategoricalReference(column.Name, counts, missing);
+        // A boolean column keeps its kind (its categories are "true"/"false"), so boolean-only tests can run on it.
+        return new CategoricalReference(column.Name, counts, missing, column.Kind == ColumnKind.Boolean ? ColumnKind.Boolean : ColumnKind.Categorical);
     }
 
     public override bool Accepts(ColumnKind kind) => kind is ColumnKind.Categorical or ColumnKind.Boolean or ColumnKind.Numeric;
@@ -69,26 +70,28 @@ public sealed class CategoricalReference : ReferenceColumn
             return new ColumnComparison(drift, null, 0, "a sample is empty after dropping missing values");
         }
 
-        var table = new double[2, union.Length];
-        for (var k = 0; k < union.Length; k++)
-        {
-            table[0, k] = referenceCounts[k];
-            table[1, k] = currentCounts[k];
-        }
-
-        var chi = ChiSquare.Contingency(table);
+        var test = TestFor(options, (int)currentTotal);
         var referenceShares = Shares(referenceCounts, Count);
         var currentShares = Shares(currentCounts, currentTotal);
+        var psi = PopulationStability.FromShares(referenceShares, currentShares);
+        var js = Divergences.JensenShannonDistance(referenceShares, currentShares, 2.0);
         drift = drift with
         {
-            Chi2Statistic = chi.Statistic,
-            Chi2PValue = chi.PValue,
-            Psi = PopulationStability.FromShares(referenceShares, currentShares),
-            JensenShannon = Divergences.JensenShannonDistance(referenceShares, currentShares, 2.0),
-            Test = "chi2",
+            Psi = psi,
+            JensenShannon = js,
             Histogram = new DriftHistogram { Categories = union, ReferenceShares = referenceShares, CurrentShares = currentShares },
         };
-        return new ColumnComparison(drift, chi.PValue, (double)inNew / currentTotal, null);
+        var samples = new ColumnSamples
+        {
+            Kind = SourceKind,
+            ReferenceCount = Count,
+            CurrentCount = (int)currentTotal,
+            Categories = union,
+            ReferenceCounts = referenceCounts,
+            CurrentCounts = currentCounts,
+        };
+        var measures = new Dictionary<string, double>(StringComparer.Ordinal) { ["jensen_shannon"] = js, ["psi"] = psi };
+        return Run(test, samples, options, drift, measures, (double)inNew / currentTotal);
     }
 
     private static double[] Shares(double[] counts, long total)

@@ -47,6 +47,7 @@ public static class DriftAnalyzer
         options ??= new DriftOptions();
         options.Validate();
         CheckSchema(reference, current);
+        CheckTests(reference, options);
 
         var columns = reference.Columns;
         var raw = new ColumnComparison[columns.Count];
@@ -114,6 +115,19 @@ public static class DriftAnalyzer
         }
     }
 
+    // A requested test that is unknown or does not fit the column's kind is the caller's error: say so before any work
+    // (and outside the parallel loop, so it surfaces as itself rather than inside an AggregateException).
+    private static void CheckTests(ReferenceSample reference, DriftOptions options)
+    {
+        foreach (var column in reference.Columns)
+        {
+            if (options.Tests.TryGetValue(column.Name, out var requested))
+            {
+                options.TestRegistry.Resolve(column.Name, column.SourceKind, requested, column.Count, 0);
+            }
+        }
+    }
+
     private static ColumnDrift Decide(ColumnComparison c, double? adjusted, DriftOptions options, bool isLabel)
     {
         var inv = CultureInfo.InvariantCulture;
@@ -154,6 +168,6 @@ public static class DriftAnalyzer
             reason += string.Format(inv, "; PSI {0:G3} ≥ {1} (major shift by the usual reading)", psi, options.PsiWarning);
         }
 
-        return c.Drift with { PValueAdjusted = adjusted, Drifted = drifted, Reason = reason, IsLabel = isLabel };
+        return c.Drift with { AdjustedPValue = adjusted, Drifted = drifted, Reason = reason, IsLabel = isLabel };
     }
 }

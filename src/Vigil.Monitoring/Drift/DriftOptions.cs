@@ -1,3 +1,4 @@
+using Vigil.Monitoring.Drift.ColumnTests;
 using Vigil.Statistics.MultipleTesting;
 using Vigil.Statistics.TwoSample;
 
@@ -6,7 +7,8 @@ namespace Vigil.Monitoring.Drift;
 /// <summary>
 /// How drift is decided. The rule, per column:
 /// <list type="number">
-/// <item>The deciding test is KS (numeric) or chi-square (categorical). Its p-values are corrected across all
+/// <item>The deciding test is the one named for the column in <see cref="Tests"/>, else the registry's default: KS
+/// (numeric, date-time) or chi-square (categorical, boolean). Its p-values are corrected across all
 /// compared columns with <see cref="Correction"/> (Benjamini–Hochberg by default, which controls the expected share
 /// of false alarms among flagged columns).</item>
 /// <item>A column is drifted when its adjusted p-value is below <see cref="Alpha"/> <b>and</b> the shift is large
@@ -23,6 +25,17 @@ public sealed record DriftOptions
 {
     /// <summary>How the KS p-value is computed (SciPy's <c>method</c>): Auto (exact when max(n, m) ≤ 10,000) by default.</summary>
     public KsMethod KsMethod { get; init; } = KsMethod.Auto;
+
+    /// <summary>
+    /// The test per column, by column name → test name in <see cref="TestRegistry"/> (e.g. <c>["income"] = "ad"</c>).
+    /// Columns not named get the registry's default for their kind; names of columns that are not compared are
+    /// ignored. An unknown test, or one that does not accept the column's kind, makes the comparison throw
+    /// <see cref="ColumnTestInputException"/> naming the column and the tests it accepts. Default: none (all defaults).
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Tests { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>The tests known by name and the default per kind. Default <see cref="ColumnTestRegistry.Default"/>.</summary>
+    public ColumnTestRegistry TestRegistry { get; init; } = ColumnTestRegistry.Default;
 
     /// <summary>Significance level for the adjusted p-values. Default 0.05.</summary>
     public double Alpha { get; init; } = 0.05;
@@ -69,6 +82,8 @@ public sealed record DriftOptions
             throw new ArgumentOutOfRangeException(nameof(PsiBins), PsiBins, "PSI needs at least 2 bins.");
         }
 
+        ArgumentNullException.ThrowIfNull(Tests);
+        ArgumentNullException.ThrowIfNull(TestRegistry);
         if (MinWassersteinNormed < 0 || MinJensenShannon < 0 || NewCategoryShare < 0 || double.IsNaN(MinWassersteinNormed + MinJensenShannon + NewCategoryShare))
         {
             throw new ArgumentOutOfRangeException(nameof(MinWassersteinNormed), "Effect-size thresholds must be non-negative numbers.");

@@ -1,4 +1,5 @@
 using Vigil.Data.Tables;
+using Vigil.Monitoring.Drift.ColumnTests;
 using Vigil.Statistics.Distances;
 using Vigil.Statistics.Drift;
 using Vigil.Statistics.TwoSample;
@@ -10,8 +11,8 @@ public sealed class NumericReference : ReferenceColumn
 {
     private readonly double[] _sorted;
 
-    private NumericReference(string name, double[] sorted, int missing, PsiBinning? binning)
-        : base(name, missing)
+    private NumericReference(string name, double[] sorted, int missing, PsiBinning? binning, ColumnKind sourceKind)
+        : base(name, missing, sourceKind)
     {
         _sorted = sorted;
         Binning = binning;
@@ -32,11 +33,12 @@ public sealed class NumericReference : ReferenceColumn
     /// <summary>PSI bins from the reference quantiles; null when the reference has no non-missing value.</summary>
     public PsiBinning? Binning { get; }
 
-    public static NumericReference Prepare(string name, ReadOnlySpan<double> values, int psiBins)
+    /// <summary>Prepares a numeric (or, with <paramref name="sourceKind"/> DateTime, a date-time) column's values.</summary>
+    public static NumericReference Prepare(string name, ReadOnlySpan<double> values, int psiBins, ColumnKind sourceKind = ColumnKind.Numeric)
     {
         var (sorted, missing) = DriftValues.SortedFinite(values);
         var binning = sorted.Length == 0 ? null : PsiBinning.FromSortedReference(sorted, psiBins);
-        return new NumericReference(name, sorted, missing, binning);
+        return new NumericReference(name, sorted, missing, binning, sourceKind);
     }
 
     public override bool Accepts(ColumnKind kind) => kind is ColumnKind.Numeric or ColumnKind.DateTime;
@@ -58,20 +60,20 @@ public sealed class NumericReference : ReferenceColumn
             return new ColumnComparison(drift, null, 0, "a sample is empty after dropping missing values");
         }
 
-        // KS statistic and W1 in one merge pass; the p-value then follows SciPy's ks_2samp(method="auto").
+        // The ECDF gap (KS) and W1 in one merge pass; the column's test then reads the sorted samples.
+        var test = TestFor(options, sorted.Length);
         var (d, location, sign, w1) = SortedSampleComparison.Compare(_sorted, sorted);
-        var ks = KolmogorovSmirnov.FromStatistic(d, location, sign, _sorted.Length, sorted.Length, options.KsMethod);
         var currentShares = Binning.SharesOfSorted(sorted);
         var referenceShares = Binning.ReferenceShares;
+        var normed = Wasserstein.Normalized(w1, StandardDeviation);
+        var psi = PopulationStability.FromShares(referenceShares, currentShares);
+        var js = Divergences.JensenShannonDistance(referenceShares, currentShares, 2.0);
         drift = drift with
         {
-            KsStatistic = ks.Statistic,
-            KsPValue = ks.PValue,
             Wasserstein = w1,
-            WassersteinNormed = Wasserstein.Normalized(w1, StandardDeviation),
-            Psi = PopulationStability.FromShares(referenceShares, currentShares),
-            JensenShannon = Divergences.JensenShannonDistance(referenceShares, currentShares, 2.0),
-            Test = "ks",
+            WassersteinNormed = normed,
+            Psi = psi,
+            JensenShannon = js,
             Histogram = new DriftHistogram
             {
                 Edges = Binning.Edges.ToArray(),
@@ -79,6 +81,21 @@ public sealed class NumericReference : ReferenceColumn
                 CurrentShares = currentShares,
             },
         };
-        return new ColumnComparison(drift, ks.PValue, 0, null);
+        var samples = new ColumnSamples
+        {
+            Kind = SourceKind,
+            ReferenceCount = _sorted.Length,
+            CurrentCount = sorted.Length,
+            SortedReference = _sorted,
+            SortedCurrent = sorted,
+            Ecdf = new EcdfGap(d, location, sign),
+        };
+        var measures = new Dictionary<string, double>(StringComparer.Ordinal)
+        {
+            ["wasserstein_normed"] = normed,
+            ["jensen_shannon"] = js,
+            ["psi"] = psi,
+        };
+        return Run(test, samples, options, drift, measures, 0);
     }
 }

@@ -113,6 +113,22 @@ public sealed record ReferenceProfile
 
         // Repeat each category by its count: CategoricalReference recounts exactly the stored frequencies.
         var categories = profile.Categories!.Keys.ToArray();
+        if (profile.Kind == ColumnKind.Boolean && categories.All(c => c is "true" or "false"))
+        {
+            // Kept boolean so tests for boolean columns (the two-proportion z-test) accept it; the counts are the same.
+            var flags = new bool?[length];
+            var next = 0;
+            foreach (var category in categories)
+            {
+                for (long j = 0; j < profile.Categories[category]; j++)
+                {
+                    flags[next++] = category == "true";
+                }
+            }
+
+            return new BooleanColumn(profile.Name, flags);
+        }
+
         var codes = new int[length];
         Array.Fill(codes, CategoricalColumn.MissingCode);
         var at = 0;

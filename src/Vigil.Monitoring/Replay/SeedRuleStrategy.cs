@@ -52,7 +52,7 @@ public sealed class SeedRuleStrategy : IReplayStrategy
                 new DriftOptions { Correction = null, Alpha = Alpha, MaxDegreeOfParallelism = 1 }, features, null, cancellationToken);
             foreach (var c in report.Columns)
             {
-                var p = c.KsPValue ?? c.Chi2PValue;
+                var p = c.PValue;
                 if (p < Alpha)
                 {
                     reasons.Add(string.Format(inv, "{0} p={1:G2}", c.Name, p));

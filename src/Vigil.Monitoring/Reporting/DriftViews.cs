@@ -23,9 +23,10 @@ internal static class DriftViews
             Name = c.Name,
             Type = c.Type,
             Test = c.Test,
-            Statistic = c.Test switch { "ks" => c.KsStatistic, "chi2" => c.Chi2Statistic, _ => null },
-            PValue = c.Test switch { "ks" => c.KsPValue, "chi2" => c.Chi2PValue, _ => null },
-            PValueAdjusted = c.PValueAdjusted,
+            Statistic = c.Statistic,
+            PValue = c.PValue,
+            PValueAdjusted = c.AdjustedPValue,
+            EffectSizes = c.EffectSizes ?? new Dictionary<string, double>(),
             Psi = c.Psi,
             JensenShannon = c.JensenShannon,
             WassersteinNormed = c.WassersteinNormed,
@@ -60,7 +61,7 @@ internal static class DriftViews
         var byCheck = checks.Select(k => Features(k).GroupBy(c => c.Name, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal)).ToArray();
         var cells = columns.Select(name => (IReadOnlyList<HeatmapCell>)byCheck.Select(found => found.TryGetValue(name, out var c)
-            ? new HeatmapCell { AdjustedP = c.PValueAdjusted, Psi = c.Psi, Drifted = c.Drifted }
+            ? new HeatmapCell { AdjustedP = c.AdjustedPValue, Psi = c.Psi, Drifted = c.Drifted }
             : new HeatmapCell()).ToArray()).ToArray();
         return new DriftHeatmapView
         {

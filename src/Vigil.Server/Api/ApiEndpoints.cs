@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Vigil.Server.Api.Ingestion;
 using Vigil.Server.Scheduling;
 using Vigil.Server.Security;
 
@@ -16,6 +17,7 @@ public static class ApiEndpoints
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<WorkspaceHost>();
         services.AddSingleton<IngestWriter>();
+        services.AddSingleton<ChampionSchemas>();
         services.AddSingleton<ApiKeyRing>();
         services.AddSingleton<CheckRunner>();
         services.AddSingleton<RetrainCoordinator>();

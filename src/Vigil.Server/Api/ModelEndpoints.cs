@@ -23,7 +23,7 @@ internal static class ModelEndpoints
             .WithSummary("Register a bundle folder that lies inside the workspace (path relative to it).").Produces<VersionView>(201);
         models.MapPost("/{name}/versions/upload", Upload)
             .WithSummary("Register a bundle sent as a zip archive (Content-Type application/zip); ?reason=…&promote=true|false.")
-            .Accepts<byte[]>("application/zip").Produces<VersionView>(201);
+            .Accepts<byte[]>("application/zip").Produces<VersionView>(201).WithMetadata(OwnBodyReader.Instance);
         models.MapPost("/{name}/promote", Promote).WithSummary("Make a version the champion (atomic, recorded).").Produces<VersionView>();
         models.MapPost("/{name}/rollback", Rollback).WithSummary("Return to the previous champion (atomic, recorded).").Produces<VersionView>();
     }

@@ -9,10 +9,10 @@ public sealed record DriftColumnView
     /// <summary><c>numeric</c> or <c>categorical</c>.</summary>
     public required string Type { get; init; }
 
-    /// <summary>The deciding test, <c>ks</c> or <c>chi2</c>; null when it could not run.</summary>
+    /// <summary>The deciding test (<c>ks</c>, <c>chi2</c>, <c>ad</c>, <c>cvm</c>, <c>z</c>, or a registered test's name); null when none ran.</summary>
     public string? Test { get; init; }
 
-    /// <summary>The deciding test's statistic (KS D, or chi-square).</summary>
+    /// <summary>The deciding test's statistic on its own scale (KS D, chi-square, Anderson–Darling A², Cramér–von Mises T, z).</summary>
     public double? Statistic { get; init; }
 
     /// <summary>The deciding test's raw p-value.</summary>
@@ -29,6 +29,9 @@ public sealed record DriftColumnView
 
     /// <summary>Wasserstein-1 distance divided by the reference's std (numeric columns only).</summary>
     public double? WassersteinNormed { get; init; }
+
+    /// <summary>Effect sizes by name: the column's shift measures and the test's own (see docs/drift.md).</summary>
+    public IReadOnlyDictionary<string, double> EffectSizes { get; init; } = new Dictionary<string, double>();
 
     /// <summary>The decision of the drift rule.</summary>
     public bool Drifted { get; init; }
