@@ -142,6 +142,20 @@ public sealed class IngestValidationTests(IngestValidationTests.Server fixture) 
         Assert.Contains("$.version", (string)promote["detail"]!, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_batch_over_MaxBatchRows_is_422_and_nothing_is_stored()
+    {
+        await using var small = await RunningServer.StartAsync(new() { ["Vigil:MaxBatchRows"] = "3" });
+        await small.RegisterAsync("churn");
+        var rows = await RunningServer.Expect(await small.Writer.PostAsync("/api/v1/models/churn/predictions", RunningServer.Json(TrainedModel.Rows(0, 4))), 422);
+        Assert.Contains("more than 3 rows (Vigil:MaxBatchRows)", (string)rows["detail"]!, StringComparison.Ordinal);
+        var labels = await RunningServer.Expect(await small.Writer.PostAsync("/api/v1/models/churn/labels", RunningServer.Json(TrainedModel.Labels(0, 4))), 422);
+        Assert.Contains("more than 3 labels", (string)labels["detail"]!, StringComparison.Ordinal);
+        await RunningServer.Expect(await small.Writer.PostAsync("/api/v1/models/churn/predictions", RunningServer.Json(TrainedModel.Rows(0, 3))), 200);
+        var model = await RunningServer.Expect(await small.Reader.GetAsync("/api/v1/models/churn"), 200);
+        Assert.Equal(3, (long)model["rows"]!);
+    }
+
     private static void AssertProblem(JsonArray rows, int row, string field, string expected, string found)
     {
         var match = rows.FirstOrDefault(r => (int)r!["row"]! == row && (string)r["field"]! == field);
