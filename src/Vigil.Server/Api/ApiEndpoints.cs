@@ -20,6 +20,7 @@ public static class ApiEndpoints
         services.AddSingleton<ChampionSchemas>();
         services.AddSingleton<ApiKeyRing>();
         services.AddSingleton<CheckRunner>();
+        services.AddSingleton(sp => new SchedulerCursor(sp.GetRequiredService<WorkspaceHost>().Workspace.Folder));
         services.AddSingleton<RetrainCoordinator>();
         services.AddHostedService(sp => sp.GetRequiredService<RetrainCoordinator>());
         services.AddHostedService<CheckScheduler>();
