@@ -19,6 +19,15 @@ public static class AutoMLEngine
     public const int SmallDataRows = 100_000;
 
     /// <summary>
+    /// Label classes above which one-versus-all learners (rf, fasttree) are left out of a multiclass search (an error
+    /// when they were named): each of their trials trains one binary model per class.
+    /// </summary>
+    public const int MaxOneVersusAllClasses = 50;
+
+    /// <summary>Share of the time budget the ML.NET warm-up may use before it is abandoned.</summary>
+    internal const double WarmUpShare = 0.2;
+
+    /// <summary>
     /// Searches for the best model of <paramref name="data"/>'s label. Cancelling <paramref name="cancellation"/>
     /// ends the search and returns the best model found so far without a refit (or throws
     /// <see cref="OperationCanceledException"/> when no trial has finished).
@@ -40,6 +49,7 @@ public static class AutoMLEngine
 
         var labels = LabelMapping.Create(labelColumn, options.Task);
         var metric = MetricEvaluator.Resolve(options.Metric, labels.Task);
+        var learners = LearnersFor(labels, options, warnings);
         var features = data.WithoutColumns(options.Label);
         var featurizer = Featurizer.Fit(features);
         foreach (var dropped in featurizer.DroppedColumns)
@@ -47,6 +57,8 @@ public static class AutoMLEngine
             var column = features[dropped];
             warnings.Add(column.MissingCount == column.Length
                 ? $"Column '{dropped}' is missing in every row and was ignored."
+                : column.MissingCount == 0 && Featurizer.IsConstant(column)
+                ? $"Column '{dropped}' has the same value ({column.FormatCell(0)}) in every row and was ignored."
                 : $"Column '{dropped}' was ignored: it has more than {Featurizer.MaxOneHotLevels} distinct values and none occurs in {Featurizer.MinLevelRows} or more rows (an identifier?).");
         }
 
@@ -66,7 +78,6 @@ public static class AutoMLEngine
         var threads = options.Threads ?? (data.RowCount < SmallDataRows ? 1 : Environment.ProcessorCount);
         using var runner = new TrialRunner(prepared, plan, metric, threads, options.Seed, options.EarlyStopping);
 
-        var learners = SearchLoop.Resolve(options.Learners);
         if (learners.OfType<LightGbmLearner>().ToList() is { Count: > 0 } lightGbm)
         {
             runner.PrepareNative(lightGbm);
@@ -74,7 +85,7 @@ public static class AutoMLEngine
 
         if (options.TimeBudget is not null && learners.OfType<MlNetLearner>().FirstOrDefault() is { } mlNet)
         {
-            WarmUp(runner, mlNet, prepared.Rows);
+            WarmUp(runner, mlNet, prepared.Rows, clock, cancellation);
         }
 
         var states = CreateStates(learners, labels.Task, runner.FullTrainSize, method, options);
@@ -210,18 +221,52 @@ public static class AutoMLEngine
     /// keeps that cost out of the first ML.NET learner's trial times, which ECI would otherwise read as a slow learner.
     /// LightGBM learners train through LightGBM's C API and need no warm-up.
     /// </summary>
-    private static void WarmUp(TrialRunner runner, MlNetLearner learner, int rows)
+    /// <summary>
+    /// Fits one ML.NET model on a few rows so the first timed trial does not pay for JIT compilation. It only makes
+    /// timings fair, so it may use at most <see cref="WarmUpShare"/> of the budget: unbounded, one-versus-all on
+    /// hundreds of classes once spent 18 s of a 5 s budget here before the search began.
+    /// </summary>
+    private static void WarmUp(TrialRunner runner, MlNetLearner learner, int rows, BudgetClock clock, CancellationToken cancellation)
     {
         var sample = Enumerable.Range(0, Math.Min(rows, 64)).ToArray();
         var config = learner.CreateSearchSpace(AutoMLTask.Auto, rows).InitialConfig();
+        using var deadline = clock.Until((clock.Budget ?? double.PositiveInfinity) * WarmUpShare, cancellation);
         try
         {
-            runner.WarmUp(learner, config, sample);
+            var token = deadline.Token;
+            Watchdog.Run(() => runner.WarmUp(learner, config, sample, token), token);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            // Warm-up is best effort: a failure here shows up again, properly reported, in the first trial.
+            // Warm-up is best effort: a failure here shows up again, properly reported, in the first trial; a
+            // cancellation by the caller is seen by the search loop.
         }
+    }
+
+    /// <summary>The learners to search: the named ones or the defaults, without infeasible one-versus-all learners.</summary>
+    private static IReadOnlyList<Learner> LearnersFor(LabelMapping labels, AutoMLOptions options, List<string> warnings)
+    {
+        var learners = SearchLoop.Resolve(options.Learners);
+        if (labels.Task != AutoMLTask.Multiclass || labels.ClassCount <= MaxOneVersusAllClasses)
+        {
+            return learners;
+        }
+
+        var perClass = learners.Where(l => l.TrainsOneModelPerClass).Select(l => l.Name).ToArray();
+        if (perClass.Length == 0)
+        {
+            return learners;
+        }
+
+        var why = $"{string.Join(" and ", perClass)} train{(perClass.Length == 1 ? "s" : "")} one model per class, so with {labels.ClassCount} label classes (more than {MaxOneVersusAllClasses}) every trial would be {labels.ClassCount} fits";
+        if (options.Learners is { Count: > 0 })
+        {
+            throw new AutoMLException(AutoMLErrorCode.InvalidOptions,
+                $"Learner{(perClass.Length == 1 ? "" : "s")} {why}. Choose among lgbm, xt, linear and lgbm_linear for this label.");
+        }
+
+        warnings.Add($"Left out of the search: {why}.");
+        return learners.Where(l => !l.TrainsOneModelPerClass).ToArray();
     }
 
     private static List<LearnerState> CreateStates(IReadOnlyList<Learner> learners, AutoMLTask task, int fullTrain, ValidationMethod method, AutoMLOptions options)

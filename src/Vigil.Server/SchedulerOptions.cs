@@ -34,6 +34,15 @@ public sealed class SchedulerOptions
     /// </summary>
     public int RetrainNice { get; set; } = 19;
 
+    /// <summary>
+    /// Wait before retrying a model whose scheduled check failed; doubles with each further failure up to
+    /// <see cref="FailureBackoffMax"/>. Default 30 s.
+    /// </summary>
+    public TimeSpan FailureBackoff { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Longest wait between attempts of a failing scheduled check. Default 1 h.</summary>
+    public TimeSpan FailureBackoffMax { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>How often the scheduler looks for work. Default 1 s.</summary>
     public TimeSpan Poll { get; set; } = TimeSpan.FromSeconds(1);
 }

@@ -20,6 +20,18 @@ public sealed class ServerOptions
     /// </summary>
     public bool OpenDashboard { get; set; }
 
+    /// <summary>
+    /// True: <c>/metrics</c> is served without a key (for a Prometheus that cannot send one, behind a trusted network).
+    /// Default false: it reveals model names and metric values, so it needs a read key like the API.
+    /// </summary>
+    public bool OpenMetrics { get; set; }
+
+    /// <summary>
+    /// True: ingestion stores rows whose features (or labels) do not match the champion's schema and reports them as
+    /// findings; a request's <c>?lenient=</c> overrides this. Default false: such a batch is refused (422), nothing stored.
+    /// </summary>
+    public bool LenientIngestion { get; set; }
+
     /// <summary>Largest request body accepted, in bytes (413 beyond). Default 32 MiB.</summary>
     public long MaxRequestBytes { get; set; } = 32L * 1024 * 1024;
 

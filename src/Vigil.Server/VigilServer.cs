@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -30,6 +31,8 @@ public static class VigilServer
         // Graceful stop: in-flight requests finish and running retrains are cancelled and recorded within this time.
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
         builder.Services.AddProblemDetails();
+        // A body the binder cannot read (wrong types, not JSON) throws, so ProblemMapping answers with the reason.
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddVigilApi();
         builder.Services.AddVigilDashboard();
         builder.Services.AddVigilMetrics();
@@ -43,9 +46,11 @@ public static class VigilServer
         }
 
         _ = app.Services.GetRequiredService<WorkspaceHost>(); // open (and repair) the workspace before accepting requests
+        app.UseMiddleware<SecurityHeaders>(); // first, so every response carries them, errors included
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<ApiKeyMiddleware>();
+        app.UseMiddleware<JsonBodyGuard>();
         app.MapVigilApi();
         app.MapVigilDashboard();
         app.MapVigilMetrics();

@@ -38,6 +38,39 @@ public sealed class BlankColumnCommandTests : IDisposable
         Assert.True(columns["x"].GetProperty("drifted").GetBoolean());
     }
 
+    [Fact]
+    public void TrainDropsBlankAndConstantColumnsAndLaterChecksReportThem()
+    {
+        var random = new Random(4);
+        string Row(double shift)
+        {
+            var x = random.NextDouble() + shift;
+            return FormattableString.Invariant($"{x:F4},{random.Next(3)},,5,{(x + (random.NextDouble() * 0.5) > 0.75 ? 1 : 0)}");
+        }
+
+        var train = File("train.csv", "x,z,blank,constant,y\n" + string.Concat(Enumerable.Range(0, 300).Select(_ => Row(0) + "\n")));
+        var window = File("window.csv", "x,z,blank,constant,y\n" + string.Concat(Enumerable.Range(0, 200).Select(_ => Row(0.1) + "\n")));
+        var workspace = Path.Combine(_dir, "ws");
+
+        var (trained, trainOut, trainErr) = CliRunner.Run("train", "--data", train, "--label", "y", "--time-budget", "0", "--max-trials", "2",
+            "--learners", "lgbm", "--model", "m", "--workspace", workspace);
+        Assert.True(trained == 0, trainErr);
+        Assert.Contains("Column 'blank' is missing in every row and was ignored.", trainOut, StringComparison.Ordinal);
+        Assert.Contains("Column 'constant' has the same value (5) in every row and was ignored.", trainOut, StringComparison.Ordinal);
+
+        var json = Path.Combine(_dir, "check.json");
+        var (code, _, stderr) = CliRunner.Run("check", "--model", "m", "--data", window, "--workspace", workspace, "--json", json);
+        Assert.True(code is 0 or 1, $"exit {code}: {stderr}");
+        Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+        using var doc = JsonDocument.Parse(System.IO.File.ReadAllText(json));
+        var drift = doc.RootElement.GetProperty("result").GetProperty("drift");
+        var skipped = drift.GetProperty("skipped").EnumerateArray().ToDictionary(s => s.GetProperty("name").GetString()!, s => s.GetProperty("reason").GetString()!);
+        Assert.Equal("missing in every training row: there is no reference to compare with", skipped["blank"]);
+        var compared = drift.GetProperty("features").GetProperty("columns").EnumerateArray().Select(c => c.GetProperty("name").GetString()).ToArray();
+        Assert.Contains("constant", compared); // still watched: a constant that starts to vary is worth knowing
+        Assert.DoesNotContain("blank", compared);
+    }
+
     public void Dispose()
     {
         try

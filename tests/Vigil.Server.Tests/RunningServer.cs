@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Vigil.Server.Tests;
 
@@ -41,7 +42,8 @@ internal sealed class RunningServer : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<RunningServer> StartAsync(Dictionary<string, string?>? settings = null, string? workspace = null)
+    /// <param name="time">The server's clock (the scheduler's timer and timestamps); the system clock when null.</param>
+    public static async Task<RunningServer> StartAsync(Dictionary<string, string?>? settings = null, string? workspace = null, TimeProvider? time = null)
     {
         workspace ??= Directory.CreateTempSubdirectory("vigil-server-").FullName;
         var config = new Dictionary<string, string?>
@@ -65,6 +67,10 @@ internal sealed class RunningServer : IAsyncDisposable
         {
             builder.Configuration.AddInMemoryCollection(config);
             builder.WebHost.UseUrls("http://127.0.0.1:0");
+            if (time is not null)
+            {
+                builder.Services.AddSingleton(time); // registered after the server's TimeProvider.System, so it wins
+            }
         });
         await app.StartAsync();
         return new RunningServer(app, workspace, new Uri(app.Urls.First()));

@@ -2,15 +2,20 @@ using System.Text.Json.Nodes;
 
 namespace Vigil.Server.Tests;
 
-/// <summary>The scheduler checks every N new rows, retrains when the policy says so, and resumes its count after a restart.</summary>
+/// <summary>
+/// The scheduler checks every N new rows, retrains when the policy says so, and resumes its count after a restart.
+/// Time is a fake clock: each tick waits for the scheduler's pass, so "not checked" is asserted after a pass that ran.
+/// </summary>
 public sealed class SchedulerTests
 {
-    private static Dictionary<string, string?> Scheduled(int everyRows, int windowRows = 300) => new()
+    private static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
+
+    internal static Dictionary<string, string?> Scheduled(int everyRows, int windowRows = 300) => new()
     {
         ["Vigil:Scheduler:Enabled"] = "true",
         ["Vigil:Scheduler:CheckEveryRows"] = everyRows.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Vigil:Scheduler:WindowRows"] = windowRows.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["Vigil:Scheduler:Poll"] = "00:00:00.100",
+        ["Vigil:Scheduler:Poll"] = "00:00:01",
         // Two trials end the retrain long before this; the budget only has to survive a loaded machine, where the
         // retrain thread runs at lowered priority (with 5 s its first trial was once cut off).
         ["Vigil:Scheduler:RetrainBudget"] = "00:00:30",
@@ -20,30 +25,41 @@ public sealed class SchedulerTests
     [Fact]
     public async Task Checks_every_n_rows_and_resumes_after_restart()
     {
-        var server = await RunningServer.StartAsync(Scheduled(300));
+        var clock = SchedulerClock.Start();
+        var server = await RunningServer.StartAsync(Scheduled(300), time: clock.Time);
         var workspace = server.Workspace;
         try
         {
+            await SchedulerClock.FirstPassAsync(server);
             await server.RegisterAsync("churn");
-            await RunningServer.Expect(await server.Writer.PostAsync("/api/v1/models/churn/predictions", RunningServer.Json(TrainedModel.Rows(0, 200))), 200);
-            await Task.Delay(500);
-            Assert.Empty((await Checks(server)).AsArray()); // 200 < 300 new rows: not due
+            await Post(server, TrainedModel.Rows(0, 200));
+            await clock.TickAsync(server, Poll);
+            Assert.Empty((await Checks(server)).AsArray()); // 200 < 300 new rows: the pass ran and did not check
 
-            await RunningServer.Expect(await server.Writer.PostAsync("/api/v1/models/churn/predictions", RunningServer.Json(TrainedModel.Rows(200, 150))), 200);
-            var checks = await WaitForChecks(server, 1);
+            await Post(server, TrainedModel.Rows(200, 150));
+            await clock.TickAsync(server, Poll);
+            var checks = await Checks(server);
+            Assert.Single(checks.AsArray());
             Assert.Equal(300, (int)checks[0]!["rows"]!);
 
-            // 250 more rows before a restart: not due yet; after the restart the count resumes from the cursor.
-            await RunningServer.Expect(await server.Writer.PostAsync("/api/v1/models/churn/predictions", RunningServer.Json(TrainedModel.Rows(350, 250))), 200);
-            await Task.Delay(400);
+            // 250 more rows before a restart: not due yet, however much time passes; after the restart the count
+            // resumes from the cursor.
+            await Post(server, TrainedModel.Rows(350, 250));
+            await clock.TickAsync(server, Poll);
+            await clock.TickAsync(server, TimeSpan.FromHours(1));
             Assert.Single((await Checks(server)).AsArray());
             await server.StopAsync();
 
-            await using var restarted = await RunningServer.StartAsync(Scheduled(300), workspace);
-            await Task.Delay(400);
+            var restartedClock = SchedulerClock.Start(clock.Time.GetUtcNow());
+            await using var restarted = await RunningServer.StartAsync(Scheduled(300), workspace, restartedClock.Time);
+            await SchedulerClock.FirstPassAsync(restarted);
+            await restartedClock.TickAsync(restarted, Poll);
             Assert.Single((await Checks(restarted)).AsArray()); // 250 < 300 since the last check: no re-check on start
-            await RunningServer.Expect(await restarted.Writer.PostAsync("/api/v1/models/churn/predictions", RunningServer.Json(TrainedModel.Rows(600, 60))), 200);
-            Assert.Equal(2, (await WaitForChecks(restarted, 2)).AsArray().Count);
+            await Post(restarted, TrainedModel.Rows(600, 60));
+            await restartedClock.TickAsync(restarted, Poll);
+            var after = await Checks(restarted);
+            Assert.Equal(2, after.AsArray().Count);
+            Assert.Equal(300, (int)after[0]!["rows"]!); // the newest: the last 300 of 660 logged rows
         }
         finally
         {
@@ -54,16 +70,20 @@ public sealed class SchedulerTests
     [Fact]
     public async Task Drift_with_labels_leads_to_a_scheduled_retrain()
     {
-        await using var server = await RunningServer.StartAsync(Scheduled(600, 600)); // the default policy wants 500 new labels
+        var clock = SchedulerClock.Start();
+        await using var server = await RunningServer.StartAsync(Scheduled(600, 600), time: clock.Time); // the default policy wants 500 new labels
+        await SchedulerClock.FirstPassAsync(server);
         await server.RegisterAsync("churn");
         // Labels first (they wait), then strongly drifted rows: the check alarms and the policy asks for a retrain.
         await RunningServer.Expect(await server.Writer.PostAsync("/api/v1/models/churn/labels", RunningServer.Json(TrainedModel.Labels(0, 600, "d"))), 200);
-        await RunningServer.Expect(await server.Writer.PostAsync("/api/v1/models/churn/predictions", RunningServer.Json(TrainedModel.Rows(0, 600, "d", drift: true))), 200);
-        await WaitForChecks(server, 1);
-        // The decision is recorded just after its check: on a loaded machine the check can be visible first.
-        var decisions = await WaitFor(server, "/api/v1/models/churn/decisions", 1);
+        await Post(server, TrainedModel.Rows(0, 600, "d", drift: true));
+        await clock.TickAsync(server, Poll);
+        Assert.Single((await Checks(server)).AsArray());
+        var decisions = await RunningServer.Expect(await server.Reader.GetAsync("/api/v1/models/churn/decisions"), 200);
+        Assert.Single(decisions.AsArray());
         Assert.True((bool)decisions[0]!["retrain"]!, decisions.ToJsonString());
 
+        // The retrain runs on its own thread with real CPU time: wait for its outcome (not for a fixed time).
         var deadline = DateTime.UtcNow.AddSeconds(60);
         JsonNode runs;
         do
@@ -77,24 +97,9 @@ public sealed class SchedulerTests
         Assert.StartsWith("scheduled:", (string)runs[0]!["reason"]!, StringComparison.Ordinal);
     }
 
-    private static async Task<JsonNode> Checks(RunningServer server) =>
+    internal static async Task Post(RunningServer server, JsonArray rows) =>
+        await RunningServer.Expect(await server.Writer.PostAsync("/api/v1/models/churn/predictions", RunningServer.Json(rows)), 200);
+
+    internal static async Task<JsonNode> Checks(RunningServer server) =>
         await RunningServer.Expect(await server.Reader.GetAsync("/api/v1/models/churn/checks"), 200);
-
-    private static Task<JsonNode> WaitForChecks(RunningServer server, int count) => WaitFor(server, "/api/v1/models/churn/checks", count);
-
-    /// <summary>Polls a list endpoint until it holds <paramref name="count"/> items (or 30 s pass; the caller's assertions then fail).</summary>
-    private static async Task<JsonNode> WaitFor(RunningServer server, string path, int count)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var items = await RunningServer.Expect(await server.Reader.GetAsync(path), 200);
-            if (items.AsArray().Count >= count || DateTime.UtcNow > deadline)
-            {
-                return items;
-            }
-
-            await Task.Delay(100);
-        }
-    }
 }

@@ -81,8 +81,14 @@ public sealed class ModelBundle
         return sum with { Values = values };
     }
 
-    /// <summary>All metrics that apply to the task on labelled rows (snake_case names).</summary>
-    public IReadOnlyDictionary<string, double> Evaluate(Table data)
+    /// <summary>The task's metrics that are defined on labelled rows (snake_case names); <see cref="Measure"/> also says why the others are not.</summary>
+    public IReadOnlyDictionary<string, double> Evaluate(Table data) => Measure(data).Values;
+
+    /// <summary>
+    /// Every metric of the task on labelled <paramref name="data"/>: the defined ones and, for the others, why they are
+    /// undefined there (one class only, one row, no rows). Throws <see cref="AutoMLException"/> for bad labels.
+    /// </summary>
+    public Evaluation Measure(Table data)
     {
         ArgumentNullException.ThrowIfNull(data);
         if (!data.TryGetColumn(Labels.LabelColumn, out var label))
@@ -99,7 +105,7 @@ public sealed class ModelBundle
                 throw new AutoMLException(AutoMLErrorCode.MissingLabelValues, $"Label column '{label.Name}' has missing or non-numeric values.");
             }
 
-            return MetricEvaluator.All(predictions, null, targets);
+            return MetricEvaluator.Evaluate(predictions, null, targets);
         }
 
         var classes = Labels.EncodeClasses(label);
@@ -111,7 +117,7 @@ public sealed class ModelBundle
                 $"Row {bad}: label '{label.FormatCell(bad) ?? "(missing)"}' is not one of the training classes ({string.Join(", ", Labels.Classes)}).");
         }
 
-        return MetricEvaluator.All(predictions, classes, null);
+        return MetricEvaluator.Evaluate(predictions, classes, null);
     }
 
     /// <summary>Predicted label text per row (class name, or the number for regression).</summary>

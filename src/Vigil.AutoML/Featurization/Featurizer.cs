@@ -41,7 +41,10 @@ public sealed class Featurizer
 
     public IReadOnlyList<ColumnFeaturization> Columns { get; }
 
-    /// <summary>Columns ignored: every training cell was missing, or (many-level categorical) no level repeats.</summary>
+    /// <summary>
+    /// Columns ignored: every training cell was missing, every cell held the same value (none missing), or
+    /// (many-level categorical) no level repeats.
+    /// </summary>
     public IReadOnlyList<string> DroppedColumns { get; }
 
     public int Width(bool impute) => Columns.Sum(c => c.Width(impute));
@@ -58,8 +61,10 @@ public sealed class Featurizer
         foreach (var column in features.Columns)
         {
             var missing = column.MissingCount;
-            if (missing == column.Length)
+            if (missing == column.Length || (missing == 0 && IsConstant(column)))
             {
+                // Missing everywhere, or one value everywhere: nothing to learn. (A constant column with missing cells
+                // stays: whether a cell is missing may carry signal.)
                 dropped.Add(column.Name);
                 continue;
             }
@@ -83,6 +88,29 @@ public sealed class Featurizer
         }
 
         return new Featurizer(specs, dropped);
+    }
+
+    /// <summary>True when every cell of <paramref name="column"/> (none missing) holds the same value.</summary>
+    internal static bool IsConstant(Column column) => column switch
+    {
+        NumericColumn n => AllEqual(n.Values),
+        BooleanColumn b => AllEqual(b.Values),
+        DateTimeColumn d => AllEqual(d.Values),
+        CategoricalColumn c => AllEqual(c.Codes),
+        _ => false,
+    };
+
+    private static bool AllEqual<T>(ReadOnlySpan<T> values)
+    {
+        for (var i = 1; i < values.Length; i++)
+        {
+            if (!EqualityComparer<T>.Default.Equals(values[i], values[0]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Encodes every row of <paramref name="table"/>; columns are matched by name, extra columns ignored.</summary>

@@ -16,6 +16,8 @@ internal sealed class FastForestLearner : MlNetLearner
 
     public override bool NeedsImputation => true;
 
+    public override bool TrainsOneModelPerClass => true;
+
     public override SearchSpace CreateSearchSpace(AutoMLTask task, int rows) => new([
         new Hyperparameter("n_estimators", 4, Cap(rows, 2048), 4, LogScale: true, IsInteger: true),
         new Hyperparameter("num_leaves", 4, Cap(rows, 32768), 4, LogScale: true, IsInteger: true),

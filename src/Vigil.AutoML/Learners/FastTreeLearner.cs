@@ -13,6 +13,8 @@ internal sealed class FastTreeLearner : MlNetLearner
 
     public override bool NeedsImputation => true;
 
+    public override bool TrainsOneModelPerClass => true;
+
     public override SearchSpace CreateSearchSpace(AutoMLTask task, int rows) => new([
         new Hyperparameter("n_estimators", 4, Cap(rows, 4096), 4, LogScale: true, IsInteger: true),
         new Hyperparameter("num_leaves", 4, Cap(rows, 1024), 4, LogScale: true, IsInteger: true),

@@ -44,6 +44,12 @@ public abstract class Learner
     /// <summary>True when the learner needs NaN replaced (mean plus indicator) rather than taking NaN natively.</summary>
     public abstract bool NeedsImputation { get; }
 
+    /// <summary>
+    /// True when a multiclass fit trains one binary model per class (one-versus-all), so a trial's cost grows with the
+    /// class count (see <see cref="AutoMLEngine.MaxOneVersusAllClasses"/>).
+    /// </summary>
+    public virtual bool TrainsOneModelPerClass => false;
+
     /// <summary>The search space for a training set of <paramref name="rows"/> rows.</summary>
     public abstract SearchSpace CreateSearchSpace(AutoMLTask task, int rows);
 

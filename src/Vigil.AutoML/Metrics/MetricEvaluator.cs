@@ -66,38 +66,96 @@ public static class MetricEvaluator
         };
     }
 
-    /// <summary>Every metric that applies to the task, keyed by snake_case name (for reports and bundles).</summary>
+    /// <summary>
+    /// Every metric that applies to the task, keyed by snake_case name (for reports and bundles). Throws
+    /// <see cref="ArgumentException"/> when one is undefined on these rows; <see cref="Evaluate"/> reports it instead.
+    /// </summary>
     public static ImmutableSortedDictionary<string, double> All(Predictions p, int[]? classes, double[]? targets)
     {
         ArgumentNullException.ThrowIfNull(p);
-        var b = ImmutableSortedDictionary.CreateBuilder<string, double>(StringComparer.Ordinal);
         if (p.Task == AutoMLTask.Regression)
         {
             ArgumentNullException.ThrowIfNull(targets);
-            b["r2"] = RegressionMetrics.R2(targets, p.Values);
-            b["rmse"] = RegressionMetrics.Rmse(targets, p.Values);
-            b["mae"] = RegressionMetrics.Mae(targets, p.Values);
-            return b.ToImmutable();
         }
-
-        ArgumentNullException.ThrowIfNull(classes);
-        var predicted = p.PredictedClasses();
-        if (p.Task == AutoMLTask.Binary)
+        else
         {
-            b["roc_auc"] = BinaryMetrics.RocAuc(classes, p.Values);
-            b["accuracy"] = BinaryMetrics.Accuracy(classes, predicted);
-            b["log_loss"] = BinaryMetrics.LogLoss(classes, p.Values);
-            b["precision"] = BinaryMetrics.Precision(classes, predicted);
-            b["recall"] = BinaryMetrics.Recall(classes, predicted);
-            b["f1"] = BinaryMetrics.F1(classes, predicted);
-            return b.ToImmutable();
+            ArgumentNullException.ThrowIfNull(classes);
         }
 
-        b["accuracy"] = MulticlassMetrics.Accuracy(classes, predicted);
-        b["log_loss"] = MulticlassMetrics.LogLoss(classes, p.Values, p.ClassCount);
-        b["f1"] = MulticlassMetrics.MacroF1(classes, predicted, p.ClassCount);
+        var b = ImmutableSortedDictionary.CreateBuilder<string, double>(StringComparer.Ordinal);
+        foreach (var name in NamesFor(p.Task))
+        {
+            b[name] = ValueByName(name, p, classes, targets);
+        }
+
         return b.ToImmutable();
     }
+
+    /// <summary>
+    /// Like <see cref="All"/>, but a metric that is undefined on these rows is reported with its reason instead of
+    /// throwing: ROC AUC needs both classes, R² two rows, precision / recall / F1 a positive row where they divide by
+    /// it, and nothing is defined on no rows.
+    /// </summary>
+    public static Evaluation Evaluate(Predictions p, int[]? classes, double[]? targets)
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        var names = NamesFor(p.Task);
+        var values = new SortedDictionary<string, double>(StringComparer.Ordinal);
+        var undefined = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var rows = p.Task == AutoMLTask.Regression ? targets?.Length ?? 0 : classes?.Length ?? 0;
+        var oneClass = classes is { Length: > 0 } && classes.Distinct().Take(2).Count() == 1;
+        var binary = p.Task == AutoMLTask.Binary && rows > 0;
+        var positives = binary && classes!.Contains(1);
+        var predictedPositives = binary && p.PredictedClasses().Contains(1);
+        foreach (var name in names)
+        {
+            // 0/0 cases are undefined, not 0 (scikit-learn returns 0 with a warning; a report should say why).
+            var why = rows == 0 ? "there are no labelled rows"
+                : oneClass && name is "roc_auc" ? "the labels hold one class only; ROC AUC needs both classes"
+                : rows < 2 && name is "r2" ? "R² needs at least two rows"
+                : binary && !positives && name is "recall" ? "the labels hold no positive row (recall is 0/0)"
+                : binary && !predictedPositives && name is "precision" ? "the model predicted no positive row (precision is 0/0)"
+                : binary && !positives && !predictedPositives && name is "f1" ? "neither the labels nor the predictions hold a positive row (F1 is 0/0)"
+                : null;
+            if (why is not null)
+            {
+                undefined[name] = why;
+                continue;
+            }
+
+            try
+            {
+                values[name] = ValueByName(name, p, classes, targets);
+            }
+            catch (ArgumentException e)
+            {
+                undefined[name] = e.Message;
+            }
+        }
+
+        return new Evaluation(values, undefined) { Names = names };
+    }
+
+    private static string[] NamesFor(AutoMLTask task) => task switch
+    {
+        AutoMLTask.Regression => ["r2", "rmse", "mae"],
+        AutoMLTask.Binary => ["roc_auc", "accuracy", "log_loss", "precision", "recall", "f1"],
+        _ => ["accuracy", "log_loss", "f1"],
+    };
+
+    private static double ValueByName(string name, Predictions p, int[]? classes, double[]? targets) => name switch
+    {
+        "precision" => BinaryMetrics.Precision(classes!, p.PredictedClasses()),
+        "recall" => BinaryMetrics.Recall(classes!, p.PredictedClasses()),
+        "r2" => Value(Metric.R2, p, classes, targets),
+        "rmse" => Value(Metric.Rmse, p, classes, targets),
+        "mae" => Value(Metric.Mae, p, classes, targets),
+        "roc_auc" => Value(Metric.RocAuc, p, classes, targets),
+        "accuracy" => Value(Metric.Accuracy, p, classes, targets),
+        "log_loss" => Value(Metric.LogLoss, p, classes, targets),
+        "f1" => Value(Metric.F1, p, classes, targets),
+        _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown metric."),
+    };
 
     /// <summary>snake_case name of a metric.</summary>
     public static string Name(Metric metric) => metric == Metric.Default ? "default" : metric.Info().Name;

@@ -255,10 +255,11 @@ internal sealed class TrialRunner : IDisposable
     }
 
     /// <summary>Fits and scores once on a few rows, discarding the result (JIT warm-up).</summary>
-    public void WarmUp(MlNetLearner learner, IReadOnlyDictionary<string, double> config, int[] rows)
+    public bool WarmUp(MlNetLearner learner, IReadOnlyDictionary<string, double> config, int[] rows, CancellationToken token)
     {
-        var (model, ml) = Fit(learner, config, rows, CancellationToken.None);
+        var (model, ml) = Fit(learner, config, rows, token);
         Predict(ml, model, learner.NeedsImputation, rows);
+        return true;
     }
 
     /// <summary>Fits through ML.NET on the given rows (all rows when null).</summary>

@@ -18,29 +18,45 @@ internal static class EvaluateCommand
         {
             var bundle = AutoMLCommandSupport.LoadBundle(parse.GetValue(model)!);
             var table = AutoMLCommandSupport.ReadForModel(bundle, parse.GetValue(data)!.FullName);
-            var metrics = bundle.Evaluate(table);
+            var evaluation = bundle.Measure(table);
+            if (evaluation.Values.Count == 0)
+            {
+                // Nothing to report (e.g. no rows): an input problem, said in one line.
+                parse.InvocationConfiguration.Error.WriteLine(
+                    $"error: no metric is defined on {parse.GetValue(data)!.FullName}: {string.Join("; ", evaluation.Undefined.Select(u => $"{u.Key}: {u.Value}"))}.");
+                return ExitCodes.UsageOrInput;
+            }
+
             var console = Terminal.For(parse.InvocationConfiguration.Output);
             var view = new Table().AddColumns("metric", "value");
-            foreach (var (name, value) in metrics)
+            foreach (var name in evaluation.Names)
             {
-                view.AddRow(name + (name == bundle.Manifest.Metric ? " (optimised)" : ""), value.ToString("F6", CultureInfo.InvariantCulture));
+                var value = evaluation.Values.TryGetValue(name, out var v) ? v.ToString("F6", CultureInfo.InvariantCulture) : "undefined";
+                view.AddRow(Markup.Escape(name + (name == bundle.Manifest.Metric ? " (optimised)" : "")), value);
             }
 
             console.WriteLine($"{bundle.Task} model ({bundle.Manifest.Learner}) on {table.RowCount} rows:");
             console.Write(view);
+            foreach (var (name, why) in evaluation.Undefined)
+            {
+                console.WriteLine($"{name} is undefined here: {why}");
+            }
+
             if (parse.GetValue(json) is { } file)
             {
-                var doc = new Dictionary<string, object>
+                // Every metric of the task is a key; an undefined one is null, with its reason under "undefined".
+                var doc = new Dictionary<string, object?>
                 {
                     ["task"] = bundle.Task.ToString().ToLowerInvariant(),
                     ["metric"] = bundle.Manifest.Metric,
                     ["n_rows"] = table.RowCount,
                 };
-                foreach (var (name, value) in metrics)
+                foreach (var name in evaluation.Names)
                 {
-                    doc[name] = value;
+                    doc[name] = evaluation.Values.TryGetValue(name, out var v) ? v : null;
                 }
 
+                doc["undefined"] = evaluation.Undefined;
                 File.WriteAllText(file.FullName, JsonSerializer.Serialize(doc, new JsonSerializerOptions { WriteIndented = true }));
                 console.WriteLine($"JSON written to {file.FullName}");
             }

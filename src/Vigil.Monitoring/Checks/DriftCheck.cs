@@ -50,6 +50,12 @@ public sealed class DriftCheck
             {
                 skipped.Add(new SkippedColumn(feature.Name, string.Create(CultureInfo.InvariantCulture, $"{feature.Kind} in the profile but {column.Kind} in the window")));
             }
+            else if (feature.Valid == 0)
+            {
+                // Blank in every training row (training ignored it): no reference to test against, and not a
+                // feature that could count as drifted.
+                skipped.Add(new SkippedColumn(feature.Name, "missing in every training row: there is no reference to compare with"));
+            }
             else if (feature.Kind == ColumnKind.DateTime && !feature.ComparedAsCategorical)
             {
                 // A timestamp's window always lies after training: a drift test would flag it every time (and, through

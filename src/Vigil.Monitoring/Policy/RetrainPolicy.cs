@@ -50,12 +50,15 @@ public sealed record RetrainPolicy
     {
         ArgumentNullException.ThrowIfNull(latest);
         ArgumentNullException.ThrowIfNull(context);
-        var degradation = Degradation(latest.Performance);
+        // A window below the checks' minimum size (their own too_few_rows / empty_window finding) has figures, but
+        // none strong enough to act on: its reasons are reported, not fired.
+        var tooSmall = latest.Quality.Findings.FirstOrDefault(f => f.Kind is QualityFindingKind.TooFewRows or QualityFindingKind.EmptyWindow);
+        var degradation = NotOnTooSmall(Degradation(latest.Performance), tooSmall);
         var triggers = new List<TriggerEvaluation>
         {
             degradation,
-            Drift(latest.Drift),
-            Psi(latest.Drift),
+            NotOnTooSmall(Drift(latest.Drift), tooSmall),
+            NotOnTooSmall(Psi(latest.Drift), tooSmall),
             Labels(context, degradation.Fired),
             CooldownGate(context),
             Limit(context),
@@ -65,12 +68,18 @@ public sealed record RetrainPolicy
         var retrain = reasons.Length > 0 && blocks.Length == 0;
         var summary = (reasons.Length, blocks.Length) switch
         {
+            (0, _) when tooSmall is not null => $"no retrain: the window is below the minimum size ({tooSmall.Detail}), so no reason is judged",
             (0, _) => "no retrain: no reason fired",
             (_, 0) => $"retrain: {string.Join(", ", reasons)}",
             _ => $"no retrain yet: {string.Join(", ", reasons)} fired but {string.Join(", ", blocks)} blocks",
         };
         return new RetrainDecision { Retrain = retrain, Summary = summary, Triggers = triggers, DecidedAt = context.Now };
     }
+
+    private static TriggerEvaluation NotOnTooSmall(TriggerEvaluation reason, QualityFinding? tooSmall) =>
+        tooSmall is null
+            ? reason
+            : TriggerEvaluation.Reason(reason.Trigger, false, $"not judged: the window is below the minimum size ({tooSmall.Detail}); figures: {reason.Detail}");
 
     private TriggerEvaluation Degradation(PerformanceWindow? performance)
     {

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Vigil.Server.Api.Ingestion;
 using Vigil.Server.Scheduling;
 using Vigil.Server.Security;
 
@@ -16,8 +17,10 @@ public static class ApiEndpoints
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<WorkspaceHost>();
         services.AddSingleton<IngestWriter>();
+        services.AddSingleton<ChampionSchemas>();
         services.AddSingleton<ApiKeyRing>();
         services.AddSingleton<CheckRunner>();
+        services.AddSingleton(sp => new SchedulerCursor(sp.GetRequiredService<WorkspaceHost>().Workspace.Folder));
         services.AddSingleton<RetrainCoordinator>();
         services.AddHostedService(sp => sp.GetRequiredService<RetrainCoordinator>());
         services.AddHostedService<CheckScheduler>();

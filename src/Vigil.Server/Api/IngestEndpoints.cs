@@ -6,57 +6,68 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using Vigil.Monitoring.Lifecycle;
 using Vigil.Monitoring.Store;
+using Vigil.Server.Api.Ingestion;
 using Vigil.Server.Metrics;
 
 namespace Vigil.Server.Api;
 
-/// <summary>Ingestion: logged predictions, late labels, and score-and-log with the champion.</summary>
+/// <summary>
+/// Ingestion: logged predictions, late labels, and score-and-log with the champion. Rows are validated against the
+/// champion's input schema (422 listing the bad rows, nothing stored), or with <c>?lenient=true</c> /
+/// <c>Vigil:LenientIngestion</c> stored and reported as findings.
+/// </summary>
 internal static class IngestEndpoints
 {
     public static void Map(RouteGroupBuilder models)
     {
         models.MapPost("/{name}/predictions", LogPredictions)
-            .WithSummary("Log a batch of scored rows [{id, timestamp?, features{...}, prediction, score?}]; duplicates by id are counted, not stored twice.")
-            .Accepts<JsonElement>("application/json").Produces<IngestResult>();
+            .WithSummary("Log a batch of scored rows [{id, timestamp?, features{...}, prediction, score?}]; duplicates by id are counted, not stored twice. ?lenient=true stores rows that do not match the champion's schema and reports them.")
+            .Accepts<JsonElement>("application/json").Produces<IngestResponse>().WithMetadata(OwnBodyReader.Instance);
         models.MapPost("/{name}/labels", LogLabels)
             .WithSummary("Log labels [{id, label, observed_at?}] joined to earlier (or later) predictions by id.")
-            .Accepts<JsonElement>("application/json").Produces<LabelResult>();
+            .Accepts<JsonElement>("application/json").Produces<LabelResponse>().WithMetadata(OwnBodyReader.Instance);
         models.MapPost("/{name}/predict", Predict)
             .WithSummary("Score rows [{id?, timestamp?, features{...}}] with the champion and log them in one call.")
-            .Accepts<JsonElement>("application/json").Produces<PredictResponse>();
+            .Accepts<JsonElement>("application/json").Produces<PredictResponse>().WithMetadata(OwnBodyReader.Instance);
     }
 
     private static async Task<IResult> LogPredictions(
-        string name, HttpRequest request, WorkspaceHost host, IngestWriter writer, IOptions<ServerOptions> options, TimeProvider time)
+        string name, HttpRequest request, WorkspaceHost host, ChampionSchemas schemas, IngestWriter writer, IOptions<ServerOptions> options, TimeProvider time)
     {
         host.RequireModel(name);
+        var lenient = Leniency.Of(request, options.Value);
+        var schema = schemas.Of(name)?.Features;
         using var body = await RequestBody.ReadAsync(request, options.Value.MaxRequestBytes, request.HttpContext.RequestAborted);
-        var batch = new PredictionBatchReader().Read(body.Span, scoring: false, time.GetUtcNow(), options.Value.MaxBatchRows);
+        var batch = new PredictionBatchReader(schema, lenient).Read(body.Span, scoring: false, time.GetUtcNow(), options.Value.MaxBatchRows);
         var result = await writer.LogAsync(name, batch.Rows, batch.FeaturesJson);
         VigilMetrics.CountIngest(name, result);
-        return Results.Ok(result);
+        VigilMetrics.RowsInvalid.WithLabels(name, "predictions").Inc(batch.Findings.Rows);
+        return Results.Ok(new IngestResponse(result.Inserted, result.Duplicates, result.LateLabelsJoined, batch.Findings.Rows, batch.Findings.Listed));
     }
 
     private static async Task<IResult> LogLabels(
-        string name, HttpRequest request, WorkspaceHost host, IngestWriter writer, IOptions<ServerOptions> options)
+        string name, HttpRequest request, WorkspaceHost host, ChampionSchemas schemas, IngestWriter writer, IOptions<ServerOptions> options)
     {
         host.RequireModel(name);
+        var problems = new BatchProblems(Leniency.Of(request, options.Value));
+        var numeric = schemas.Of(name)?.NumericLabels ?? false;
         using var body = await RequestBody.ReadAsync(request, options.Value.MaxRequestBytes, request.HttpContext.RequestAborted);
-        using var document = JsonDocument.Parse(body.Span.ToArray());
-        var labels = LabelInput.Parse(document.RootElement, options.Value.MaxBatchRows);
+        var labels = LabelInput.Parse(body.Span, options.Value.MaxBatchRows, problems, numeric);
         var result = await writer.WriteAsync(() => host.Workspace.Store.LogLabels(name, labels));
         VigilMetrics.CountLabels(name, result);
-        return Results.Ok(result);
+        VigilMetrics.RowsInvalid.WithLabels(name, "labels").Inc(problems.Findings.Rows);
+        return Results.Ok(new LabelResponse(result.Joined, result.Pending, result.Duplicates, problems.Findings.Rows, problems.Findings.Listed));
     }
 
     private static async Task<IResult> Predict(
         string name, HttpRequest request, WorkspaceHost host, IngestWriter writer, IOptions<ServerOptions> options, TimeProvider time)
     {
         var started = Stopwatch.GetTimestamp();
+        var lenient = Leniency.Of(request, options.Value);
         var champion = host.ScoringChampion(name);
         var bundle = host.Bundle(champion);
         using var body = await RequestBody.ReadAsync(request, options.Value.MaxRequestBytes, request.HttpContext.RequestAborted);
-        var batch = new PredictionBatchReader().Read(body.Span, scoring: true, time.GetUtcNow(), options.Value.MaxBatchRows);
+        var batch = new PredictionBatchReader(FeatureSchema.For(bundle), lenient).Read(body.Span, scoring: true, time.GetUtcNow(), options.Value.MaxBatchRows);
 
         var rows = new LoggedRow[batch.Rows.Count];
         for (var i = 0; i < rows.Length; i++)
@@ -79,7 +90,8 @@ internal static class IngestEndpoints
 
         var result = await writer.LogAsync(name, records, batch.FeaturesJson);
         VigilMetrics.CountIngest(name, result);
+        VigilMetrics.RowsInvalid.WithLabels(name, "predictions").Inc(batch.Findings.Rows);
         VigilMetrics.PredictDuration.WithLabels(name).Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
-        return Results.Ok(new PredictResponse(name, champion.Version, results, result.Inserted, result.Duplicates));
+        return Results.Ok(new PredictResponse(name, champion.Version, results, result.Inserted, result.Duplicates, batch.Findings.Rows, batch.Findings.Listed));
     }
 }

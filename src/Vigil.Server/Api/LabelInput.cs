@@ -1,13 +1,44 @@
 using System.Globalization;
 using System.Text.Json;
 using Vigil.Monitoring.Store;
+using Vigil.Server.Api.Ingestion;
 
 namespace Vigil.Server.Api;
 
-/// <summary>Reads a labels body: a JSON array of <c>{id, label, observed_at?}</c> (or an object with a <c>labels</c> array).</summary>
+/// <summary>
+/// Reads a labels body: a JSON array of <c>{id, label, observed_at?}</c> (or an object with a <c>labels</c> array).
+/// Every failure is an <see cref="ApiProblemException"/>: 400 for a body that is not UTF-8 or not one JSON value,
+/// 422 listing the invalid labels (nothing stored). For a regression champion a label must be a number (or numeric
+/// text); a lenient request stores such labels and reports them as findings instead.
+/// </summary>
 internal static class LabelInput
 {
-    public static List<LabelRecord> Parse(JsonElement root, int maxRows)
+    public static List<LabelRecord> Parse(ReadOnlySpan<byte> body, int maxRows, BatchProblems problems, bool numeric = false)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        Utf8Body.Require(body);
+        if (body.Trim(" \t\r\n"u8).IsEmpty)
+        {
+            throw ApiProblemException.InvalidJson("The request body is empty; expected a JSON array of labels.");
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(body.ToArray());
+            return Parse(document.RootElement, maxRows, problems, numeric);
+        }
+        catch (JsonException e)
+        {
+            throw ApiProblemException.InvalidJson(string.Create(CultureInfo.InvariantCulture,
+                $"{e.Message.Split(" LineNumber:")[0].TrimEnd(' ', '|')} (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1} of the line)."));
+        }
+        catch (InvalidOperationException e)
+        {
+            throw ApiProblemException.InvalidJson("A string of the body is not valid text: " + e.Message);
+        }
+    }
+
+    private static List<LabelRecord> Parse(JsonElement root, int maxRows, BatchProblems problems, bool numeric)
     {
         var items = root.ValueKind switch
         {
@@ -21,14 +52,20 @@ internal static class LabelInput
         }
 
         var result = new List<LabelRecord>(items.GetArrayLength());
-        var errors = new List<string>();
         var index = 0;
         foreach (var item in items.EnumerateArray())
         {
-            var id = item.ValueKind == JsonValueKind.Object && item.TryGetProperty("id", out var i) ? Text(i) : null;
-            var label = item.ValueKind == JsonValueKind.Object && item.TryGetProperty("label", out var l) ? Text(l) : null;
+            var ok = true;
+            if (item.ValueKind != JsonValueKind.Object)
+            {
+                problems.Structural(Problem(index++, "", "an object", Found(item)));
+                continue;
+            }
+
+            var id = item.TryGetProperty("id", out var i) ? Text(i) : null;
+            var label = item.TryGetProperty("label", out var l) ? Text(l) : null;
             DateTimeOffset? observed = null;
-            if (item.ValueKind == JsonValueKind.Object && item.TryGetProperty("observed_at", out var o) && o.ValueKind != JsonValueKind.Null)
+            if (item.TryGetProperty("observed_at", out var o) && o.ValueKind != JsonValueKind.Null)
             {
                 if (o.ValueKind == JsonValueKind.String && o.TryGetDateTimeOffset(out var t))
                 {
@@ -36,31 +73,33 @@ internal static class LabelInput
                 }
                 else
                 {
-                    Add(errors, index, "'observed_at' must be an ISO 8601 date-time string");
+                    ok = problems.Structural(Problem(index, "observed_at", "an ISO 8601 date-time string or null", Found(o)));
                 }
             }
 
             if (string.IsNullOrEmpty(id))
             {
-                Add(errors, index, "'id' must be a non-empty string or a number");
+                ok = problems.Structural(Problem(index, "id", "a non-empty string or a number", i.ValueKind == JsonValueKind.Undefined ? "nothing" : Found(i)));
             }
-            else if (label is null)
+
+            if (label is null)
             {
-                Add(errors, index, "'label' must be a string, number or boolean");
+                ok = problems.Structural(Problem(index, "label", "a string, number or boolean", l.ValueKind == JsonValueKind.Undefined ? "nothing" : Found(l)));
             }
-            else
+            else if (numeric && !double.TryParse(label, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
             {
-                result.Add(new LabelRecord(id, label, observed));
+                ok &= problems.Schema(Problem(index, "label", "a number (the champion is a regression model)", Found(l)));
+            }
+
+            if (ok)
+            {
+                result.Add(new LabelRecord(id!, label!, observed));
             }
 
             index++;
         }
 
-        if (errors.Count > 0)
-        {
-            throw ApiProblemException.Unprocessable($"{errors.Count} of {index} labels are invalid; nothing was stored.", errors.Take(20).ToArray());
-        }
-
+        problems.ThrowIfAny(index, "labels");
         if (index == 0)
         {
             throw ApiProblemException.Unprocessable("The batch has no labels.");
@@ -73,12 +112,22 @@ internal static class LabelInput
     private static string? Text(JsonElement value) => value.ValueKind switch
     {
         JsonValueKind.String => value.GetString(),
-        JsonValueKind.Number when value.TryGetDouble(out var d) => d.ToString("R", CultureInfo.InvariantCulture),
+        JsonValueKind.Number when value.TryGetDouble(out var d) && double.IsFinite(d) => d.ToString("R", CultureInfo.InvariantCulture),
         JsonValueKind.True => "true",
         JsonValueKind.False => "false",
         _ => null,
     };
 
-    private static void Add(List<string> errors, int index, string message) =>
-        errors.Add(string.Create(CultureInfo.InvariantCulture, $"label {index}: {message}"));
+    private static string Found(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => "the string \"" + JsonFound.Shorten(value.GetString()!) + "\"",
+        JsonValueKind.Number => "the number " + JsonFound.Shorten(value.GetRawText()),
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.True => "true",
+        JsonValueKind.False => "false",
+        _ => "null",
+    };
+
+    private static RowProblem Problem(int index, string field, string expected, string found) => new(index, field, expected, found, "label");
 }

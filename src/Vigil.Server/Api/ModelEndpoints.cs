@@ -23,12 +23,12 @@ internal static class ModelEndpoints
             .WithSummary("Register a bundle folder that lies inside the workspace (path relative to it).").Produces<VersionView>(201);
         models.MapPost("/{name}/versions/upload", Upload)
             .WithSummary("Register a bundle sent as a zip archive (Content-Type application/zip); ?reason=…&promote=true|false.")
-            .Accepts<byte[]>("application/zip").Produces<VersionView>(201);
+            .Accepts<byte[]>("application/zip").Produces<VersionView>(201).WithMetadata(OwnBodyReader.Instance);
         models.MapPost("/{name}/promote", Promote).WithSummary("Make a version the champion (atomic, recorded).").Produces<VersionView>();
         models.MapPost("/{name}/rollback", Rollback).WithSummary("Return to the previous champion (atomic, recorded).").Produces<VersionView>();
     }
 
-    internal static ModelView View(WorkspaceHost host, RetrainCoordinator retrains, string name)
+    internal static ModelView View(WorkspaceHost host, RetrainCoordinator retrains, SchedulerCursor cursor, string name)
     {
         var versions = host.Workspace.Registry.ListVersions(name);
         var champion = versions.FirstOrDefault(v => v.IsChampion);
@@ -36,14 +36,14 @@ internal static class ModelEndpoints
         return new ModelView(
             name, champion?.Version, champion is null ? null : VersionView.From(champion), versions.Select(VersionView.From).ToArray(),
             last is null ? null : CheckSummary.From(last), last?.Status ?? "unchecked",
-            host.Workspace.Store.CountPredictions(name), host.Workspace.Store.CountPendingLabels(name), retrains.RunningRun(name));
+            host.Workspace.Store.CountPredictions(name), host.Workspace.Store.CountPendingLabels(name), retrains.RunningRun(name), cursor.Failure(name));
     }
 
-    private static IResult List(WorkspaceHost host, RetrainCoordinator retrains) =>
-        Results.Ok(host.Workspace.Registry.ListModels().Select(m => View(host, retrains, m)).ToArray());
+    private static IResult List(WorkspaceHost host, RetrainCoordinator retrains, SchedulerCursor cursor) =>
+        Results.Ok(host.Workspace.Registry.ListModels().Select(m => View(host, retrains, cursor, m)).ToArray());
 
-    private static IResult Get(string name, WorkspaceHost host, RetrainCoordinator retrains) =>
-        Results.Ok(View(host, retrains, host.RequireModel(name)));
+    private static IResult Get(string name, WorkspaceHost host, RetrainCoordinator retrains, SchedulerCursor cursor) =>
+        Results.Ok(View(host, retrains, cursor, host.RequireModel(name)));
 
     private static IResult Register(string name, RegisterRequest? request, WorkspaceHost host, HttpContext context)
     {

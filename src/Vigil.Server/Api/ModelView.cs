@@ -1,9 +1,13 @@
+using Vigil.Server.Scheduling;
+
 namespace Vigil.Server.Api;
 
 /// <summary>A model with its champion, versions, latest check and live counts.</summary>
 /// <param name="Status">The latest check's status (ok, drift, degraded, ...) or "unchecked".</param>
 /// <param name="Rows">Logged predictions.</param>
 /// <param name="RunningRetrain">Id of the retrain run in progress in this server, if any.</param>
+/// <param name="ScheduledCheckFailure">Set while the model's scheduled checks fail: since when, attempts, the latest
+/// error and when the scheduler tries again; null when the last scheduled check succeeded.</param>
 public sealed record ModelView(
     string Name,
     int? ChampionVersion,
@@ -13,4 +17,5 @@ public sealed record ModelView(
     string Status,
     long Rows,
     long PendingLabels,
-    long? RunningRetrain);
+    long? RunningRetrain,
+    ScheduledCheckFailure? ScheduledCheckFailure = null);

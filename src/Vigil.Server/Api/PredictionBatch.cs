@@ -1,4 +1,5 @@
 using Vigil.Monitoring.Store;
+using Vigil.Server.Api.Ingestion;
 
 namespace Vigil.Server.Api;
 
@@ -17,4 +18,7 @@ internal sealed class PredictionBatch(int capacity)
 
     /// <summary>Rows that came without an id (the server gave them one); only allowed when scoring.</summary>
     public int GeneratedIds { get; set; }
+
+    /// <summary>Schema problems of rows stored anyway (lenient ingestion); empty otherwise.</summary>
+    public RowProblemList Findings { get; set; } = new();
 }

@@ -3,36 +3,60 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Vigil.Monitoring.Store;
+using Vigil.Server.Api.Ingestion;
 
 namespace Vigil.Server.Api;
 
 /// <summary>
 /// Reads a batch body — a JSON array of <c>{id, timestamp?, features{...}, prediction, score?, model_version?}</c>, or
 /// an object whose <c>rows</c> property is that array — in one pass with <see cref="Utf8JsonReader"/>. Features are
-/// validated token by token and their text is stored as sent (already the stored form), so no dictionary is built per row (unless values are
-/// asked for, to score them). Malformed JSON throws <see cref="JsonException"/> (400); well-formed rows that break the
-/// contract are collected and reported together (422).
+/// validated token by token (against the champion's <see cref="FeatureSchema"/> when given) and their text is stored
+/// as sent, so no dictionary is built per row (unless values are asked for, to score them).
+/// Every failure is an <see cref="ApiProblemException"/>: 400 for a body that is not UTF-8, not JSON, empty, or has
+/// anything after the JSON value; 422 for well-formed rows that break the contract, all reported together (capped)
+/// with nothing stored. A lenient reader stores rows whose features do not match the schema and reports them as
+/// findings (<see cref="PredictionBatch.Findings"/>).
 /// </summary>
-internal sealed class PredictionBatchReader
+internal sealed class PredictionBatchReader(FeatureSchema? schema = null, bool lenient = false)
 {
-    private const int MaxReportedErrors = 20;
     private static readonly Dictionary<string, object?> NoFeatures = new(0);
 
-    private readonly List<string> _errors = [];
-    private int _errorCount;
+    private readonly BatchProblems _problems = new(lenient);
     private byte[]? _lastTimestamp;
     private DateTimeOffset _lastValue;
 
     /// <param name="scoring">True for /predict: no prediction field, ids optional (generated), values kept.</param>
     public PredictionBatch Read(ReadOnlySpan<byte> body, bool scoring, DateTimeOffset now, int maxRows)
     {
+        Utf8Body.Require(body);
         var reader = new Utf8JsonReader(body, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
-        if (!reader.Read())
+        try
         {
-            throw Problem("The request body is empty; expected a JSON array of rows.");
+            return ReadBatch(ref reader, body, scoring, now, maxRows);
+        }
+        catch (JsonException e)
+        {
+            throw ApiProblemException.InvalidJson(string.Create(CultureInfo.InvariantCulture,
+                $"{e.Message.Split(" LineNumber:")[0].TrimEnd(' ', '|')} (near byte offset {reader.BytesConsumed}, line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1} of the line)."));
+        }
+        catch (InvalidOperationException e)
+        {
+            // GetString on text that is not valid UTF-16 (an escaped lone surrogate such as "\ud800").
+            throw ApiProblemException.InvalidJson(string.Create(CultureInfo.InvariantCulture,
+                $"A string near byte offset {reader.TokenStartIndex} is not valid text: {e.Message}"));
+        }
+    }
+
+    private PredictionBatch ReadBatch(ref Utf8JsonReader reader, ReadOnlySpan<byte> body, bool scoring, DateTimeOffset now, int maxRows)
+    {
+        if (body.Trim(" \t\r\n"u8).IsEmpty)
+        {
+            throw ApiProblemException.InvalidJson("The request body is empty; expected a JSON array of rows.");
         }
 
-        if (reader.TokenType == JsonTokenType.StartObject)
+        reader.Read();
+        var wrapped = reader.TokenType == JsonTokenType.StartObject;
+        if (wrapped)
         {
             // { "rows": [ ... ] }
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName && !reader.ValueTextEquals("rows"u8))
@@ -55,6 +79,7 @@ internal sealed class PredictionBatchReader
         }
 
         var batch = new PredictionBatch(Math.Min(1024, body.Length / 64)) { Values = scoring ? [] : null };
+        var features = new FeatureObjectReader(schema, _problems);
         var index = 0;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
@@ -63,29 +88,35 @@ internal sealed class PredictionBatchReader
                 throw Problem($"The batch has more than {maxRows} rows (Vigil:MaxBatchRows); split it.");
             }
 
-            ReadRow(ref reader, body, index++, scoring, now, batch);
+            ReadRow(ref reader, body, index++, scoring, now, batch, features);
         }
 
-        if (_errorCount > 0)
+        if (wrapped)
         {
-            throw ApiProblemException.Unprocessable(
-                $"{_errorCount} of {index} rows are invalid; nothing was stored." + (_errorCount > _errors.Count ? $" The first {_errors.Count} are listed." : ""),
-                _errors);
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                reader.Read();
+                reader.Skip();
+            }
         }
 
+        // Anything after the JSON value (a second array, stray bytes) is malformed: the reader throws on it.
+        reader.Read();
+        _problems.ThrowIfAny(index, "rows");
         if (index == 0)
         {
             throw Problem("The batch has no rows.");
         }
 
+        batch.Findings = _problems.Findings;
         return batch;
     }
 
-    private void ReadRow(ref Utf8JsonReader reader, ReadOnlySpan<byte> body, int index, bool scoring, DateTimeOffset now, PredictionBatch batch)
+    private void ReadRow(ref Utf8JsonReader reader, ReadOnlySpan<byte> body, int index, bool scoring, DateTimeOffset now, PredictionBatch batch, FeatureObjectReader featureReader)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
-            Error(index, $"expected an object, found {Token(reader.TokenType)}");
+            Error(index, "", "an object", JsonFound.Describe(ref reader));
             reader.Skip();
             return;
         }
@@ -96,33 +127,38 @@ internal sealed class PredictionBatchReader
         int? version = null;
         Dictionary<string, object?>? values = null;
         var ok = true;
+        var sawFeatures = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("id"u8))
             {
                 reader.Read();
+                var type = reader.TokenType; // described only on error: this runs for every row
                 id = Scalar(ref reader);
-                ok &= id is { Length: > 0 } || Error(index, "'id' must be a non-empty string or a number");
+                ok &= id is { Length: > 0 } || Error(index, "id", "a non-empty string or a number", id is null ? JsonFound.Token(type) : "an empty string");
             }
             else if (reader.ValueTextEquals("features"u8))
             {
                 reader.Read();
+                sawFeatures = true;
                 if (reader.TokenType == JsonTokenType.StartObject)
                 {
                     values = scoring ? new Dictionary<string, object?>(StringComparer.Ordinal) : null;
-                    features = Features(ref reader, body, index, values, ref ok);
+                    features = featureReader.Read(ref reader, body, index, values);
+                    ok &= features is not null;
                 }
                 else
                 {
-                    ok = Error(index, $"'features' must be an object, found {Token(reader.TokenType)}");
+                    ok = Error(index, "features", "an object", JsonFound.Describe(ref reader));
                     reader.Skip();
                 }
             }
             else if (reader.ValueTextEquals("prediction"u8))
             {
                 reader.Read();
+                var type = reader.TokenType;
                 prediction = Scalar(ref reader);
-                ok &= prediction is not null || Error(index, "'prediction' must be a string, number or boolean");
+                ok &= prediction is not null || Error(index, "prediction", "a string, number or boolean", JsonFound.Token(type));
             }
             else if (reader.ValueTextEquals("timestamp"u8))
             {
@@ -133,20 +169,20 @@ internal sealed class PredictionBatchReader
                 }
                 else if (reader.TokenType != JsonTokenType.Null)
                 {
-                    ok = Error(index, "'timestamp' must be an ISO 8601 date-time string");
+                    ok = Error(index, "timestamp", "an ISO 8601 date-time string or null", JsonFound.Describe(ref reader));
                     reader.Skip();
                 }
             }
             else if (reader.ValueTextEquals("score"u8))
             {
                 reader.Read();
-                if (reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out var s))
+                if (reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out var s) && double.IsFinite(s))
                 {
                     score = s;
                 }
                 else if (reader.TokenType != JsonTokenType.Null)
                 {
-                    ok = Error(index, "'score' must be a number or null");
+                    ok = Error(index, "score", "a finite number or null", JsonFound.Describe(ref reader));
                     reader.Skip();
                 }
             }
@@ -159,14 +195,14 @@ internal sealed class PredictionBatchReader
                 }
                 else if (reader.TokenType != JsonTokenType.Null)
                 {
-                    ok = Error(index, "'model_version' must be an integer or null");
+                    ok = Error(index, "model_version", "an integer or null", JsonFound.Describe(ref reader));
                     reader.Skip();
                 }
             }
             else
             {
                 reader.Read();
-                reader.Skip(); // unknown fields are ignored
+                reader.Skip(); // unknown fields of the row (not of its features) are ignored
             }
         }
 
@@ -176,10 +212,10 @@ internal sealed class PredictionBatchReader
             batch.GeneratedIds++;
         }
 
-        ok &= id is not null || Error(index, "'id' is missing");
-        ok &= features is not null || Error(index, "'features' is missing");
-        ok &= scoring || prediction is not null || Error(index, "'prediction' is missing");
-        if (!ok || _errorCount > 0)
+        ok &= id is not null || Error(index, "id", "a non-empty string or a number", "nothing");
+        ok &= sawFeatures || Error(index, "features", "an object", "nothing");
+        ok &= scoring || prediction is not null || Error(index, "prediction", "a string, number or boolean", "nothing");
+        if (!ok || _problems.Errors.Count > 0)
         {
             return; // nothing will be stored; keep validating the rest
         }
@@ -188,49 +224,6 @@ internal sealed class PredictionBatchReader
         batch.FeaturesJson.Add(features!);
         batch.Values?.Add(values!);
     }
-
-    // Validates the features object (scalar values, finite numbers) and returns its text as sent: a JSON object of
-    // scalars is already the stored form (FeatureJson reads it back value for value), so it is copied, not rewritten.
-    private string? Features(ref Utf8JsonReader reader, ReadOnlySpan<byte> body, int index, Dictionary<string, object?>? values, ref bool ok)
-    {
-        var start = (int)reader.TokenStartIndex;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            var rawName = reader.ValueSpan;
-            var escapedName = reader.ValueIsEscaped;
-            var name = values is not null ? reader.GetString()! : null;
-            reader.Read();
-            switch (reader.TokenType)
-            {
-                case JsonTokenType.Number:
-                    if (!reader.TryGetDouble(out var d))
-                    {
-                        ok = Error(index, $"feature '{Name(rawName, escapedName)}' is a number out of range");
-                    }
-
-                    values?.Add(name!, d);
-                    break;
-                case JsonTokenType.String:
-                    values?.Add(name!, reader.GetString());
-                    break;
-                case JsonTokenType.True or JsonTokenType.False:
-                    values?.Add(name!, reader.TokenType == JsonTokenType.True);
-                    break;
-                case JsonTokenType.Null:
-                    values?.Add(name!, null);
-                    break;
-                default:
-                    ok = Error(index, $"feature '{Name(rawName, escapedName)}' is {Token(reader.TokenType)}; expected a number, string, boolean or null");
-                    reader.Skip();
-                    break;
-            }
-        }
-
-        return ok ? Encoding.UTF8.GetString(body[start..(int)reader.BytesConsumed]) : null;
-    }
-
-    private static string Name(ReadOnlySpan<byte> raw, bool escaped) =>
-        escaped ? JsonSerializer.Deserialize<string>("\"" + Encoding.UTF8.GetString(raw) + "\"") ?? "" : Encoding.UTF8.GetString(raw);
 
     // Batches usually share one timestamp text: parse it once. 'O' round-trip text takes the fast UTF-8 parser.
     private DateTimeOffset? Timestamp(ref Utf8JsonReader reader)
@@ -285,26 +278,8 @@ internal sealed class PredictionBatchReader
         }
     }
 
-    private bool Error(int index, string message)
-    {
-        if (_errors.Count < MaxReportedErrors)
-        {
-            _errors.Add(string.Create(CultureInfo.InvariantCulture, $"row {index}: {message}"));
-        }
-
-        _errorCount++;
-        return false;
-    }
-
-    private static string Token(JsonTokenType type) => type switch
-    {
-        JsonTokenType.StartObject => "an object",
-        JsonTokenType.StartArray => "an array",
-        JsonTokenType.String => "a string",
-        JsonTokenType.Number => "a number",
-        JsonTokenType.Null => "null",
-        _ => "a boolean",
-    };
+    private bool Error(int index, string field, string expected, string found) =>
+        _problems.Structural(new RowProblem(index, field, expected, found));
 
     private static ApiProblemException Problem(string detail) => ApiProblemException.Unprocessable(detail);
 }

@@ -37,6 +37,11 @@ internal sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Pr
             problem.Extensions["errors"] = errors;
         }
 
+        if (exception is ApiProblemException { Rows: { Count: > 0 } rows })
+        {
+            problem.Extensions["rows"] = rows; // the same problems, structured: row, field, expected, found
+        }
+
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
 
@@ -46,6 +51,7 @@ internal sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Pr
         ApiProblemException e => (e.Status, e.Title, e.Message, e.Errors),
         BadHttpRequestException { StatusCode: 413 } => (413, "Payload too large", "The request body is larger than the server accepts (Vigil:MaxRequestBytes).", null),
         BadHttpRequestException e when e.InnerException is JsonException j => (400, "Invalid JSON", j.Message, null),
+        BadHttpRequestException { StatusCode: 415 } e => (415, "Unsupported media type", e.Message, null),
         BadHttpRequestException e => (e.StatusCode, "Bad request", e.Message, null),
         JsonException e => (400, "Invalid JSON", e.Message, null),
         WorkspaceInputException e => (422, "Unprocessable content", e.Message, null),

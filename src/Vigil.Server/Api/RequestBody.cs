@@ -18,6 +18,9 @@ internal sealed class RequestBody : IDisposable
 
     public ReadOnlySpan<byte> Span => _buffer.AsSpan(0, Length);
 
+    /// <summary>A read-only stream over the body (valid until this is disposed).</summary>
+    public Stream AsStream() => new MemoryStream(_buffer, 0, Length, writable: false);
+
     /// <summary>Reads the body; more than <paramref name="maxBytes"/> gives 413.</summary>
     public static async Task<RequestBody> ReadAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
     {

@@ -19,9 +19,6 @@ public static class DashboardEndpoints
     // Checks the column page looks back over; matches the model page's heatmap so every cell's link resolves.
     private const int ColumnHistory = 40;
 
-    // No script and nothing from elsewhere: the pages only need inline styles and inline SVG.
-    private const string ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
-
     public static IServiceCollection AddVigilDashboard(this IServiceCollection services) => services;
 
     public static WebApplication MapVigilDashboard(this WebApplication app)
@@ -114,12 +111,7 @@ public static class DashboardEndpoints
     private static IResult Error(HttpContext context, int status, string title, string message) =>
         Page(context, DashboardPage.Error(title, message, Now(context)), status);
 
-    private static IResult Page(HttpContext context, string html, int status = StatusCodes.Status200OK)
-    {
-        var headers = context.Response.Headers;
-        headers.ContentSecurityPolicy = ContentSecurityPolicy;
-        headers.XContentTypeOptions = "nosniff";
-        headers.CacheControl = "no-store";
-        return Results.Content(html, "text/html; charset=utf-8", Encoding.UTF8, status);
-    }
+    // Content-Security-Policy, nosniff and no-store come from Security.SecurityHeaders, for every response alike.
+    private static IResult Page(HttpContext context, string html, int status = StatusCodes.Status200OK) =>
+        Results.Content(html, "text/html; charset=utf-8", Encoding.UTF8, status);
 }

@@ -52,6 +52,11 @@ public static class VigilMetrics
     public static Counter RowsDuplicate { get; } = Prometheus.Metrics.CreateCounter("vigil_rows_duplicate_total",
         "Prediction rows ignored because their id was already logged.", ModelLabel);
 
+    /// <summary><c>vigil_rows_invalid_total{model,input}</c>: rows stored by lenient ingestion although they do not match the champion's schema.</summary>
+    public static Counter RowsInvalid { get; } = Prometheus.Metrics.CreateCounter("vigil_rows_invalid_total",
+        "Rows stored by lenient ingestion although they do not match the champion's schema (input: predictions or labels).",
+        ["model", "input"]);
+
     /// <summary><c>vigil_labels_total{model,outcome}</c>: outcome joined, pending, duplicate or late_joined.</summary>
     public static Counter Labels { get; } = Prometheus.Metrics.CreateCounter("vigil_labels_total",
         "Labels received, by outcome: joined (to their prediction), pending (prediction not seen yet), duplicate, late_joined (a waiting label joined when its prediction arrived).",

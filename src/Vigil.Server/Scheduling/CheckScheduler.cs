@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Vigil.Monitoring.Lifecycle;
 using Vigil.Monitoring.Store;
 using Vigil.Server.Api;
 
@@ -13,11 +14,16 @@ namespace Vigil.Server.Scheduling;
 /// retrain when the policy says so. Runs on its own loop: ingestion and reads never wait for it (WAL readers).
 /// Rows are counted once per model, then from what this server stores. Restart: the cursor file resumes row counting; a retrain cut off by a crash is marked abandoned when the
 /// workspace opens and the next check's decision starts a fresh one if it is still warranted.
+/// A check that fails is recorded once in the cursor (<see cref="ScheduledCheckFailure"/>, logged with its stack trace
+/// once) and tried again after an exponential backoff (<see cref="SchedulerOptions.FailureBackoff"/>), not every poll.
 /// </summary>
 internal sealed class CheckScheduler(
-    WorkspaceHost host, CheckRunner checks, RetrainCoordinator retrains, IngestWriter writer, IOptions<ServerOptions> options,
-    TimeProvider time, ILogger<CheckScheduler> logger) : BackgroundService
+    WorkspaceHost host, CheckRunner checks, RetrainCoordinator retrains, IngestWriter writer, SchedulerCursor cursor,
+    IOptions<ServerOptions> options, TimeProvider time, ILogger<CheckScheduler> logger) : BackgroundService
 {
+    private long _passes;
+    private TaskCompletionSource<long> _passed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     // Rows per model when this process first looked, counted once: COUNT(*) over millions of rows every poll would
     // cost more CPU than ingesting them. Later rows are those this server stored (rows another process logs
     // meanwhile are counted after the next restart).
@@ -33,7 +39,6 @@ internal sealed class CheckScheduler(
         }
 
         await Task.Yield(); // let the host finish starting
-        var cursor = new SchedulerCursor(host.Workspace.Folder);
         using var timer = new PeriodicTimer(settings.Poll, time);
         do
         {
@@ -42,19 +47,34 @@ internal sealed class CheckScheduler(
                 stoppingToken.ThrowIfCancellationRequested();
                 try
                 {
-                    await Task.Run(() => Visit(model, cursor, settings, stoppingToken), stoppingToken);
+                    await Task.Run(() => Visit(model, settings, stoppingToken), stoppingToken);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
                     // One model's failure (e.g. a bundle without profile) must not stop the others.
-                    logger.LogWarning(e, "Scheduled check of {Model} failed.", model);
+                    logger.LogWarning(e, "Scheduler pass over {Model} failed.", model);
                 }
             }
+
+            PassCompleted();
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    private void Visit(string model, SchedulerCursor cursor, SchedulerOptions settings, CancellationToken stoppingToken)
+    /// <summary>Passes over every model completed so far (tests wait on <see cref="NextPass"/> instead of sleeping).</summary>
+    internal long Passes => Interlocked.Read(ref _passes);
+
+    /// <summary>Completes with the pass number when the pass running now (or the next one) has visited every model.</summary>
+    internal Task<long> NextPass => Volatile.Read(ref _passed).Task;
+
+    private void PassCompleted()
+    {
+        var pass = Interlocked.Increment(ref _passes);
+        var done = Interlocked.Exchange(ref _passed, new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously));
+        done.SetResult(pass);
+    }
+
+    private void Visit(string model, SchedulerOptions settings, CancellationToken stoppingToken)
     {
         if (host.Workspace.Registry.GetChampion(model) is null)
         {
@@ -73,14 +93,30 @@ internal sealed class CheckScheduler(
         var last = cursor.Get(model);
         var fresh = rows - (last?.Rows ?? 0);
         var due = (settings.CheckEveryRows > 0 && fresh >= settings.CheckEveryRows)
-            || (settings.CheckEvery is { } every && fresh > 0 && (last is null || now - last.CheckedAt >= every));
-        if (!due)
+            || (settings.CheckEvery is { } every && fresh > 0 && (last?.CheckedAt is not { } checkedAt || now - checkedAt >= every));
+        if (!due || (last?.Failure is { } waiting && now < waiting.NextAttemptAt))
         {
             return;
         }
 
-        var outcome = checks.Run(model, WindowSpec.LastRows(Math.Max(1, settings.WindowRows)), "scheduler", stoppingToken);
+        CheckOutcome outcome;
+        try
+        {
+            outcome = checks.Run(model, WindowSpec.LastRows(Math.Max(1, settings.WindowRows)), "scheduler", stoppingToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            RecordFailure(model, last, now, e, settings);
+            return;
+        }
+
         cursor.Set(model, new SchedulerCursor.Position(rows, now));
+        if (last?.Failure is { } recovered)
+        {
+            logger.LogInformation("Scheduled checks of {Model} succeed again after {Attempts} failed attempt(s) since {Since}.",
+                model, recovered.Attempts, recovered.Since);
+        }
+
         logger.LogInformation("Scheduled check {Id} of {Model}: {Status}; {Decision}", outcome.CheckId, model, outcome.Result.Status, outcome.Decision.Summary);
         if (outcome.Decision.Retrain && settings.AutoRetrain && !retrains.IsRunning(model))
         {
@@ -97,5 +133,38 @@ internal sealed class CheckScheduler(
                 logger.LogInformation("Retrain of {Model} not started: {Why}", model, e.Message);
             }
         }
+    }
+
+    /// <summary>Records a failed scheduled check once (later attempts update the record) and schedules the next try.</summary>
+    private void RecordFailure(string model, SchedulerCursor.Position? last, DateTimeOffset now, Exception e, SchedulerOptions settings)
+    {
+        var previous = last?.Failure;
+        var attempts = (previous?.Attempts ?? 0) + 1;
+        var next = now + FailureBackoff.After(attempts, settings.FailureBackoff, settings.FailureBackoffMax);
+        var error = OneLine(e);
+        cursor.Set(model, new SchedulerCursor.Position(last?.Rows ?? 0, last?.CheckedAt,
+            new ScheduledCheckFailure(previous?.Since ?? now, now, attempts, error, next)));
+        if (previous is null)
+        {
+            logger.LogError(e, "Scheduled check of {Model} failed; next attempt at {Next:o} (backoff doubles up to {Max}).",
+                model, next, settings.FailureBackoffMax);
+        }
+        else
+        {
+            // The stack trace was logged with the first failure; a retry that fails again says so in one line.
+            logger.LogWarning("Scheduled check of {Model} failed again (attempt {Attempts}): {Error}; next attempt at {Next:o}.",
+                model, attempts, error, next);
+        }
+    }
+
+    private static string OneLine(Exception e)
+    {
+        while (e is AggregateException { InnerExceptions.Count: 1 } aggregate)
+        {
+            e = aggregate.InnerExceptions[0];
+        }
+
+        var text = $"{e.GetType().Name}: {e.Message}".ReplaceLineEndings(" ");
+        return text.Length <= 500 ? text : text[..500] + "…";
     }
 }

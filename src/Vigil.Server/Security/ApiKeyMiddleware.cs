@@ -5,8 +5,8 @@ using Microsoft.Extensions.Options;
 namespace Vigil.Server.Security;
 
 /// <summary>
-/// Checks the API key before anything reads the body. Open: /health, /ready, /metrics, /openapi (and the dashboard
-/// when <see cref="ServerOptions.OpenDashboard"/>). Everything else needs a key in <c>X-Api-Key</c> or
+/// Checks the API key before anything reads the body. Open: /health, /ready, /openapi (and /metrics when
+/// <see cref="ServerOptions.OpenMetrics"/>, the dashboard when <see cref="ServerOptions.OpenDashboard"/>). Everything else needs a key in <c>X-Api-Key</c> or
 /// <c>Authorization: Bearer</c>: GET/HEAD need read scope, other methods write scope. 401 for a missing or unknown
 /// key, 403 for a read key on a write. Also refuses a declared body larger than the limit with 413 up front.
 /// </summary>
@@ -60,9 +60,9 @@ internal sealed class ApiKeyMiddleware(RequestDelegate next, ApiKeyRing keys, IO
     }
 
     private bool IsOpen(PathString path) =>
-        path.StartsWithSegments("/health") || path.StartsWithSegments("/ready") || path.StartsWithSegments("/metrics")
-        || path.StartsWithSegments("/openapi")
-        || (options.Value.OpenDashboard && !path.StartsWithSegments("/api"));
+        path.StartsWithSegments("/health") || path.StartsWithSegments("/ready") || path.StartsWithSegments("/openapi")
+        || (options.Value.OpenMetrics && path.StartsWithSegments("/metrics"))
+        || (options.Value.OpenDashboard && !path.StartsWithSegments("/api") && !path.StartsWithSegments("/metrics"));
 
     private static string? Presented(HttpRequest request)
     {
