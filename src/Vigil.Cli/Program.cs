@@ -1,5 +1,8 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using Vigil.Cli.Commands;
+using Vigil.Cli.Outputs;
+using Vigil.Data.Text;
 
 namespace Vigil.Cli;
 
@@ -20,12 +23,17 @@ public static class Program
         {
             foreach (var error in parse.Errors)
             {
-                stderr.WriteLine($"error: {error.Message}");
+                stderr.WriteLine($"error: {PrintableText.Escape(error.Message)}");
             }
 
-            var command = parse.CommandResult.Command;
-            var path = command is RootCommand ? "vigil" : $"vigil {command.Name}";
-            stderr.WriteLine($"Run '{path} --help' for usage.");
+            // An output that cannot be written is not a usage mistake: the usage would not help.
+            if (!parse.Errors.All(e => e.SymbolResult is OptionResult o && OutputOption.IsOutput(o.Option)))
+            {
+                var command = parse.CommandResult.Command;
+                var path = command is RootCommand ? "vigil" : $"vigil {command.Name}";
+                stderr.WriteLine($"Run '{path} --help' for usage.");
+            }
+
             return ExitCodes.UsageOrInput;
         }
 
@@ -36,7 +44,7 @@ public static class Program
         }
         catch (Exception ex) when (UserErrors.TryDescribe(ex, out var message))
         {
-            stderr.WriteLine($"error: {message}");
+            stderr.WriteLine($"error: {PrintableText.Escape(message)}");
             return ExitCodes.UsageOrInput;
         }
         catch (OperationCanceledException)
@@ -46,7 +54,7 @@ public static class Program
         }
         catch (Exception ex)
         {
-            stderr.WriteLine($"internal error: {ex.GetType().Name}: {ex.Message}");
+            stderr.WriteLine($"internal error: {ex.GetType().Name}: {PrintableText.Escape(ex.Message)}");
             stderr.WriteLine("This is a bug in Vigil; please report it with the command you ran. Details:");
             stderr.WriteLine(ex.ToString());
             return ExitCodes.InternalError;

@@ -21,6 +21,8 @@ internal static class UserErrors
             FileNotFoundException e => e.FileName is null ? e.Message : $"file not found: {e.FileName}",
             DirectoryNotFoundException e => e.Message,
             UnauthorizedAccessException e => e.Message,
+            // Environment problems (a full disk, a file another program holds), not bugs; the message names the file.
+            IOException e => e.Message,
             ArgumentOutOfRangeException e when e.ParamName is not null => $"invalid setting {e.ParamName}: {FirstLine(e.Message)}",
             _ when IsInputException(exception) => exception.Message,
             _ => null,

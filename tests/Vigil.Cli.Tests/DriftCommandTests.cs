@@ -122,5 +122,37 @@ public sealed class DriftCommandTests : IDisposable
         Assert.False(string.IsNullOrWhiteSpace(stderr));
     }
 
+    [Fact]
+    public void ALatin1ByteIsLocatedAndReadWithTheEncodingOption()
+    {
+        var reference = File("r.csv", Rows(40, i => $"{i},{i},red"));
+        var bytes = System.Text.Encoding.Latin1.GetBytes("x,y,color\n1,2,red\n3,4,rosé\n");
+        var current = Path.Combine(_dir, "latin.csv");
+        System.IO.File.WriteAllBytes(current, bytes);
+        var error = CliRunner.AssertOneLineError(CliRunner.Run("drift", "-r", reference, "-c", current));
+        Assert.Contains($"{current}, line 3, character 8 (byte offset 25)", error, StringComparison.Ordinal);
+        var (code, stdout, stderr) = CliRunner.Run("drift", "-r", reference, "-c", current, "--encoding", "latin1");
+        Assert.True(code is 0 or 1, stderr);
+        Assert.Contains("rosé", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ABinaryFileIsOneEscapedLine()
+    {
+        var binary = Path.Combine(_dir, "image.png");
+        System.IO.File.WriteAllBytes(binary, [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x1B, 0x5B, 0x32, 0x4A]);
+        var error = CliRunner.AssertOneLineError(CliRunner.Run("drift", "-r", binary, "-c", binary));
+        Assert.Contains("image.png", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnUnwritableJsonNamesTheFileTheUserGave()
+    {
+        var reference = File("r.csv", Rows(20, i => $"{i},{i},red"));
+        var error = CliRunner.AssertOneLineError(CliRunner.Run("drift", "-r", reference, "-c", reference, "--json", "/proc/vigil-drift.json"));
+        Assert.Contains("/proc/vigil-drift.json", error, StringComparison.Ordinal);
+        Assert.DoesNotContain(".tmp", error, StringComparison.Ordinal);
+    }
+
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 }

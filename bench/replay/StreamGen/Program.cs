@@ -1,6 +1,5 @@
 using System.Globalization;
 using Vigil.Data.Csv;
-using Vigil.Data.Drift;
 using Vigil.Data.Synthetic;
 using Vigil.Data.Tables;
 

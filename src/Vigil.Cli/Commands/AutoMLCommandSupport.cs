@@ -3,6 +3,7 @@ using Vigil.AutoML.Bundles;
 using Vigil.AutoML.Metrics;
 using Vigil.Data.Csv;
 using Vigil.Data.Tables;
+using Vigil.Data.Text;
 
 namespace Vigil.Cli.Commands;
 
@@ -44,14 +45,23 @@ internal static class AutoMLCommandSupport
         return ModelBundle.Load(directory.FullName);
     }
 
-    /// <summary>Reads rows for a model: the model's input columns keep their training kinds; a missing one is reported with the file.</summary>
-    public static Table ReadForModel(ModelBundle bundle, string path)
+    /// <summary>
+    /// Reads rows for a model: the model's input columns keep their training kinds; a missing one is reported with the
+    /// file. With <paramref name="labelled"/> the label column must be there and every label one the model knows.
+    /// </summary>
+    public static Table ReadForModel(ModelBundle bundle, string path, CsvEncoding encoding, bool labelled = false)
     {
         var used = bundle.Featurizer.Columns.Select(c => c.Column).ToHashSet(StringComparer.Ordinal);
         var schema = bundle.Manifest.InputSchema
             .Where(c => used.Contains(c.Name) && Enum.TryParse<ColumnKind>(c.Kind, out _))
             .ToDictionary(c => c.Name, c => Enum.Parse<ColumnKind>(c.Kind), StringComparer.Ordinal);
-        return CsvTableReader.Read(path, new CsvReadOptions { Schema = schema });
+        var located = CsvTableReader.ReadLocated(path, new CsvReadOptions { Schema = schema, Encoding = encoding });
+        if (labelled)
+        {
+            LabelCheck.RequireKnownLabels(located, bundle);
+        }
+
+        return located.Table;
     }
 
     /// <summary>Runs a command body, mapping AutoML input and bundle errors to exit code 2 with one clear line.</summary>
@@ -63,12 +73,12 @@ internal static class AutoMLCommandSupport
         }
         catch (AutoMLException ex)
         {
-            error.WriteLine($"error: {ex.Message}");
+            error.WriteLine($"error: {PrintableText.Escape(ex.Message)}");
             return ExitCodes.UsageOrInput;
         }
         catch (BundleFormatException ex)
         {
-            error.WriteLine($"error: {ex.Message}");
+            error.WriteLine($"error: {PrintableText.Escape(ex.Message)}");
             return ExitCodes.UsageOrInput;
         }
     }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Spectre.Console;
+using Vigil.Cli.Outputs;
 using Vigil.Data.Csv;
 using Vigil.Monitoring.Drift;
 using Vigil.Monitoring.Drift.ColumnTests;
@@ -18,7 +19,8 @@ internal static class DriftCommand
     {
         var reference = new Option<FileInfo>("--reference", "-r") { Description = "CSV with the reference sample (e.g. the training data).", Required = true };
         var current = new Option<FileInfo>("--current", "-c") { Description = "CSV with the current sample to compare.", Required = true };
-        var json = new Option<FileInfo?>("--json") { Description = "Also write the report as JSON (snake_case fields) to this file." };
+        var json = new Option<FileInfo?>("--json") { Description = "Also write the report as JSON (snake_case fields) to this file." }.WritesFile();
+        var encoding = CsvInput.EncodingOption();
         var columns = new Option<string?>("--columns") { Description = "Comma-separated columns to compare (default: every column of the reference)." };
         var label = new Option<string?>("--label") { Description = "The label column: reported as label drift, not counted in the dataset drift share." };
         var alpha = new Option<double>("--alpha") { Description = "Significance level for the corrected p-values.", DefaultValueFactory = _ => 0.05 };
@@ -39,7 +41,7 @@ internal static class DriftCommand
 
         var command = new Command("drift", "Compare the columns of a current CSV against a reference CSV (KS, chi-square, PSI, Wasserstein, Jensen–Shannon).")
         {
-            reference, current, json, columns, label, alpha, correction, share, bins, tests,
+            reference, current, json, columns, label, alpha, correction, share, bins, tests, encoding,
         };
 
         command.SetAction(parse =>
@@ -59,10 +61,11 @@ internal static class DriftCommand
             var selected = parse.GetValue(columns)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             var labelName = parse.GetValue(label);
 
-            var referenceTable = ReadReference(refPath, requestedTests, options.TestRegistry);
+            var text = CsvInput.Encoding(parse, encoding);
+            var referenceTable = ReadReference(refPath, text, requestedTests, options.TestRegistry);
             CheckTests(requestedTests, referenceTable, selected, options.TestRegistry);
             // The current file is read with the reference's kinds, so a value that does not fit is reported with its line.
-            var currentTable = CsvTableReader.Read(curPath, new CsvReadOptions { Schema = SchemaOf(referenceTable, selected) });
+            var currentTable = CsvTableReader.Read(curPath, new CsvReadOptions { Schema = SchemaOf(referenceTable, selected), Encoding = text });
             var report = DriftAnalyzer.Compare(referenceTable, currentTable, options, selected, labelName);
 
             var output = parse.InvocationConfiguration.Output;
@@ -114,22 +117,22 @@ internal static class DriftCommand
 
     // A column given a test for boolean columns only (z) is read as boolean: true/false, 1/0 or yes/no, any case.
     // When its values are not, the error names the column, its kind and the tests that kind accepts.
-    private static Data.Tables.Table ReadReference(string path, Dictionary<string, string> requested, ColumnTestRegistry registry)
+    private static Data.Tables.Table ReadReference(string path, CsvEncoding encoding, Dictionary<string, string> requested, ColumnTestRegistry registry)
     {
         var booleans = requested.Where(t => registry.Find(t.Value) is { Kinds: [Data.Tables.ColumnKind.Boolean] })
             .ToDictionary(t => t.Key, _ => Data.Tables.ColumnKind.Boolean, StringComparer.Ordinal);
         if (booleans.Count == 0)
         {
-            return CsvTableReader.Read(path);
+            return CsvTableReader.Read(path, new CsvReadOptions { Encoding = encoding });
         }
 
         try
         {
-            return CsvTableReader.Read(path, new CsvReadOptions { Schema = booleans });
+            return CsvTableReader.Read(path, new CsvReadOptions { Schema = booleans, Encoding = encoding });
         }
         catch (CsvFormatException e) when (e.ColumnName is { } column && booleans.ContainsKey(column))
         {
-            var inferred = CsvTableReader.Read(path, new CsvReadOptions { Columns = [column] })[column].Kind;
+            var inferred = CsvTableReader.Read(path, new CsvReadOptions { Columns = [column], Encoding = encoding })[column].Kind;
             var kind = ColumnTestRegistry.Describe(inferred);
             throw new ColumnTestInputException(
                 $"The test '{requested[column]}' needs a boolean column, but column '{column}' is {kind} (line {e.Line}: {e.Found} is not true/false, 1/0 or yes/no); "

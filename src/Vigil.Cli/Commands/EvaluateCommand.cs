@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Spectre.Console;
+using Vigil.Cli.Outputs;
 
 namespace Vigil.Cli.Commands;
 
@@ -12,12 +13,13 @@ internal static class EvaluateCommand
     {
         var model = new Option<DirectoryInfo>("--model", "-m") { Description = "Model bundle folder written by 'vigil train'.", Required = true };
         var data = new Option<FileInfo>("--data", "-d") { Description = "Labelled CSV to score.", Required = true };
-        var json = new Option<FileInfo?>("--json") { Description = "Also write the metrics as JSON (snake_case) to this file." };
-        var command = new Command("evaluate", "Score a saved model on labelled data (ROC AUC, accuracy, log loss, F1, R², RMSE, …).") { model, data, json };
+        var json = new Option<FileInfo?>("--json") { Description = "Also write the metrics as JSON (snake_case) to this file." }.WritesFile();
+        var encoding = CsvInput.EncodingOption();
+        var command = new Command("evaluate", "Score a saved model on labelled data (ROC AUC, accuracy, log loss, F1, R², RMSE, …).") { model, data, json, encoding };
         command.SetAction(parse => AutoMLCommandSupport.Guard(parse.InvocationConfiguration.Error, () =>
         {
             var bundle = AutoMLCommandSupport.LoadBundle(parse.GetValue(model)!);
-            var table = AutoMLCommandSupport.ReadForModel(bundle, parse.GetValue(data)!.FullName);
+            var table = AutoMLCommandSupport.ReadForModel(bundle, parse.GetValue(data)!.FullName, CsvInput.Encoding(parse, encoding), labelled: true);
             var evaluation = bundle.Measure(table);
             if (evaluation.Values.Count == 0)
             {

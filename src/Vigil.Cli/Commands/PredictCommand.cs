@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Vigil.AutoML;
+using Vigil.Cli.Outputs;
 using Vigil.Data.Csv;
 using Vigil.Data.Tables;
 
@@ -16,12 +17,13 @@ internal static class PredictCommand
     {
         var model = new Option<DirectoryInfo>("--model", "-m") { Description = "Model bundle folder written by 'vigil train'.", Required = true };
         var data = new Option<FileInfo>("--data", "-d") { Description = "CSV rows to score (a label column, if present, is kept and ignored).", Required = true };
-        var output = new Option<FileInfo>("--out", "-o") { Description = "CSV to write: the input columns plus prediction and score columns.", Required = true };
-        var command = new Command("predict", "Add predictions and scores of a saved model to a CSV file.") { model, data, output };
+        var output = new Option<FileInfo>("--out", "-o") { Description = "CSV to write: the input columns plus prediction and score columns.", Required = true }.WritesFile();
+        var encoding = CsvInput.EncodingOption();
+        var command = new Command("predict", "Add predictions and scores of a saved model to a CSV file.") { model, data, output, encoding };
         command.SetAction(parse => AutoMLCommandSupport.Guard(parse.InvocationConfiguration.Error, () =>
         {
             var bundle = AutoMLCommandSupport.LoadBundle(parse.GetValue(model)!);
-            var table = AutoMLCommandSupport.ReadForModel(bundle, parse.GetValue(data)!.FullName);
+            var table = AutoMLCommandSupport.ReadForModel(bundle, parse.GetValue(data)!.FullName, CsvInput.Encoding(parse, encoding));
             var predictions = bundle.Predict(table);
             var result = table;
             var labels = bundle.PredictedLabels(predictions);

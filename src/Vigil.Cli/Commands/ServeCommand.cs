@@ -1,5 +1,10 @@
 using System.CommandLine;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Vigil.Cli.Outputs;
+using Vigil.Data.Text;
 using Vigil.Server;
 
 namespace Vigil.Cli.Commands;
@@ -15,7 +20,7 @@ internal static class ServeCommand
 
     public static Command Create()
     {
-        var workspace = new Option<DirectoryInfo?>("--workspace", "-w") { Description = "Workspace folder (default: Vigil:Workspace from configuration, else .vigil)." };
+        var workspace = new Option<DirectoryInfo?>("--workspace", "-w") { Description = "Workspace folder (default: Vigil:Workspace from configuration, else .vigil)." }.WritesFolder();
         var urls = new Option<string?>("--urls") { Description = "Addresses to listen on, e.g. http://127.0.0.1:5080 (default: configuration, else http://127.0.0.1:5080)." };
         var command = new Command("serve", "Run the monitoring service: JSON API, scheduled checks and retraining, dashboard, /metrics.") { workspace, urls };
         command.TreatUnmatchedTokensAsErrors = false; // extra --Section:Key=value flags go to ASP.NET configuration
@@ -33,16 +38,41 @@ internal static class ServeCommand
             }
 
             // Loopback by default: exposing the service is a deliberate choice (Urls in configuration or --urls).
-            using var app = VigilServer.Build([.. args], builder =>
+            WebApplication? app = null;
+            try
             {
-                if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+                app = VigilServer.Build([.. args], builder =>
                 {
-                    builder.WebHost.UseUrls(DefaultUrls);
-                }
-            });
-            app.Run();
+                    if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+                    {
+                        builder.WebHost.UseUrls(DefaultUrls);
+                    }
+                });
+                app.Start();
+            }
+            catch (Exception e) when (IsStartupInputError(e))
+            {
+                ((IDisposable?)app)?.Dispose();
+                parse.InvocationConfiguration.Error.WriteLine($"error: the service did not start: {PrintableText.Escape(e.Message)}");
+                return ExitCodes.UsageOrInput;
+            }
+
+            using (app)
+            {
+                app.WaitForShutdown();
+            }
+
             return ExitCodes.Ok;
         });
         return command;
     }
+
+    // Configuration a user wrote (a value of the wrong type, an invalid URL, failed validation) or an address
+    // that cannot be bound: said in one line with exit code 2, not as a crash.
+    private static bool IsStartupInputError(Exception e) => e switch
+    {
+        FormatException or OptionsValidationException or IOException => true,
+        InvalidOperationException { InnerException: FormatException or ArgumentException } => true, // configuration binding
+        _ => false,
+    };
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
 using Vigil.AutoML;
+using Vigil.Cli.Outputs;
 using Vigil.AutoML.Metrics;
 using Vigil.Data.Csv;
 using Vigil.Monitoring;
@@ -31,13 +32,14 @@ internal static class TrainCommand
         var seed = new Option<int>("--seed") { Description = "Random seed.", DefaultValueFactory = _ => 1 };
         var learners = new Option<string?>("--learners") { Description = "Comma-separated learners: lgbm, xt, rf, fasttree, linear, lgbm_linear (the default), and the opt-in lgbm_limitdepth." };
         var earlyStopping = new Option<bool>("--early-stopping") { Description = "Stop LightGBM trials of 100+ rounds once their validation loss stalls; the refit trains the rounds kept (off by default, see docs/automl.md)." };
-        var output = new Option<DirectoryInfo?>("--out", "-o") { Description = "Folder to write the model bundle to." };
+        var output = new Option<DirectoryInfo?>("--out", "-o") { Description = "Folder to write the model bundle to." }.WritesFolder();
         var model = new Option<string?>("--model", "-m") { Description = "Register the model under this name in the workspace (baseline on a 20 % holdout)." };
         var workspace = Monitoring.WorkspaceOption.Create();
+        var encoding = CsvInput.EncodingOption();
 
         var command = new Command("train", "Search learners and hyperparameters within a time budget (FLAML-style AutoML) and save the best model.")
         {
-            data, label, task, metric, budget, maxTrials, seed, learners, earlyStopping, output, model, workspace,
+            data, label, task, metric, budget, maxTrials, seed, learners, earlyStopping, output, model, workspace, encoding,
         };
         command.Validators.Add(result =>
         {
@@ -55,7 +57,9 @@ internal static class TrainCommand
                 throw new AutoMLException(AutoMLErrorCode.InvalidOptions, "--time-budget must be 0 (no limit) or positive.");
             }
 
-            var table = CsvTableReader.Read(parse.GetValue(data)!.FullName);
+            var located = CsvTableReader.ReadLocated(parse.GetValue(data)!.FullName, new CsvReadOptions { Encoding = CsvInput.Encoding(parse, encoding) });
+            LabelCheck.RequireLabels(located, parse.GetValue(label)!);
+            var table = located.Table;
             var console = Terminal.For(parse.InvocationConfiguration.Output);
             var options = new AutoMLOptions
             {

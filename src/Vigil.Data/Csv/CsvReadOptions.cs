@@ -33,4 +33,10 @@ public sealed record CsvReadOptions
     /// <see cref="CsvFormatException"/>. Schema entries for columns not read are ignored.
     /// </summary>
     public IReadOnlyCollection<string>? Columns { get; init; }
+
+    /// <summary>
+    /// The encoding of a file read by path (default UTF-8, strict). Ignored when the caller passes a
+    /// <see cref="TextReader"/>, whose text is already decoded.
+    /// </summary>
+    public CsvEncoding Encoding { get; init; } = CsvEncoding.Utf8;
 }

@@ -13,30 +13,51 @@ namespace Vigil.Data.Csv;
 /// .NET parser and span-based, so cells are copied into per-column buffers without a string per cell. Everything
 /// Sep does not judge is checked here so errors can name the line and field: the header (empty or duplicate
 /// names), ragged rows, unterminated quotes, and values that do not fit an explicit schema.
-/// Rules: the first row is the header; UTF-8 with or without BOM; a blank line is skipped when the header has
+/// Rules: the first row is the header; UTF-8 with or without BOM (strict: bad bytes are located errors), or Latin-1 on request; a blank line is skipped when the header has
 /// more than one column (with one column it is a missing cell); a header with no data rows is an error.
 /// Any exception from the parser itself is wrapped in <see cref="CsvFormatException"/>.
 /// </remarks>
 public static class CsvTableReader
 {
-    /// <summary>Reads the file at <paramref name="path"/>; errors name <paramref name="path"/> as given.</summary>
+    /// <summary>
+    /// Reads the file at <paramref name="path"/> in <see cref="CsvReadOptions.Encoding"/>; errors name
+    /// <paramref name="path"/> as given. Bytes that are not UTF-8 (in UTF-8) and NUL bytes (binary files) are
+    /// errors with the line, character and byte offset, never replaced.
+    /// </summary>
     /// <exception cref="CsvFormatException">The content is not a valid table (see the remarks on the type).</exception>
     /// <exception cref="IOException">The file cannot be opened or read.</exception>
-    public static Table Read(string path, CsvReadOptions? options = null)
+    public static Table Read(string path, CsvReadOptions? options = null) => ReadLocated(path, options).Table;
+
+    /// <summary>
+    /// Like <see cref="Read(string, CsvReadOptions?)"/>, and also keeps the physical line each row starts on, so
+    /// later checks of the values (labels, ranges) can say where a row is.
+    /// </summary>
+    public static LocatedTable ReadLocated(string path, CsvReadOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        using var reader = new StreamReader(path, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true,
-            new FileStreamOptions { Access = FileAccess.Read, Mode = FileMode.Open, Share = FileShare.Read, BufferSize = 1 << 16 });
-        return Read(reader, path, options);
+        options ??= new CsvReadOptions();
+        var file = new FileStream(path, new FileStreamOptions { Access = FileAccess.Read, Mode = FileMode.Open, Share = FileShare.Read, BufferSize = 0 });
+        using var checkedBytes = new EncodingCheckStream(file, path, options.Encoding);
+        var encoding = checkedBytes.Prime();
+        using var reader = new StreamReader(checkedBytes, encoding, detectEncodingFromByteOrderMarks: encoding is UnicodeEncoding, bufferSize: 1 << 16);
+        return ReadGuarded(reader, path, options);
     }
 
-    /// <summary>Reads CSV text from <paramref name="reader"/> (left open); <paramref name="sourceName"/> names it in errors.</summary>
+    /// <summary>
+    /// Reads CSV text from <paramref name="reader"/> (left open); <paramref name="sourceName"/> names it in errors.
+    /// The text is taken as decoded: <see cref="CsvReadOptions.Encoding"/> does not apply, and a reader built with a
+    /// replacing decoder hides bad bytes (use <see cref="Read(string, CsvReadOptions?)"/> for files).
+    /// </summary>
     /// <exception cref="CsvFormatException">The content is not a valid table.</exception>
     public static Table Read(TextReader reader, string sourceName, CsvReadOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(sourceName);
-        options ??= new CsvReadOptions();
+        return ReadGuarded(reader, sourceName, options ?? new CsvReadOptions()).Table;
+    }
+
+    private static LocatedTable ReadGuarded(TextReader reader, string sourceName, CsvReadOptions options)
+    {
         if (options.Delimiter is { } d && (d is '"' or '\r' or '\n' || char.IsWhiteSpace(d) && d != '\t'))
         {
             throw new ArgumentException($"'{d}' cannot be a delimiter.", nameof(options));
@@ -59,7 +80,7 @@ public static class CsvTableReader
         }
     }
 
-    private static Table ReadCore(TextReader reader, string source, CsvReadOptions options, ref int line)
+    private static LocatedTable ReadCore(TextReader reader, string source, CsvReadOptions options, ref int line)
     {
         var sample = DelimiterDetector.ReadSample(reader);
         if (sample.Length > 0 && sample[0] == '\uFEFF')
@@ -131,7 +152,8 @@ public static class CsvTableReader
 
         line = 0;
         var missing = new MissingMarkerSet(options.MissingMarkers ?? CsvReadOptions.DefaultMissingMarkers);
-        var parser = new ColumnParser(source, lines.ToArray(), missing);
+        var lineArray = lines.ToArray();
+        var parser = new ColumnParser(source, lineArray, missing);
         var columns = new Column[selected.Length];
         var errors = new CsvFormatException?[selected.Length];
 
@@ -154,7 +176,7 @@ public static class CsvTableReader
         });
 
         var first = errors.OfType<CsvFormatException>().OrderBy(e => e.Line).ThenBy(e => e.Column).FirstOrDefault();
-        return first is null ? new Table(columns) : throw first;
+        return first is null ? new LocatedTable(new Table(columns), source, lineArray) : throw first;
     }
 
     private static string[] ReadHeader(SepReader.Row row, string source)

@@ -39,6 +39,10 @@ public static class CsvTableWriter
 
             File.Move(temp, full, overwrite: true);
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw Text.OutputError.Naming(full, temp, e);
+        }
         finally
         {
             if (File.Exists(temp))

@@ -1,4 +1,5 @@
 using System.Text;
+using Vigil.Data.Text;
 
 namespace Vigil.Monitoring.Persistence;
 
@@ -25,6 +26,10 @@ public static class AtomicFile
             }
 
             File.Move(temp, full, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw OutputError.Naming(full, temp, e);
         }
         finally
         {

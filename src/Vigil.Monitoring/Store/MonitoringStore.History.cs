@@ -94,15 +94,20 @@ public sealed partial class MonitoringStore
     public DecisionRecord? GetDecisionForCheck(long checkId) =>
         Read($"SELECT {DecisionColumns} FROM decisions WHERE check_id = $c ORDER BY id DESC LIMIT 1", ReadDecision, ("$c", checkId)).SingleOrDefault();
 
-    /// <summary>Records that a retrain of <paramref name="model"/> started (status running) and returns its id.</summary>
+    /// <summary>
+    /// Records that a retrain of <paramref name="model"/> started (status running) and returns its id. The run is
+    /// owned by this process: its id and start mark are stored, so a later open can prove the owner dead.
+    /// </summary>
     public long StartRetrain(string model, DateTimeOffset requestedAt, string reason)
     {
         ModelName.Validate(model);
         ArgumentNullException.ThrowIfNull(reason);
         using var connection = _database.Connect();
         return (long)connection.Scalar(null,
-            "INSERT INTO retrain_runs (model, requested_at, reason, status, owner_process) VALUES ($m, $at, $r, 'running', $pid) RETURNING id",
-            ("$m", model), ("$at", StoredTime.ToTicks(requestedAt)), ("$r", reason), ("$pid", Environment.ProcessId))!;
+            "INSERT INTO retrain_runs (model, requested_at, reason, status, owner_process, owner_started) " +
+            "VALUES ($m, $at, $r, 'running', $pid, $started) RETURNING id",
+            ("$m", model), ("$at", StoredTime.ToTicks(requestedAt)), ("$r", reason), ("$pid", Environment.ProcessId),
+            ("$started", (object?)ProcessLiveness.CurrentStartMark ?? DBNull.Value))!;
     }
 
     /// <summary>
@@ -146,8 +151,9 @@ public sealed partial class MonitoringStore
         Read($"SELECT {RetrainColumns} FROM retrain_runs WHERE id = $id", ReadRetrain, ("$id", id)).SingleOrDefault();
 
     /// <summary>
-    /// Marks "running" runs whose process is gone as abandoned (runs on open). Runs started by this same process also
-    /// count as gone: a process opens its workspace once, so a second open means the first one's runs cannot finish.
+    /// Marks "running" runs whose owner is provably gone as abandoned (runs on open): its process id does not run,
+    /// runs as a zombie, or now belongs to a process with another start mark (see <see cref="ProcessLiveness"/>).
+    /// Runs of this process stay running: another workspace object of the same process may still finish them.
     /// Returns how many were marked.
     /// </summary>
     internal int AbandonOrphanedRuns()
@@ -155,13 +161,12 @@ public sealed partial class MonitoringStore
         using var connection = _database.Connect();
         using var transaction = connection.BeginTransaction(deferred: false);
         var orphans = new List<long>();
-        using (var command = connection.Command(transaction, "SELECT id, owner_process FROM retrain_runs WHERE status = 'running'"))
+        using (var command = connection.Command(transaction, "SELECT id, owner_process, owner_started FROM retrain_runs WHERE status = 'running'"))
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())
             {
-                var pid = reader.GetInt32(1);
-                if (pid == Environment.ProcessId || !ProcessLiveness.IsRunning(pid))
+                if (!ProcessLiveness.IsRunning(reader.GetInt32(1), reader.IsDBNull(2) ? null : reader.GetString(2)))
                 {
                     orphans.Add(reader.GetInt64(0));
                 }

@@ -124,5 +124,12 @@ internal static class SchemaMigrations
         UPDATE checks SET labelled_rows = COALESCE(json_extract(result_json, '$.performance.rows'), 0)
             WHERE json_valid(result_json);
         """,
+
+        // 4: a retrain run's owner is its process id plus a start mark (see ProcessLiveness), so a restart can prove
+        // a dead owner dead even when its id is reused or it is an unreaped zombie. Older rows keep NULL and are
+        // judged by the id alone, as before.
+        """
+        ALTER TABLE retrain_runs ADD COLUMN owner_started TEXT;
+        """,
     ];
 }

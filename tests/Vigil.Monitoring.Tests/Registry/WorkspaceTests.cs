@@ -83,6 +83,36 @@ public class WorkspaceTests
     }
 
     [Fact]
+    public void Version3RetrainRunsWithoutAStartMarkAreJudgedByTheirProcessId()
+    {
+        // Rows written before owners had start marks: a live id other than ours keeps its run, a dead id or our own
+        // id (this process writes marks, so an unmarked row is an earlier process's) loses it.
+        using var child = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("sleep", "30") { UseShellExecute = false })!;
+        try
+        {
+            using var folder = new FreshFolder();
+            folder.OldDatabase(3, connection =>
+            {
+                const string insert = "INSERT INTO retrain_runs (model, requested_at, reason, status, owner_process) VALUES ('m', $t, $r, 'running', $pid)";
+                connection.Execute(null, insert, ("$t", 1L), ("$r", "live"), ("$pid", child.Id));
+                connection.Execute(null, insert, ("$t", 2L), ("$r", "ours"), ("$pid", Environment.ProcessId));
+                connection.Execute(null, insert, ("$t", 3L), ("$r", "dead"), ("$pid", int.MaxValue));
+            });
+
+            using var ws = VigilWorkspace.Open(folder.Root);
+            var status = ws.Store.ListRetrains("m").ToDictionary(r => r.Reason, r => r.Status);
+            Assert.Equal(Vigil.Monitoring.Store.RetrainStatus.Running, status["live"]);
+            Assert.Equal(Vigil.Monitoring.Store.RetrainStatus.Abandoned, status["ours"]);
+            Assert.Equal(Vigil.Monitoring.Store.RetrainStatus.Abandoned, status["dead"]);
+        }
+        finally
+        {
+            child.Kill();
+            child.WaitForExit();
+        }
+    }
+
+    [Fact]
     public void NewerSchemaIsRefusedWithClearMessage()
     {
         using var temp = new TempWorkspace();

@@ -1,4 +1,3 @@
-using Vigil.Data.Drift;
 using Vigil.Data.Synthetic;
 using Vigil.Data.Tables;
 

@@ -50,6 +50,8 @@ public class HistoryTests
 
         var crashed = store.StartRetrain("m", T0.AddHours(1), "scheduled");
         Assert.Equal(RetrainStatus.Running, store.GetRetrain(crashed)!.Status);
+        // The owner dies: the same id now belongs to a process with another start mark.
+        RetrainOwnershipTests.SetOwner(temp, crashed, Environment.ProcessId, "start:1");
         var reopened = temp.Reopen().Store;
         Assert.Equal(RetrainStatus.Abandoned, reopened.GetRetrain(crashed)!.Status);
         Assert.Equal(RetrainStatus.Succeeded, reopened.GetRetrain(done)!.Status);

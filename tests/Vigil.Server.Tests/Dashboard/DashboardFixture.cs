@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using Vigil.Data.Drift;
 using Vigil.Data.Synthetic;
 using Vigil.Data.Tables;
 using Vigil.Monitoring;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Vigil.Cli.Outputs;
 
 namespace Vigil.Cli.Commands.Demo;
 
@@ -13,8 +14,15 @@ internal static class DemoCommand
         {
             Description = "Folder for the demo's workspace and report (replaced if it holds an earlier demo).",
             DefaultValueFactory = _ => new DirectoryInfo("vigil-demo"),
-        };
+        }.WritesFolder();
         var budget = new Option<double>("--time-budget") { Description = "AutoML seconds for the baseline and the retrain.", DefaultValueFactory = _ => 5 };
+        budget.Validators.Add(r =>
+        {
+            if (!(r.GetValueOrDefault<double>() > 0))
+            {
+                r.AddError("--time-budget must be a positive number of seconds.");
+            }
+        });
         var seed = new Option<int>("--seed") { Description = "Seed for the generated data and AutoML.", DefaultValueFactory = _ => 42 };
         var command = new Command("demo", "Run the monitoring and retraining story on generated data and write an HTML report.") { folder, budget, seed };
         command.SetAction((parse, cancellation) =>
@@ -34,12 +42,6 @@ internal static class DemoCommand
             Directory.CreateDirectory(dir.FullName);
             File.WriteAllText(Path.Combine(dir.FullName, Marker), "Created by 'vigil demo'; the next demo run replaces this folder.\n");
             var seconds = parse.GetValue(budget);
-            if (!(seconds > 0))
-            {
-                parse.InvocationConfiguration.Error.WriteLine("error: --time-budget must be a positive number of seconds.");
-                return Task.FromResult(ExitCodes.UsageOrInput);
-            }
-
             var story = new DemoStory(Terminal.For(parse.InvocationConfiguration.Output), dir.FullName, TimeSpan.FromSeconds(seconds), parse.GetValue(seed));
             return Task.FromResult(story.Run(cancellation));
         });

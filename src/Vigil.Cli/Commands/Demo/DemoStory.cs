@@ -1,7 +1,6 @@
 using System.Globalization;
 using Spectre.Console;
 using Vigil.AutoML;
-using Vigil.Data.Drift;
 using Vigil.Data.Synthetic;
 using Table = Vigil.Data.Tables.Table;
 using Vigil.Monitoring;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Vigil.Cli.Outputs;
 using Vigil.Monitoring;
 using Vigil.Monitoring.Checks;
 using Vigil.Monitoring.Lifecycle;
@@ -17,12 +18,13 @@ internal static class CheckCommand
         var workspace = WorkspaceOption.Create();
         var model = WorkspaceOption.Model();
         var data = new Option<FileInfo>("--data", "-d") { Description = "CSV with the window's rows (features, and the label column when outcomes are known).", Required = true };
-        var json = new Option<FileInfo?>("--json") { Description = "Also write the full result (drift, quality, performance, decision) as JSON." };
+        var json = new Option<FileInfo?>("--json") { Description = "Also write the full result (drift, quality, performance, decision) as JSON." }.WritesFile();
+        var encoding = CsvInput.EncodingOption();
         var start = new Option<DateTimeOffset?>("--window-start") { Description = "Start of the window (ISO 8601), for the history; default now." };
         var end = new Option<DateTimeOffset?>("--window-end") { Description = "End of the window (ISO 8601), for the history; default now." };
         var command = new Command("check", "Check a window of rows against the champion: drift, data quality, performance; records the result and the retrain decision.")
         {
-            workspace, model, data, json, start, end,
+            workspace, model, data, json, start, end, encoding,
         };
         command.SetAction((parse, cancellation) =>
         {
@@ -30,7 +32,7 @@ internal static class CheckCommand
             var name = parse.GetValue(model)!;
             var profile = ModelTrainer.LoadProfile(monitor.Champion(name));
             var path = parse.GetValue(data)!.FullName;
-            var window = WindowReader.Read(path, profile);
+            var window = WindowReader.Read(path, profile, CsvInput.Encoding(parse, encoding));
             var outcome = monitor.Check(name, window, new CheckRequest { WindowStart = parse.GetValue(start), WindowEnd = parse.GetValue(end) }, cancellation);
             CheckView.Render(outcome, parse.InvocationConfiguration.Output, Path.GetFileName(path));
             if (parse.GetValue(json) is { } file)

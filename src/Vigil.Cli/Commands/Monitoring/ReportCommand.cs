@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Vigil.Cli.Outputs;
 using Vigil.Monitoring;
 using Vigil.Monitoring.Persistence;
 using Vigil.Monitoring.Reports;
@@ -13,8 +14,8 @@ internal static class ReportCommand
     {
         var workspace = WorkspaceOption.Create();
         var model = WorkspaceOption.Model();
-        var html = new Option<FileInfo?>("--html") { Description = "Write the self-contained HTML report here." };
-        var json = new Option<FileInfo?>("--json") { Description = "Write the report data as JSON here (schema: docs/report-schema.md)." };
+        var html = new Option<FileInfo?>("--html") { Description = "Write the self-contained HTML report here." }.WritesFile();
+        var json = new Option<FileInfo?>("--json") { Description = "Write the report data as JSON here (schema: docs/report-schema.md)." }.WritesFile();
         var command = new Command("report", "Write a model's monitoring report (HTML with charts, and/or JSON).") { workspace, model, html, json };
         command.SetAction(parse =>
         {

@@ -1,9 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
+using Vigil.Cli.Outputs;
 using Vigil.Monitoring;
 using Vigil.Monitoring.Checks;
 using Vigil.Monitoring.Lifecycle;
+using Vigil.Monitoring.Workspace;
 
 namespace Vigil.Cli.Commands.Monitoring;
 
@@ -25,10 +27,19 @@ internal static class RetrainCommand
         var maxTrials = new Option<int?>("--max-trials") { Description = "Stop AutoML after this many trials." };
         var seed = new Option<int>("--seed") { Description = "Random seed (holdout bootstrap and AutoML).", DefaultValueFactory = _ => 1 };
         var margin = new Option<double>("--margin") { Description = "Improvement the challenger must show (metric units) before it is promoted.", DefaultValueFactory = _ => 0 };
-        var json = new Option<FileInfo?>("--json") { Description = "Write the outcome as JSON." };
+        var json = new Option<FileInfo?>("--json") { Description = "Write the outcome as JSON." }.WritesFile();
+        var encoding = CsvInput.EncodingOption();
+        budget.Validators.Add(r =>
+        {
+            var seconds = r.GetValueOrDefault<double>();
+            if (seconds < 0 || (seconds == 0 && r.Parent?.GetResult(maxTrials) is null))
+            {
+                r.AddError("--time-budget must be positive, or 0 (no limit) together with --max-trials.");
+            }
+        });
         var command = new Command("retrain", "Retrain a model on new labelled rows and promote the challenger only if it is better on fresh data.")
         {
-            workspace, model, data, force, include, budget, maxTrials, seed, margin, json,
+            workspace, model, data, force, include, budget, maxTrials, seed, margin, json, encoding,
         };
         command.SetAction((parse, cancellation) =>
         {
@@ -37,7 +48,12 @@ internal static class RetrainCommand
             using var monitor = VigilMonitor.Open(parse.GetValue(workspace)!.FullName);
             var name = parse.GetValue(model)!;
             var profile = ModelTrainer.LoadProfile(monitor.Champion(name));
-            var rows = WindowReader.Read(parse.GetValue(data)!.FullName, profile);
+            var rows = WindowReader.Read(parse.GetValue(data)!.FullName, profile, CsvInput.Encoding(parse, encoding));
+            if (profile.Label is { } labelName && !rows.Contains(labelName))
+            {
+                // Said before the policy's check is recorded: a retrain without labels cannot run.
+                throw new WorkspaceInputException($"{parse.GetValue(data)!.FullName} has no label column '{labelName}'; retraining needs labelled rows.");
+            }
             if (!parse.GetValue(force))
             {
                 var check = monitor.Check(name, rows, null, cancellation);

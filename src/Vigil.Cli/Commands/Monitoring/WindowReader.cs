@@ -13,9 +13,9 @@ internal static class WindowReader
     /// the reader inferred ISO dates hold date columns as categories). Columns the profile calls numeric
     /// but that hold text stay categorical, so the quality check reports the type change instead of the reader failing.
     /// </summary>
-    public static Table Read(string path, ReferenceProfile profile)
+    public static Table Read(string path, ReferenceProfile profile, CsvEncoding encoding)
     {
-        var table = CsvTableReader.Read(path);
+        var table = CsvTableReader.Read(path, new CsvReadOptions { Encoding = encoding });
         foreach (var column in table.Columns.ToArray())
         {
             var expected = profile.Find(column.Name);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Vigil.Cli.Outputs;
 using Vigil.Data.Csv;
 using Vigil.Monitoring.Checks;
 using Vigil.Monitoring.Persistence;
@@ -33,13 +34,14 @@ internal static class ReplayCommand
         var drop = new Option<string?>("--drop") { Description = "Comma-separated columns to drop first (e.g. a time index that should not be a feature)." };
         var hours = new Option<double>("--batch-hours") { Description = "Simulated hours one batch covers (the policy's cooldown and rate limit count in this time).", DefaultValueFactory = _ => 168 };
         var parallel = new Option<int>("--parallel") { Description = "Strategies replayed at the same time.", DefaultValueFactory = _ => 1 };
-        var workdir = new Option<DirectoryInfo?>("--workdir") { Description = "Folder for the strategies' temporary workspaces (default: the system temp folder)." };
+        var workdir = new Option<DirectoryInfo?>("--workdir") { Description = "Folder for the strategies' temporary workspaces (default: the system temp folder)." }.WritesFolder();
         var keep = new Option<bool>("--keep-workspaces") { Description = "Keep the strategies' workspaces (to inspect with 'vigil models' / 'vigil report')." };
-        var json = new Option<FileInfo?>("--json") { Description = "Write the figures and per-batch series as JSON." };
-        var html = new Option<FileInfo?>("--html") { Description = "Write a self-contained HTML page with the accuracy chart." };
+        var json = new Option<FileInfo?>("--json") { Description = "Write the figures and per-batch series as JSON." }.WritesFile();
+        var html = new Option<FileInfo?>("--html") { Description = "Write a self-contained HTML page with the accuracy chart." }.WritesFile();
+        var encoding = CsvInput.EncodingOption();
         var command = new Command("replay", "Replay a time-ordered labelled file batch by batch under several retraining strategies and compare them.")
         {
-            data, label, batch, initial, window, strategy, budget, maxTrials, seed, learners, drop, hours, parallel, workdir, keep, json, html,
+            data, label, batch, initial, window, strategy, budget, maxTrials, seed, learners, drop, hours, parallel, workdir, keep, json, html, encoding,
         };
         command.SetAction((parse, cancellation) =>
         {
@@ -55,7 +57,7 @@ internal static class ReplayCommand
 
             var strategies = ReplayStrategies.ParseAll(parse.GetValue(strategy));
             var file = parse.GetValue(data)!;
-            var table = CsvTableReader.Read(file.FullName);
+            var table = CsvTableReader.Read(file.FullName, new CsvReadOptions { Encoding = CsvInput.Encoding(parse, encoding) });
             var gate = new object();
             var options = new ReplayOptions
             {

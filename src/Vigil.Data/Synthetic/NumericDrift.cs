@@ -1,7 +1,7 @@
 using Vigil.Data.Synthetic;
 using Vigil.Data.Tables;
 
-namespace Vigil.Data.Drift;
+namespace Vigil.Data.Synthetic;
 
 /// <summary>
 /// Drift on one numeric column: each method returns a new table where round(fraction × rows) rows, chosen by

@@ -2,7 +2,7 @@ using System.Globalization;
 using Vigil.Data.Synthetic;
 using Vigil.Data.Tables;
 
-namespace Vigil.Data.Drift;
+namespace Vigil.Data.Synthetic;
 
 /// <summary>
 /// Drift on one categorical column. Each method returns a new table where round(fraction × rows) rows, chosen by

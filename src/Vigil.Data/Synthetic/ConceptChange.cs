@@ -1,4 +1,4 @@
-namespace Vigil.Data.Drift;
+namespace Vigil.Data.Synthetic;
 
 /// <summary>How <see cref="ConceptDrift"/> changes the rule from features to label.</summary>
 public enum ConceptChange

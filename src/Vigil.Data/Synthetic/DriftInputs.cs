@@ -1,6 +1,6 @@
 using Vigil.Data.Tables;
 
-namespace Vigil.Data.Drift;
+namespace Vigil.Data.Synthetic;
 
 /// <summary>Checks and row choice shared by the drift injectors.</summary>
 internal static class DriftInputs

@@ -1,8 +1,8 @@
-using Vigil.Data.Drift;
+using Vigil.Data.Synthetic;
 using Vigil.Data.Tables;
 using static Vigil.Data.Tests.TableAssert;
 
-namespace Vigil.Data.Tests.Drift;
+namespace Vigil.Data.Tests.Synthetic;
 
 public class NumericDriftTests
 {

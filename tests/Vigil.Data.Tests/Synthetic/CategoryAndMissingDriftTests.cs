@@ -1,7 +1,7 @@
-using Vigil.Data.Drift;
+using Vigil.Data.Synthetic;
 using Vigil.Data.Tables;
 
-namespace Vigil.Data.Tests.Drift;
+namespace Vigil.Data.Tests.Synthetic;
 
 public class CategoryAndMissingDriftTests
 {

@@ -1,7 +1,7 @@
 using Vigil.Data.Synthetic;
 using Vigil.Data.Tables;
 
-namespace Vigil.Data.Drift;
+namespace Vigil.Data.Synthetic;
 
 /// <summary>
 /// Concept drift: the label rule changes while every feature column stays exactly as it was (same arrays), so

@@ -1,6 +1,6 @@
 using Vigil.Data.Tables;
 
-namespace Vigil.Data.Drift;
+namespace Vigil.Data.Synthetic;
 
 /// <summary>Missing-value drift: makes a share of one column's cells missing.</summary>
 public static class MissingDrift

@@ -1,4 +1,4 @@
-namespace Vigil.Data.Drift;
+namespace Vigil.Data.Synthetic;
 
 /// <summary>Settings for <see cref="ConceptDrift.Apply"/>.</summary>
 public sealed record ConceptDriftOptions

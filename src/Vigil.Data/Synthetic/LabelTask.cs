@@ -1,4 +1,4 @@
-namespace Vigil.Data.Drift;
+namespace Vigil.Data.Synthetic;
 
 /// <summary>What the label column holds, for <see cref="ConceptDrift"/>.</summary>
 public enum LabelTask

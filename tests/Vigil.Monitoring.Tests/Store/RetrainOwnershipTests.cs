@@ -1,0 +1,137 @@
+using System.Diagnostics;
+using System.Globalization;
+using Vigil.Monitoring.Store;
+using Vigil.Monitoring.Workspace;
+
+namespace Vigil.Monitoring.Tests.Store;
+
+/// <summary>
+/// A running retrain is owned by a process id plus a start mark; opening the workspace abandons a run only when its
+/// owner is provably gone (#20 item 9: a SIGKILLed owner that is a zombie, or whose id is reused, must not stay running).
+/// </summary>
+public sealed class RetrainOwnershipTests
+{
+    private static readonly DateTimeOffset T0 = new(2025, 3, 1, 0, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void ARunOfThisLiveProcessStaysRunningWhenTheWorkspaceIsOpenedAgain()
+    {
+        using var temp = new TempWorkspace();
+        var run = temp.Workspace.Store.StartRetrain("m", T0, "drift");
+        using var second = VigilWorkspace.Open(temp.Folder, temp.Clock); // e.g. the CLI and a library call in one process
+        Assert.Equal(RetrainStatus.Running, second.Store.GetRetrain(run)!.Status);
+        Assert.Equal(RetrainStatus.Running, temp.Reopen().Store.GetRetrain(run)!.Status);
+        Assert.NotNull(ProcessLiveness.CurrentStartMark);
+    }
+
+    [Fact]
+    public void ARunOwnedByThisProcessIdWithAnotherStartMarkIsAbandoned()
+    {
+        // The id is ours and alive, but the mark says an earlier process with the same id started the run (id reuse).
+        using var temp = new TempWorkspace();
+        var run = temp.Workspace.Store.StartRetrain("m", T0, "drift");
+        SetOwner(temp, run, Environment.ProcessId, OtherMark(ProcessLiveness.CurrentStartMark!));
+        Assert.Equal(RetrainStatus.Abandoned, temp.Reopen().Store.GetRetrain(run)!.Status);
+    }
+
+    [SkippableFact]
+    public void ARunOwnedByAnotherLiveProcessIsAbandonedOnlyWhenItsStartMarkDiffers()
+    {
+        using var child = Process.Start(new ProcessStartInfo("sleep", "30") { UseShellExecute = false })!;
+        try
+        {
+            var mark = ProcessLiveness.StartMark(child.Id);
+            Skip.If(mark is null, "this platform gives no process start mark");
+            using var temp = new TempWorkspace();
+            var same = temp.Workspace.Store.StartRetrain("m", T0, "same owner");
+            var reused = temp.Workspace.Store.StartRetrain("m", T0, "id reused");
+            SetOwner(temp, same, child.Id, mark);
+            SetOwner(temp, reused, child.Id, OtherMark(mark));
+            var store = temp.Reopen().Store;
+            Assert.Equal(RetrainStatus.Running, store.GetRetrain(same)!.Status);
+            Assert.Equal(RetrainStatus.Abandoned, store.GetRetrain(reused)!.Status);
+        }
+        finally
+        {
+            child.Kill();
+            child.WaitForExit();
+        }
+    }
+
+    [SkippableFact]
+    public void ARunOwnedByAZombieIsAbandoned()
+    {
+        Skip.IfNot(OperatingSystem.IsLinux(), "zombies are made with a Linux shell here");
+
+        // sh starts a short-lived child and then becomes 'sleep 30', which never reaps it: the child stays a zombie.
+        using var parent = Process.Start(new ProcessStartInfo("sh", ["-c", "sleep 0 & echo $!; exec sleep 30"])
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+        })!;
+        try
+        {
+            var zombie = int.Parse(parent.StandardOutput.ReadLine()!, CultureInfo.InvariantCulture);
+            var deadline = DateTime.UtcNow.AddSeconds(20);
+            while (LinuxStat.Read(zombie)?.State != 'Z')
+            {
+                Assert.True(DateTime.UtcNow < deadline, $"process {zombie} did not become a zombie");
+                Thread.Sleep(20);
+            }
+
+            var mark = ProcessLiveness.StartMark(zombie);
+            Assert.NotNull(mark); // the zombie still has its stat: only its state tells it is dead
+            using var temp = new TempWorkspace();
+            var run = temp.Workspace.Store.StartRetrain("m", T0, "killed");
+            SetOwner(temp, run, zombie, mark);
+            Assert.False(ProcessLiveness.IsRunning(zombie));
+            Assert.Equal(RetrainStatus.Abandoned, temp.Reopen().Store.GetRetrain(run)!.Status);
+        }
+        finally
+        {
+            parent.Kill();
+            parent.WaitForExit();
+        }
+    }
+
+    [Fact]
+    public void ARunOwnedByAProcessIdThatDoesNotRunIsAbandoned()
+    {
+        using var temp = new TempWorkspace();
+        var run = temp.Workspace.Store.StartRetrain("m", T0, "crashed");
+        SetOwner(temp, run, DeadPid(), ProcessLiveness.CurrentStartMark);
+        Assert.Equal(RetrainStatus.Abandoned, temp.Reopen().Store.GetRetrain(run)!.Status);
+    }
+
+    [Theory]
+    [InlineData("4242 (vigil) S 1 4242 4242 0 -1 4194560 1 0 0 0 5 2 0 0 20 0 9 0 987654 1000 100", 'S', 987654L)]
+    [InlineData("77 (a) b ) c) Z 1 77 77 0 -1 4194560 1 0 0 0 0 0 0 0 20 0 1 0 31337 0 0", 'Z', 31337L)]
+    public void StatLinesAreParsedPastACommandNameWithSpacesAndParentheses(string line, char state, long ticks)
+    {
+        Assert.Equal(new LinuxStat(state, ticks), LinuxStat.Parse(line));
+        Assert.Null(LinuxStat.Parse("garbage"));
+    }
+
+    internal static void SetOwner(TempWorkspace temp, long run, int pid, string? mark)
+    {
+        using var connection = temp.Workspace.ConnectForTests();
+        connection.Execute(null, "UPDATE retrain_runs SET owner_process = $pid, owner_started = $mark WHERE id = $id",
+            ("$pid", pid), ("$mark", (object?)mark ?? DBNull.Value), ("$id", run));
+    }
+
+    private static string OtherMark(string mark) => mark[..(mark.LastIndexOf(':') + 1)] + "1";
+
+    // A process id that no process has now: the highest free one below the usual pid_max.
+    private static int DeadPid()
+    {
+        for (var pid = 4_000_000; pid > 1; pid--)
+        {
+            if (!ProcessLiveness.IsRunning(pid))
+            {
+                return pid;
+            }
+        }
+
+        throw new InvalidOperationException("no free process id");
+    }
+}
