@@ -127,8 +127,8 @@ internal sealed class StrategyReplay(IReplayStrategy strategy, ReplayOptions opt
         if (!_training.TryGetValue(version.Version, out var table))
         {
             var schema = data.Columns.ToDictionary(c => c.Name, c => c.Kind, StringComparer.Ordinal);
-            var file = Registry.VersionFile.TrainingData(version)
-                ?? throw new Workspace.WorkspaceInputException($"Version {version.Version} of '{version.Model}' kept no training data ({ModelTrainer.TrainingDataFile}).");
+            var file = Vigil.Monitoring.Registry.VersionFile.TrainingData(version)
+                ?? throw new Vigil.Monitoring.Workspace.WorkspaceInputException($"Version {version.Version} of '{version.Model}' kept no training data ({ModelTrainer.TrainingDataFile}).");
             table = CsvTableReader.Read(file.FullPath, new CsvReadOptions { Schema = schema });
             _training[version.Version] = table;
         }
