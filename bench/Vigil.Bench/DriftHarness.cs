@@ -87,8 +87,8 @@ internal static class DriftHarness
             var ks = Vigil.Statistics.TwoSample.KolmogorovSmirnov.FromStatistic(fused.KsStatistic, fused.Location, fused.Sign, r.Length, c.Length);
             ksT += w.Elapsed.TotalSeconds;
             w.Restart();
-            var binning = Vigil.Statistics.Drift.PsiBinning.FromSortedReference(r);
-            _ = Vigil.Statistics.Drift.PopulationStability.FromShares(binning.ReferenceShares, binning.SharesOfSorted(c));
+            var binning = Vigil.Statistics.Distances.PsiBinning.FromSortedReference(r);
+            _ = Vigil.Statistics.Distances.PopulationStability.FromShares(binning.ReferenceShares, binning.SharesOfSorted(c));
             psiT += w.Elapsed.TotalSeconds;
             Console.Error.WriteLine(FormattableString.Invariant($"col {j}: D={ks.Statistic:G4} p={ks.PValue:G4}"));
         }

@@ -1,7 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Running;
 using Vigil.Statistics.Distances;
-using Vigil.Statistics.Drift;
 using Vigil.Statistics.TwoSample;
 
 namespace Vigil.Bench;

@@ -8,7 +8,7 @@ using Vigil.Monitoring.Policy;
 using Vigil.Monitoring.Profiles;
 using Vigil.Monitoring.Registry;
 using Vigil.Monitoring.Reporting;
-using Vigil.Monitoring.Reports.Model;
+using Vigil.Monitoring.Reporting.Model;
 using Vigil.Monitoring.Store;
 using Vigil.Monitoring.Workspace;
 

@@ -1,7 +1,6 @@
 using Vigil.Data.Tables;
 using Vigil.Monitoring.Drift.ColumnTests;
 using Vigil.Statistics.Distances;
-using Vigil.Statistics.Drift;
 
 namespace Vigil.Monitoring.Drift;
 

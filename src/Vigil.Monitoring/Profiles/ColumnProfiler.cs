@@ -1,5 +1,5 @@
 using Vigil.Data.Tables;
-using Vigil.Statistics.Drift;
+using Vigil.Statistics.Distances;
 using Vigil.Statistics.Sorting;
 
 namespace Vigil.Monitoring.Profiles;

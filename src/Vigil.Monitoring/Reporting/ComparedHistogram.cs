@@ -1,6 +1,6 @@
 using System.Globalization;
 using Vigil.Monitoring.Drift;
-using Vigil.Monitoring.Reports.Model;
+using Vigil.Monitoring.Reporting.Model;
 
 namespace Vigil.Monitoring.Reporting;
 

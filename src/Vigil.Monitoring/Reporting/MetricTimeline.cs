@@ -1,6 +1,6 @@
 using Vigil.AutoML;
 using Vigil.Monitoring.Checks;
-using Vigil.Monitoring.Reports.Model;
+using Vigil.Monitoring.Reporting.Model;
 
 namespace Vigil.Monitoring.Reporting;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Vigil.Data.Tables;
 using Vigil.Monitoring.Profiles;
-using Vigil.Monitoring.Reports.Model;
+using Vigil.Monitoring.Reporting.Model;
 
 namespace Vigil.Monitoring.Reporting;
 

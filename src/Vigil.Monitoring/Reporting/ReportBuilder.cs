@@ -1,7 +1,7 @@
 using Vigil.AutoML;
 using Vigil.Monitoring.Checks;
 using Vigil.Monitoring.Registry;
-using Vigil.Monitoring.Reports.Model;
+using Vigil.Monitoring.Reporting.Model;
 using Vigil.Monitoring.Workspace;
 
 namespace Vigil.Monitoring.Reporting;

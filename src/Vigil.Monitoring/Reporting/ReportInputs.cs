@@ -4,7 +4,7 @@ using Vigil.AutoML.Bundles;
 using Vigil.Monitoring.Checks;
 using Vigil.Monitoring.Profiles;
 using Vigil.Monitoring.Registry;
-using Vigil.Monitoring.Reports.Model;
+using Vigil.Monitoring.Reporting.Model;
 using Vigil.Monitoring.Store;
 using Vigil.Monitoring.Workspace;
 

@@ -3,7 +3,7 @@ using System.Text.Json;
 using Vigil.Monitoring.Checks;
 using Vigil.Monitoring.Policy;
 using Vigil.Monitoring.Registry;
-using Vigil.Monitoring.Reports.Model;
+using Vigil.Monitoring.Reporting.Model;
 using Vigil.Monitoring.Store;
 
 namespace Vigil.Monitoring.Reporting;

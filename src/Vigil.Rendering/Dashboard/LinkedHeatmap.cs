@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Xml.Linq;
-using Vigil.Monitoring.Reports.Model;
+using Vigil.Monitoring.Reporting.Model;
 using Vigil.Rendering.Svg;
 using static Vigil.Rendering.Html.Format;
 

@@ -1,7 +1,7 @@
 using Vigil.Monitoring.Checks;
 using Vigil.Monitoring.Policy;
 using Vigil.Monitoring.Registry;
-using Vigil.Monitoring.Reports.Model;
+using Vigil.Monitoring.Reporting.Model;
 using Vigil.Monitoring.Store;
 
 namespace Vigil.Rendering.Dashboard;

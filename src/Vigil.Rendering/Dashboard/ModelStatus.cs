@@ -1,4 +1,4 @@
-using Vigil.Monitoring.Reports.Model;
+using Vigil.Monitoring.Reporting.Model;
 
 namespace Vigil.Rendering.Dashboard;
 

@@ -1,4 +1,4 @@
-using Vigil.Monitoring.Reports.Model;
+using Vigil.Monitoring.Reporting.Model;
 using static Vigil.Rendering.Html.Format;
 
 namespace Vigil.Rendering.Svg;

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Vigil.Monitoring.Reports;
+using Vigil.Monitoring.Reporting;
 using Vigil.Rendering;
 
 namespace Vigil.Server.Api;

@@ -1,6 +1,5 @@
 using Vigil.Monitoring.Checks;
 using Vigil.Monitoring.Reporting;
-using Vigil.Monitoring.Reports;
 using Vigil.Rendering;
 using Vigil.Monitoring.Store;
 using Vigil.Monitoring.Tests.Store;

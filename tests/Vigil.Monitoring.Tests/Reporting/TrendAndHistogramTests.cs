@@ -1,7 +1,7 @@
 using Vigil.Data.Tables;
 using Vigil.Monitoring.Profiles;
 using Vigil.Monitoring.Reporting;
-using Vigil.Monitoring.Reports.Model;
+using Vigil.Monitoring.Reporting.Model;
 
 namespace Vigil.Monitoring.Tests.Reporting;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Vigil.Monitoring.Reports;
+using Vigil.Monitoring.Reporting;
 
 namespace Vigil.Monitoring.Tests.Reports;
 

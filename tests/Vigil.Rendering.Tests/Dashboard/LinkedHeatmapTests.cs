@@ -1,5 +1,5 @@
 using System.Xml.Linq;
-using Vigil.Monitoring.Reports.Model;
+using Vigil.Monitoring.Reporting.Model;
 using Vigil.Rendering.Dashboard;
 
 namespace Vigil.Rendering.Tests.Dashboard;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using Vigil.Statistics.Distances;
-using Vigil.Statistics.Drift;
 using Vigil.Statistics.MultipleTesting;
 using Vigil.Statistics.Tests.Oracles;
 using Vigil.Statistics.TwoSample;

@@ -1,6 +1,5 @@
 using FsCheck.Xunit;
 using Vigil.Statistics.Distances;
-using Vigil.Statistics.Drift;
 using Vigil.Statistics.MultipleTesting;
 using Vigil.Statistics.TwoSample;
 

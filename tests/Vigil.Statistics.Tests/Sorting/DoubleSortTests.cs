@@ -1,5 +1,5 @@
 using FsCheck.Xunit;
-using Vigil.Statistics.Drift;
+using Vigil.Statistics.Distances;
 using Vigil.Statistics.Sorting;
 
 namespace Vigil.Statistics.Tests.Sorting;

@@ -1,6 +1,5 @@
 using Vigil.Statistics.Distances;
 using Vigil.Statistics.Distributions;
-using Vigil.Statistics.Drift;
 using Vigil.Statistics.Metrics;
 using Vigil.Statistics.Resampling;
 using Vigil.Statistics.TwoSample;

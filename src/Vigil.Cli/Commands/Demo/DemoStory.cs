@@ -7,7 +7,7 @@ using Vigil.Monitoring;
 using Vigil.Monitoring.Checks;
 using Vigil.Monitoring.Lifecycle;
 using Vigil.Data.Text;
-using Vigil.Monitoring.Reports;
+using Vigil.Monitoring.Reporting;
 using Vigil.Rendering;
 using Vigil.Cli.Commands.Monitoring;
 

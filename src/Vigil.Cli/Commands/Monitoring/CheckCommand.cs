@@ -34,7 +34,7 @@ internal static class CheckCommand
             var path = parse.GetValue(data)!.FullName;
             var window = WindowReader.Read(path, profile, CsvInput.Encoding(parse, encoding));
             var outcome = monitor.Check(name, window, new CheckRequest { WindowStart = parse.GetValue(start), WindowEnd = parse.GetValue(end) }, cancellation);
-            CheckView.Render(outcome, parse.InvocationConfiguration.Output, Path.GetFileName(path));
+            CheckConsoleView.Render(outcome, parse.InvocationConfiguration.Output, Path.GetFileName(path));
             if (parse.GetValue(json) is { } file)
             {
                 Vigil.Data.Text.AtomicFile.WriteAllText(file.FullName, MonitoringJson.Serialize(new { check_id = outcome.CheckId, result = outcome.Result, decision = outcome.Decision }));

@@ -2,7 +2,7 @@ using System.CommandLine;
 using Vigil.Cli.Outputs;
 using Vigil.Monitoring;
 using Vigil.Data.Text;
-using Vigil.Monitoring.Reports;
+using Vigil.Monitoring.Reporting;
 using Vigil.Rendering;
 
 namespace Vigil.Cli.Commands.Monitoring;

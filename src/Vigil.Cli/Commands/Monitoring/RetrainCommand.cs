@@ -57,7 +57,7 @@ internal static class RetrainCommand
             if (!parse.GetValue(force))
             {
                 var check = monitor.Check(name, rows, null, cancellation);
-                CheckView.Render(check, output, parse.GetValue(data)!.Name);
+                CheckConsoleView.Render(check, output, parse.GetValue(data)!.Name);
                 if (!check.Decision.Retrain)
                 {
                     console.MarkupLine("[green]No retrain:[/] the policy found no reason (use --force to retrain anyway).");

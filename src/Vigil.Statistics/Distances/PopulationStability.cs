@@ -1,7 +1,7 @@
 using Vigil.Statistics.Distances;
 using Vigil.Statistics.Internal;
 
-namespace Vigil.Statistics.Drift;
+namespace Vigil.Statistics.Distances;
 
 /// <summary>Population stability index (PSI) and category-aligned share comparisons.</summary>
 public static class PopulationStability

@@ -1,6 +1,6 @@
 using Vigil.Statistics.Internal;
 
-namespace Vigil.Statistics.Drift;
+namespace Vigil.Statistics.Distances;
 
 /// <summary>
 /// Quantile bins of a reference sample, computed once and reused for many current samples. Edges are numpy linear

@@ -1,4 +1,4 @@
-namespace Vigil.Monitoring.Reports.Model;
+namespace Vigil.Monitoring.Reporting.Model;
 
 /// <summary>
 /// Reference and current distributions of one column over the same bins (numeric: the PSI bins; categorical: the

@@ -1,4 +1,4 @@
-namespace Vigil.Monitoring.Reports.Model;
+namespace Vigil.Monitoring.Reporting.Model;
 
 /// <summary>One registered model version.</summary>
 public sealed record VersionSummary

@@ -1,4 +1,4 @@
-namespace Vigil.Monitoring.Reports.Model;
+namespace Vigil.Monitoring.Reporting.Model;
 
 /// <summary>One metric over time, with the lines it is judged against.</summary>
 public sealed record MetricSeries

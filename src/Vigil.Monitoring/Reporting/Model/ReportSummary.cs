@@ -1,4 +1,4 @@
-namespace Vigil.Monitoring.Reports.Model;
+namespace Vigil.Monitoring.Reporting.Model;
 
 /// <summary>The headline numbers of a report (the seed tutorial's summary).</summary>
 public sealed record ReportSummary

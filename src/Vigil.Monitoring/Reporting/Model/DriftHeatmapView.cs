@@ -1,4 +1,4 @@
-namespace Vigil.Monitoring.Reports.Model;
+namespace Vigil.Monitoring.Reporting.Model;
 
 /// <summary>Drift of every column over a sequence of checks: <c>Cells[column][check]</c>.</summary>
 public sealed record DriftHeatmapView

@@ -6,7 +6,7 @@ using Vigil.Monitoring.Lifecycle;
 namespace Vigil.Cli.Commands.Monitoring;
 
 /// <summary>Renders a check: status, drifted columns, quality findings, performance against the baseline, decision.</summary>
-internal static class CheckView
+internal static class CheckConsoleView
 {
     public static void Render(CheckOutcome outcome, TextWriter output, string source)
     {

@@ -1,4 +1,4 @@
-namespace Vigil.Monitoring.Reports.Model;
+namespace Vigil.Monitoring.Reporting.Model;
 
 /// <summary>The drift of one column in the latest check (see docs/drift.md for how each number is computed).</summary>
 public sealed record DriftColumnView

@@ -1,4 +1,4 @@
-namespace Vigil.Monitoring.Reports.Model;
+namespace Vigil.Monitoring.Reporting.Model;
 
 /// <summary>One data-quality finding (missing values, unseen categories, values out of range, schema changes).</summary>
 public sealed record QualityFindingView

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Vigil.Monitoring.Reports.Model;
+using Vigil.Monitoring.Reporting.Model;
 
-namespace Vigil.Monitoring.Reports;
+namespace Vigil.Monitoring.Reporting;
 
 /// <summary>Writes and reads <see cref="ModelReport"/> as JSON: snake_case names, indented, nulls omitted.</summary>
 public static class ReportJson

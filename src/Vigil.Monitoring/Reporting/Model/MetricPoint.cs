@@ -1,4 +1,4 @@
-namespace Vigil.Monitoring.Reports.Model;
+namespace Vigil.Monitoring.Reporting.Model;
 
 /// <summary>One evaluation of a metric on a window of labelled rows.</summary>
 public sealed record MetricPoint

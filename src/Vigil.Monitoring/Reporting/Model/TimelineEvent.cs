@@ -1,4 +1,4 @@
-namespace Vigil.Monitoring.Reports.Model;
+namespace Vigil.Monitoring.Reporting.Model;
 
 /// <summary>Something that happened to the model: an alarm, a retrain decision, a retrain, a promotion or a rollback.</summary>
 public sealed record TimelineEvent

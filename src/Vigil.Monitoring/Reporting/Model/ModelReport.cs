@@ -1,4 +1,4 @@
-namespace Vigil.Monitoring.Reports.Model;
+namespace Vigil.Monitoring.Reporting.Model;
 
 /// <summary>
 /// Everything a model report shows, as plain data. Computed elsewhere (checks, history, registry) and only rendered by
