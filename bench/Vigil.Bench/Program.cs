@@ -10,9 +10,10 @@ internal static class Program
     {
         if (args.Length == 0 || args[0] is "-h" or "--help")
         {
-            Console.Error.WriteLine("usage: dotnet run -c Release --project bench/Vigil.Bench -- <drift|micro|automl> [options]");
+            Console.Error.WriteLine("usage: dotnet run -c Release --project bench/Vigil.Bench -- <drift|micro|render|automl> [options]");
             Console.Error.WriteLine("  drift DIR [ROWS] [COLS]   drift over the raw column files written by bench/drift/scipy_drift.py");
             Console.Error.WriteLine("  micro [BenchmarkDotNet args]   BenchmarkDotNet micro-benchmarks");
+            Console.Error.WriteLine("  render WORKSPACE MODEL REPLAY.json OUTDIR [N]   rendering time of the report, replay and dashboard pages");
             Console.Error.WriteLine("  bundle-predict [learner] [trees] [leaves]   scoring time through a model bundle (one row per call, one batch)");
             Console.Error.WriteLine("  automl [--shared DIR] [--datasets a,b] [--budgets 10,30] [--seeds 1,2,3] [--out FILE.md]   Vigil AutoML vs FLAML's reference scores");
             Console.Error.WriteLine("         [--data DIR --reference FILE]   other datasets and reference scores (bench/automl/extra_datasets.py writes both)");
@@ -24,6 +25,7 @@ internal static class Program
         return args[0] switch
         {
             "drift" => DriftHarness.Run(args[1..]),
+            "render" => RenderHarness.Run(args[1..]),
             "micro" => MicroBenchmarks.Run(args[1..]),
             "automl" => AutoML.AutoMLBenchmark.Run(args[1..]),
             "automl-timing" => AutoML.AutoMLTiming.Run(args[1..]),

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Vigil.Monitoring.Persistence;
+using Vigil.Data.Text;
 
 namespace Vigil.Monitoring.Drift;
 

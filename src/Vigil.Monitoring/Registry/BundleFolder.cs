@@ -25,7 +25,7 @@ internal static class BundleFolder
             CopyTree(source, incoming);
             if (profileJson is not null)
             {
-                Persistence.AtomicFile.WriteAllText(Path.Combine(incoming, ProfileFileName), profileJson);
+                Vigil.Data.Text.AtomicFile.WriteAllText(Path.Combine(incoming, ProfileFileName), profileJson);
             }
 
             return incoming;

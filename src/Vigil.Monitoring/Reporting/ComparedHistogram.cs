@@ -4,7 +4,10 @@ using Vigil.Monitoring.Reports.Model;
 
 namespace Vigil.Monitoring.Reporting;
 
-/// <summary>Both sides of a column's histogram from the bins its drift test used (stored with the check).</summary>
+/// <summary>
+/// Both sides of a column's histogram from the bins its drift test used (stored with the check): the report's small
+/// multiples and the dashboard's column page draw these same bins.
+/// </summary>
 internal static class ComparedHistogram
 {
     public static HistogramView? Of(DriftHistogram? histogram)
@@ -14,12 +17,18 @@ internal static class ComparedHistogram
             return null;
         }
 
-        if (histogram.Categories.Count > 0)
+        if (histogram.Categories.Count == histogram.ReferenceShares.Count)
         {
             return Categorical(histogram);
         }
 
+        // k interior edges give k + 1 bins: (-inf, e1], (e1, e2], ..., (ek, inf); any other shape is not drawn.
         var edges = histogram.Edges;
+        if (edges.Count == 0 || edges.Count + 1 != histogram.ReferenceShares.Count)
+        {
+            return null;
+        }
+
         var labels = new string[edges.Count + 1];
         for (var i = 0; i < labels.Length; i++)
         {
@@ -28,7 +37,7 @@ internal static class ComparedHistogram
                 : "(" + F(edges[i - 1]) + ", " + F(edges[i]) + "]";
         }
 
-        return edges.Count == 0 ? null : new HistogramView { BinLabels = labels, ReferenceShares = histogram.ReferenceShares, CurrentShares = histogram.CurrentShares };
+        return new HistogramView { BinLabels = labels, ReferenceShares = histogram.ReferenceShares, CurrentShares = histogram.CurrentShares };
     }
 
     // Widest categories first (by the larger of the two shares); the tail folds into one bar so wide columns stay readable.

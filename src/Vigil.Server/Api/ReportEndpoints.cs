@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Vigil.Monitoring.Reports;
-using Vigil.Monitoring.Reports.Html;
+using Vigil.Rendering;
 
 namespace Vigil.Server.Api;
 

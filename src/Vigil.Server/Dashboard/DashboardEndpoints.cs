@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Vigil.Monitoring;
 using Vigil.Monitoring.Drift;
 using Vigil.Monitoring.Workspace;
+using Vigil.Rendering.Dashboard;
 using Vigil.Server.Api;
 
 namespace Vigil.Server.Dashboard;
@@ -24,68 +25,69 @@ public static class DashboardEndpoints
     public static WebApplication MapVigilDashboard(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapGet("/", Overview).ExcludeFromDescription();
+        // Cast: a bare (HttpContext) handler would bind as a RequestDelegate and drop the returned page.
+        app.MapGet("/", (Func<HttpContext, Task<IResult>>)Overview).ExcludeFromDescription();
         app.MapGet("/models/{name}", Model).ExcludeFromDescription();
         app.MapGet("/models/{name}/columns/{column}", Column).ExcludeFromDescription();
         return app;
     }
 
-    private static IResult Overview(HttpContext context)
+    private static async Task<IResult> Overview(HttpContext context)
     {
         if (Monitor(context) is not { } monitor)
         {
-            return Unavailable(context);
+            return await Unavailable(context);
         }
 
-        var models = monitor.Workspace.Registry.ListModels().Select(m => ModelStatus.Read(monitor, m)).ToArray();
-        return Page(context, OverviewPage.Render(models, Now(context)));
+        var models = monitor.Workspace.Registry.ListModels().Select(m => DashboardData.Status(monitor, m)).ToArray();
+        return Page(context, await DashboardPages.OverviewAsync(models, Now(context)));
     }
 
-    private static IResult Model(HttpContext context, string name)
+    private static async Task<IResult> Model(HttpContext context, string name)
     {
         if (Monitor(context) is not { } monitor)
         {
-            return Unavailable(context);
+            return await Unavailable(context);
         }
 
         if (!Exists(monitor, name))
         {
-            return NotFound(context, name);
+            return await NotFound(context, name);
         }
 
-        return Page(context, ModelPage.Render(ModelPageData.Load(monitor, name), Now(context)));
+        return Page(context, await DashboardPages.ModelAsync(DashboardData.ModelPage(monitor, name), Now(context)));
     }
 
-    private static IResult Column(HttpContext context, string name, string column, long? check)
+    private static async Task<IResult> Column(HttpContext context, string name, string column, long? check)
     {
         if (Monitor(context) is not { } monitor)
         {
-            return Unavailable(context);
+            return await Unavailable(context);
         }
 
         if (!Exists(monitor, name))
         {
-            return NotFound(context, name);
+            return await NotFound(context, name);
         }
 
         // Kestrel leaves an encoded '/' (%2F) undecoded in the path; column names may hold one.
         column = column.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
-        var history = new List<(Vigil.Monitoring.Store.CheckRecord, Vigil.Monitoring.Checks.MonitoringResult, ColumnDrift)>();
+        var history = new List<ColumnCheck>();
         foreach (var (record, result) in StoredResults.RecentChecks(monitor.Workspace.Store, name, ColumnHistory))
         {
             if (result.Drift.Features.Columns.FirstOrDefault(c => !c.IsLabel && string.Equals(c.Name, column, StringComparison.Ordinal)) is { } drift)
             {
-                history.Add((record, result, drift));
+                history.Add(new ColumnCheck(record, result, drift));
             }
         }
 
         if (history.Count == 0)
         {
-            return Error(context, StatusCodes.Status404NotFound, "Column not found",
+            return await Error(context, StatusCodes.Status404NotFound, "Column not found",
                 $"No recent check of model '{name}' compared a column named '{column}'.");
         }
 
-        return Page(context, ColumnPage.Render(name, column, history, check, Now(context)));
+        return Page(context, await DashboardPages.ColumnAsync(name, column, history, check, Now(context)));
     }
 
     private static bool Exists(VigilMonitor monitor, string name) =>
@@ -100,16 +102,16 @@ public static class DashboardEndpoints
     private static DateTimeOffset Now(HttpContext context) =>
         (context.RequestServices.GetService<TimeProvider>() ?? TimeProvider.System).GetUtcNow();
 
-    private static IResult NotFound(HttpContext context, string name) =>
+    private static Task<IResult> NotFound(HttpContext context, string name) =>
         Error(context, StatusCodes.Status404NotFound, "Model not found", ModelName.IsValid(name)
             ? $"There is no model named '{name}' in this workspace."
             : $"'{name}' is not a valid model name (letters, digits, '.', '_' and '-', at most 64 characters).");
 
-    private static IResult Unavailable(HttpContext context) =>
+    private static Task<IResult> Unavailable(HttpContext context) =>
         Error(context, StatusCodes.Status503ServiceUnavailable, "No workspace", "The server has no Vigil workspace open.");
 
-    private static IResult Error(HttpContext context, int status, string title, string message) =>
-        Page(context, DashboardPage.Error(title, message, Now(context)), status);
+    private static async Task<IResult> Error(HttpContext context, int status, string title, string message) =>
+        Page(context, await DashboardPages.ErrorAsync(title, message, Now(context)), status);
 
     // Content-Security-Policy, nosniff and no-store come from Security.SecurityHeaders, for every response alike.
     private static IResult Page(HttpContext context, string html, int status = StatusCodes.Status200OK) =>

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Vigil.Monitoring.Persistence;
+using Vigil.Data.Text;
 
 namespace Vigil.Server.Scheduling;
 

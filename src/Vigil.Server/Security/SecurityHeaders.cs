@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http;
-using Vigil.Monitoring.Reports.Html;
+using Vigil.Rendering;
 
 namespace Vigil.Server.Security;
 

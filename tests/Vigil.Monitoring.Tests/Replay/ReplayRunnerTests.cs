@@ -1,6 +1,7 @@
 using System.Xml.Linq;
 using Vigil.Monitoring.Checks;
 using Vigil.Monitoring.Replay;
+using Vigil.Rendering;
 
 namespace Vigil.Monitoring.Tests.Replay;
 

@@ -1,7 +1,7 @@
 using Vigil.Monitoring.Checks;
 using Vigil.Monitoring.Reporting;
 using Vigil.Monitoring.Reports;
-using Vigil.Monitoring.Reports.Html;
+using Vigil.Rendering;
 using Vigil.Monitoring.Store;
 using Vigil.Monitoring.Tests.Store;
 using Vigil.Monitoring.Workspace;

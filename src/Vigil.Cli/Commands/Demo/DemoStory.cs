@@ -6,9 +6,9 @@ using Table = Vigil.Data.Tables.Table;
 using Vigil.Monitoring;
 using Vigil.Monitoring.Checks;
 using Vigil.Monitoring.Lifecycle;
-using Vigil.Monitoring.Persistence;
+using Vigil.Data.Text;
 using Vigil.Monitoring.Reports;
-using Vigil.Monitoring.Reports.Html;
+using Vigil.Rendering;
 using Vigil.Cli.Commands.Monitoring;
 
 namespace Vigil.Cli.Commands.Demo;

@@ -37,7 +37,7 @@ internal static class CheckCommand
             CheckView.Render(outcome, parse.InvocationConfiguration.Output, Path.GetFileName(path));
             if (parse.GetValue(json) is { } file)
             {
-                Vigil.Monitoring.Persistence.AtomicFile.WriteAllText(file.FullName, MonitoringJson.Serialize(new { check_id = outcome.CheckId, result = outcome.Result, decision = outcome.Decision }));
+                Vigil.Data.Text.AtomicFile.WriteAllText(file.FullName, MonitoringJson.Serialize(new { check_id = outcome.CheckId, result = outcome.Result, decision = outcome.Decision }));
                 parse.InvocationConfiguration.Output.WriteLine($"JSON written to {file.FullName}");
             }
 

@@ -1,9 +1,9 @@
 using System.CommandLine;
 using Vigil.Cli.Outputs;
 using Vigil.Monitoring;
-using Vigil.Monitoring.Persistence;
+using Vigil.Data.Text;
 using Vigil.Monitoring.Reports;
-using Vigil.Monitoring.Reports.Html;
+using Vigil.Rendering;
 
 namespace Vigil.Cli.Commands.Monitoring;
 

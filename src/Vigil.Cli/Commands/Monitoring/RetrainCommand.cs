@@ -88,7 +88,7 @@ internal static class RetrainCommand
             Show(console, outcome);
             if (parse.GetValue(json) is { } file)
             {
-                Vigil.Monitoring.Persistence.AtomicFile.WriteAllText(file.FullName, MonitoringJson.Serialize(outcome));
+                Vigil.Data.Text.AtomicFile.WriteAllText(file.FullName, MonitoringJson.Serialize(outcome));
             }
 
             return Task.FromResult(ExitCodes.Ok);

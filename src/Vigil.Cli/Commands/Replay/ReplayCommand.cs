@@ -3,8 +3,9 @@ using System.Globalization;
 using Vigil.Cli.Outputs;
 using Vigil.Data.Csv;
 using Vigil.Monitoring.Checks;
-using Vigil.Monitoring.Persistence;
+using Vigil.Data.Text;
 using Vigil.Monitoring.Replay;
+using Vigil.Rendering;
 
 namespace Vigil.Cli.Commands.Replay;
 

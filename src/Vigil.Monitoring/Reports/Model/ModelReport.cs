@@ -2,7 +2,7 @@ namespace Vigil.Monitoring.Reports.Model;
 
 /// <summary>
 /// Everything a model report shows, as plain data. Computed elsewhere (checks, history, registry) and only rendered by
-/// <see cref="ReportJson"/> and <see cref="Html.HtmlReport"/>. Lists may be empty; a section with no data says so.
+/// <see cref="ReportJson"/> and by Vigil.Rendering's <c>HtmlReport</c>. Lists may be empty; a section with no data says so.
 /// </summary>
 public sealed record ModelReport
 {

@@ -1,4 +1,0 @@
-namespace Vigil.Monitoring.Reports.Svg;
-
-/// <summary>One event on an <see cref="EventTimelineChart"/>; <paramref name="Label"/> is a short tag drawn beside the marker.</summary>
-public sealed record TimelineItem(DateTimeOffset At, string LaneKey, string Tooltip, string? Label = null);
