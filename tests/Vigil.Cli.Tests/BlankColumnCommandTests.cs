@@ -59,8 +59,9 @@ public sealed class BlankColumnCommandTests : IDisposable
         Assert.Contains("Column 'constant' has the same value (5) in every row and was ignored.", trainOut, StringComparison.Ordinal);
 
         var json = Path.Combine(_dir, "check.json");
-        var (code, _, stderr) = CliRunner.Run("check", "--model", "m", "--data", window, "--workspace", workspace, "--json", json);
+        var (code, stdout, stderr) = CliRunner.Run("check", "--model", "m", "--data", window, "--workspace", workspace, "--json", json);
         Assert.True(code is 0 or 1, $"exit {code}: {stderr}");
+        Assert.Contains("not tested: blank (missing in every training row", stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
         using var doc = JsonDocument.Parse(System.IO.File.ReadAllText(json));
         var drift = doc.RootElement.GetProperty("result").GetProperty("drift");

@@ -75,6 +75,30 @@ public sealed class BundleUploadTests : IAsyncLifetime
         AssertStagingEmpty();
     }
 
+    [Theory]
+    [InlineData("manifest.json", "manifest.json", "'manifest.json' appears twice")]
+    [InlineData("manifest.json", "MANIFEST.json", "'MANIFEST.json' appears twice")]
+    [InlineData("model", "model/part.txt", "'model' is both a file and a folder")]
+    [InlineData("model/part.txt", "model", "'model' is both a file and a folder")]
+    [InlineData("model/", "model", "'model' is both a file and a folder")]
+    public async Task AnArchiveWithClashingEntriesIsRefusedNamingTheEntry(string first, string second, string expected)
+    {
+        var zip = Zip(("featurizer.json", "{}"), (first, first.EndsWith('/') ? "" : "x"), (second, "y"));
+        var problem = await RunningServer.Expect(await _server.Writer.PostAsync("/api/v1/models/m/versions/upload", ZipBody(zip)), 422);
+        Assert.Contains(expected, (string)problem["detail"]!, StringComparison.Ordinal);
+        Assert.Empty((await RunningServer.Expect(await _server.Reader.GetAsync("/api/v1/models"), 200)).AsArray());
+        AssertStagingEmpty();
+    }
+
+    [Fact]
+    public async Task AnArchiveWithMoreEntriesThanABundleHasIsRefused()
+    {
+        var entries = Enumerable.Range(0, 1001).Select(i => ($"f{i}.txt", "x")).ToArray();
+        var problem = await RunningServer.Expect(await _server.Writer.PostAsync("/api/v1/models/m/versions/upload", ZipBody(Zip(entries))), 422);
+        Assert.Contains("1001 entries; a model bundle has at most 1000", (string)problem["detail"]!, StringComparison.Ordinal);
+        AssertStagingEmpty();
+    }
+
     private void AssertStagingEmpty()
     {
         var staging = Path.Combine(_server.Workspace, ".staging");
@@ -99,7 +123,10 @@ public sealed class BundleUploadTests : IAsyncLifetime
             foreach (var (name, text) in entries)
             {
                 using var writer = new StreamWriter(zip.CreateEntry(name).Open());
-                writer.Write(text);
+                if (!name.EndsWith('/'))
+                {
+                    writer.Write(text);
+                }
             }
         }
 

@@ -77,7 +77,6 @@ internal sealed class LightGbmModel : MemberModel
         return Encoding.UTF8.GetString(buffer, 0, (int)Math.Max(0, length - 1));
     }
 
-    public static LightGbmModel Load(string path) => FromText(File.ReadAllText(path, Encoding.UTF8));
 
     private void ScoreOneByOne(float[][] rows, int perRow, double[] values)
     {

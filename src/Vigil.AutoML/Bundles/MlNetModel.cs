@@ -47,12 +47,13 @@ internal sealed class MlNetModel(MLContext context, ITransformer model) : Member
         }
     }
 
-    public static MlNetModel Load(string path)
+    /// <summary>Reads an ML.NET model zip from an open stream (see <see cref="BundleFile.OpenRead"/>).</summary>
+    public static MlNetModel Load(Stream stream)
     {
         var ml = new MLContext(0);
         // Bundles of format version 1 hold LightGBM members as ML.NET models; ML.NET finds their loader only in an
         // assembly it knows, and nothing else loads Microsoft.ML.LightGbm any more.
         ml.ComponentCatalog.RegisterAssembly(typeof(LightGbmBinaryModelParameters).Assembly);
-        return new MlNetModel(ml, ml.Model.Load(path, out _));
+        return new MlNetModel(ml, ml.Model.Load(stream, out _));
     }
 }

@@ -130,7 +130,14 @@ public sealed class ModelBundle
     }
 
     /// <summary>Writes the bundle to <paramref name="directory"/> atomically (replacing an existing bundle).</summary>
-    public void Save(string directory)
+    public void Save(string directory) => Save(directory, null);
+
+    /// <summary>
+    /// Writes the bundle to <paramref name="directory"/> atomically (replacing an existing bundle);
+    /// <paramref name="addFiles"/> writes further files (a profile, training rows) into the new folder before its
+    /// manifest, so they appear together with the model or not at all.
+    /// </summary>
+    public void Save(string directory, Action<string>? addFiles)
     {
         ArgumentException.ThrowIfNullOrEmpty(directory);
         var target = Path.GetFullPath(directory.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar));
@@ -148,6 +155,7 @@ public sealed class ModelBundle
 
             var doc = new FeaturizerDocument(Featurizer.Columns, Featurizer.DroppedColumns, Labels);
             File.WriteAllText(Path.Combine(temp, FeaturizerFile), JsonSerializer.Serialize(doc, BundleJson.Options));
+            addFiles?.Invoke(temp);
 
             // The manifest is written last: a folder without one is never a bundle.
             File.WriteAllText(Path.Combine(temp, ManifestFile), JsonSerializer.Serialize(Manifest, BundleJson.Options));
@@ -160,44 +168,26 @@ public sealed class ModelBundle
         }
     }
 
-    /// <summary>Reads a bundle written by <see cref="Save"/>; throws <see cref="BundleFormatException"/> when it cannot.</summary>
+    /// <summary>
+    /// Reads a bundle written by <see cref="Save(string)"/>; throws <see cref="BundleFormatException"/> when it cannot.
+    /// Every file is resolved with <see cref="BundleFile"/>: a manifest that names a file outside the folder, a link,
+    /// something that is not a regular file or a file over its <see cref="BundleLimits"/> is refused before it is read.
+    /// </summary>
     public static ModelBundle Load(string directory)
     {
         ArgumentException.ThrowIfNullOrEmpty(directory);
-        var manifestPath = Path.Combine(directory, ManifestFile);
-        if (!File.Exists(manifestPath))
-        {
-            throw new BundleFormatException($"'{directory}' is not a Vigil model bundle: {ManifestFile} is missing.");
-        }
-
-        BundleManifest manifest;
+        var manifestFile = Locate(directory, ManifestFile, BundleLimits.MaxJsonFileBytes, optional: true)
+            ?? throw new BundleFormatException($"'{directory}' is not a Vigil model bundle: {ManifestFile} is missing.");
+        var manifest = ReadManifest(directory, manifestFile);
         try
         {
-            using var doc = JsonDocument.Parse(File.ReadAllText(manifestPath));
-            if (!doc.RootElement.TryGetProperty("format_version", out var version) || !version.TryGetInt32(out var v))
+            var featurizer = Locate(directory, FeaturizerFile, BundleLimits.MaxJsonFileBytes, optional: false)!
+                .ReadJson<FeaturizerDocument>(BundleJson.Options);
+            if (featurizer?.Columns is null || featurizer.DroppedColumns is null || featurizer.Labels?.Classes is null)
             {
-                throw new BundleFormatException($"{manifestPath} has no format_version; it was not written by Vigil.");
+                throw new BundleFormatException($"Model bundle '{directory}': {FeaturizerFile} lacks its columns or label mapping.");
             }
 
-            if (v is < BundleManifest.OldestReadableFormatVersion or > BundleManifest.CurrentFormatVersion)
-            {
-                var writer = doc.RootElement.TryGetProperty("vigil_version", out var w) ? w.GetString() : "unknown";
-                throw new BundleFormatException(
-                    $"Model bundle '{directory}' has format version {v} (written by Vigil {writer}); this Vigil reads format versions {BundleManifest.OldestReadableFormatVersion}–{BundleManifest.CurrentFormatVersion}. Retrain or use a matching Vigil version.");
-            }
-
-            manifest = doc.RootElement.Deserialize<BundleManifest>(BundleJson.Options)
-                ?? throw new BundleFormatException($"{manifestPath} is empty.");
-        }
-        catch (JsonException ex)
-        {
-            throw new BundleFormatException($"{manifestPath} is not valid JSON: {ex.Message}", ex);
-        }
-
-        try
-        {
-            var featurizer = JsonSerializer.Deserialize<FeaturizerDocument>(File.ReadAllText(Path.Combine(directory, FeaturizerFile)), BundleJson.Options)
-                ?? throw new BundleFormatException($"{FeaturizerFile} is empty.");
             if (manifest.Members.Count == 0)
             {
                 manifest = manifest with { Members = [new BundleMember(manifest.Learner, manifest.Config, 1.0, manifest.ImputedFeatures, LegacyModelFile)] };
@@ -207,21 +197,75 @@ public sealed class ModelBundle
             var models = manifest.Members.Select(m => LoadMember(directory, m, features)).ToArray();
             return new ModelBundle(models, features, featurizer.Labels, manifest);
         }
-        catch (Exception ex) when (ex is IOException or JsonException or InvalidOperationException or FormatException or InvalidDataException)
+        catch (Exception ex) when (ex is IOException or JsonException or InvalidOperationException or FormatException or InvalidDataException or ArgumentException)
         {
             throw new BundleFormatException($"Model bundle '{directory}' is incomplete or corrupt: {ex.Message}", ex);
         }
     }
 
+    private static BundleManifest ReadManifest(string directory, BundleFile file)
+    {
+        try
+        {
+            using var stream = file.OpenRead();
+            using var doc = JsonDocument.Parse(stream);
+            if (doc.RootElement.ValueKind != JsonValueKind.Object ||
+                !doc.RootElement.TryGetProperty("format_version", out var version) || !version.TryGetInt32(out var v))
+            {
+                throw new BundleFormatException($"Model bundle '{directory}': {ManifestFile} has no format_version; it was not written by Vigil.");
+            }
+
+            if (v is < BundleManifest.OldestReadableFormatVersion or > BundleManifest.CurrentFormatVersion)
+            {
+                var writer = doc.RootElement.TryGetProperty("vigil_version", out var w) && w.ValueKind == JsonValueKind.String ? w.GetString() : "unknown";
+                throw new BundleFormatException(
+                    $"Model bundle '{directory}' has format version {v} (written by Vigil {writer}); this Vigil reads format versions {BundleManifest.OldestReadableFormatVersion}–{BundleManifest.CurrentFormatVersion}. Retrain or use a matching Vigil version.");
+            }
+
+            var manifest = doc.RootElement.Deserialize<BundleManifest>(BundleJson.Options)
+                ?? throw new BundleFormatException($"Model bundle '{directory}': {ManifestFile} is empty.");
+            if (manifest.Members is null || manifest.InputSchema is null || manifest.Members.Any(m => m is null))
+            {
+                throw new BundleFormatException($"Model bundle '{directory}': {ManifestFile} lacks its members or input schema.");
+            }
+
+            return manifest;
+        }
+        catch (JsonException ex)
+        {
+            throw new BundleFormatException($"Model bundle '{directory}': {ManifestFile} is not valid JSON: {ex.Message}", ex);
+        }
+        catch (IOException ex)
+        {
+            throw new BundleFormatException($"Model bundle '{directory}': {ManifestFile} could not be read: {ex.Message}", ex);
+        }
+    }
+
+    // A bundle file by its stored name; the guard's refusal is prefixed with the bundle it concerns.
+    private static BundleFile? Locate(string directory, string name, long maxBytes, bool optional)
+    {
+        try
+        {
+            return optional ? BundleFile.Find(directory, name, maxBytes) : BundleFile.Resolve(directory, name, maxBytes);
+        }
+        catch (BundleFormatException ex)
+        {
+            throw new BundleFormatException($"Model bundle '{directory}': {ex.Message}", ex);
+        }
+    }
+
     private static MemberModel LoadMember(string directory, BundleMember member, Featurizer features)
     {
-        var path = Path.Combine(directory, member.File);
         switch (member.Format)
         {
             case MlNetModel.FormatName:
-                return MlNetModel.Load(path);
+                using (var stream = Locate(directory, member.File, BundleLimits.MaxModelFileBytes, optional: false)!.OpenRead())
+                {
+                    return MlNetModel.Load(stream);
+                }
+
             case LightGbmModel.FormatName:
-                var model = LightGbmModel.Load(path);
+                var model = LightGbmModel.FromText(Locate(directory, member.File, BundleLimits.MaxModelFileBytes, optional: false)!.ReadAllText());
                 if (model.Features != features.Width(member.ImputedFeatures))
                 {
                     throw new BundleFormatException(

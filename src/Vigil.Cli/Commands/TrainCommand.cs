@@ -13,9 +13,11 @@ namespace Vigil.Cli.Commands;
 /// <summary>
 /// <c>vigil train --data train.csv --label y [--task auto] [--metric M] [--time-budget 30] [--max-trials N] [--seed 1] [--early-stopping] --out model/</c>:
 /// FLAML-style AutoML; shows live progress, then the best per learner, and writes the model bundle.
-/// With <c>--model NAME</c> the model is also registered in the workspace (<c>--workspace</c>, default .vigil): AutoML then
-/// trains on 80 % of the rows and the other 20 % (never trained on) give the baseline metrics and feature importance saved
-/// with the version's reference profile; the model's first version becomes its champion.
+/// AutoML trains on 80 % of the rows and the other 20 % (never trained on) give the baseline metrics and feature
+/// importance saved with the reference profile. <c>--out</c> writes the bundle with that profile (profile.json) and the
+/// training rows (training.csv), so the folder can be registered later (zipped and uploaded to the service);
+/// <c>--model NAME</c> registers it in the workspace (<c>--workspace</c>, default .vigil), where the model's first
+/// version becomes its champion.
 /// </summary>
 internal static class TrainCommand
 {
@@ -32,7 +34,7 @@ internal static class TrainCommand
         var seed = new Option<int>("--seed") { Description = "Random seed.", DefaultValueFactory = _ => 1 };
         var learners = new Option<string?>("--learners") { Description = "Comma-separated learners: lgbm, xt, rf, fasttree, linear, lgbm_linear (the default), and the opt-in lgbm_limitdepth." };
         var earlyStopping = new Option<bool>("--early-stopping") { Description = "Stop LightGBM trials of 100+ rounds once their validation loss stalls; the refit trains the rounds kept (off by default, see docs/automl.md)." };
-        var output = new Option<DirectoryInfo?>("--out", "-o") { Description = "Folder to write the model bundle to." }.WritesFolder();
+        var output = new Option<DirectoryInfo?>("--out", "-o") { Description = "Folder to write the model bundle to (with profile.json and training.csv, ready to register or upload)." }.WritesFolder();
         var model = new Option<string?>("--model", "-m") { Description = "Register the model under this name in the workspace (baseline on a 20 % holdout)." };
         var workspace = Monitoring.WorkspaceOption.Create();
         var encoding = CsvInput.EncodingOption();
@@ -74,42 +76,43 @@ internal static class TrainCommand
             };
             var name = parse.GetValue(model);
             var target = parse.GetValue(output)?.FullName;
-            if (name is null)
-            {
-                var result = Fit(console, table, options, cancellation);
-                result.Model.Save(target!);
-                Summary(console, result, target!);
-                return ExitCodes.Ok;
-            }
-
-            using var monitor = VigilMonitor.Open(parse.GetValue(workspace)!.FullName);
-            TrainedVersion? trained = null;
             var request = new TrainRequest
             {
                 Label = options.Label, Task = options.Task, Metric = options.Metric, TimeBudget = options.TimeBudget, MaxTrials = options.MaxTrials,
                 Seed = options.Seed, Learners = options.Learners, EarlyStopping = options.EarlyStopping, CreatedBy = "vigil train", Reason = "trained with vigil train",
             };
+            if (name is null)
+            {
+                // The same holdout, baseline and profile as a registered version, written into the bundle so that it
+                // can be registered later (zipped and uploaded, or placed in the workspace).
+                TrainedBundle? written = null;
+                Fit(console, options, progress => written = ModelTrainer.TrainBundle(table, request with { Progress = progress }, target!, cancellation));
+                Summary(console, written!.Search, target!);
+                console.WriteLine(BaselineLine(written.Profile) + "; profile.json and training.csv are in the bundle, ready to register");
+                return ExitCodes.Ok;
+            }
+
+            using var monitor = VigilMonitor.Open(parse.GetValue(workspace)!.FullName);
+            TrainedVersion? trained = null;
             Fit(console, options, progress => trained = monitor.Train(name, table, request with { Progress = progress }, cancellation));
             if (target is not null)
             {
-                trained!.Search.Model.Save(target);
+                ModelTrainer.SaveBundle(trained!.Search, trained.Profile, table, request, target);
             }
 
             Summary(console, trained!.Search, target ?? trained.Version.BundleFolder);
-            var baseline = trained.Profile.Baseline!;
-            var metrics = string.Join(", ", baseline.Metrics.Select(m => string.Create(CultureInfo.InvariantCulture, $"{m.Key} {m.Value:0.####}")));
             console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"registered {name} v{trained.Version.Version}{(trained.Version.IsChampion ? " (champion)" : "")} in {monitor.Workspace.Folder}; baseline on {baseline.Rows} held-out rows: {metrics}"));
+                $"registered {name} v{trained.Version.Version}{(trained.Version.IsChampion ? " (champion)" : "")} in {monitor.Workspace.Folder}; {BaselineLine(trained.Profile)}"));
             return ExitCodes.Ok;
         })));
         return command;
     }
 
-    private static AutoMLResult Fit(IAnsiConsole console, Data.Tables.Table table, AutoMLOptions options, CancellationToken cancellation)
+    private static string BaselineLine(Vigil.Monitoring.Profiles.ReferenceProfile profile)
     {
-        AutoMLResult? found = null;
-        Fit(console, options, progress => found = AutoMLEngine.Fit(table, options with { Progress = progress }, cancellation));
-        return found!;
+        var baseline = profile.Baseline!;
+        var metrics = string.Join(", ", baseline.Metrics.Select(m => string.Create(CultureInfo.InvariantCulture, $"{m.Key} {m.Value:0.####}")));
+        return string.Create(CultureInfo.InvariantCulture, $"baseline on {baseline.Rows} held-out rows: {metrics}");
     }
 
     // Runs a fit with live progress: a spinner line on a terminal, one line a second when output is redirected.

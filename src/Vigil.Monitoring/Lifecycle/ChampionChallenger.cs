@@ -5,6 +5,7 @@ using Vigil.AutoML.Bundles;
 using Vigil.Data.Csv;
 using Vigil.Data.Tables;
 using Vigil.Monitoring.Checks;
+using Vigil.Monitoring.Registry;
 using Vigil.Monitoring.Store;
 using Vigil.Monitoring.Workspace;
 using Vigil.Statistics.Resampling;
@@ -164,14 +165,11 @@ public static class ChampionChallenger
 
     private static Table WithKeptTrainingData(Registry.ModelVersion champion, Table recent)
     {
-        var path = Path.Combine(champion.BundleFolder, ModelTrainer.TrainingDataFile);
-        if (!File.Exists(path))
-        {
-            throw new WorkspaceInputException($"Version {champion.Version} of '{champion.Model}' kept no training data ({path}); retrain without including it.");
-        }
-
+        var file = VersionFile.TrainingData(champion)
+            ?? throw new WorkspaceInputException(
+                $"Version {champion.Version} of '{champion.Model}' kept no training data ({ModelTrainer.TrainingDataFile}); retrain without including it.");
         var schema = recent.Columns.ToDictionary(c => c.Name, c => c.Kind, StringComparer.Ordinal);
-        var old = CsvTableReader.Read(path, new CsvReadOptions { Schema = schema, Columns = recent.ColumnNames.ToArray() });
+        var old = CsvTableReader.Read(file.FullPath, new CsvReadOptions { Schema = schema, Columns = recent.ColumnNames.ToArray() });
         return Table.Concat([old.SelectColumns(recent.ColumnNames), recent]);
     }
 }

@@ -18,7 +18,7 @@ namespace Vigil.Monitoring.Lifecycle;
 public static class ModelTrainer
 {
     /// <summary>Name of the training data kept in a version folder.</summary>
-    public const string TrainingDataFile = "training.csv";
+    public const string TrainingDataFile = VersionFile.TrainingDataFileName;
 
     public static TrainedVersion Train(VigilWorkspace workspace, string model, Table data, TrainRequest request,
         int? parentVersion = null, CancellationToken cancellationToken = default)
@@ -31,6 +31,43 @@ public static class ModelTrainer
         var candidate = Fit(data, request, cancellationToken);
         return Register(workspace, model, candidate, data, request, parentVersion);
     }
+
+    /// <summary>
+    /// Trains like <see cref="Train"/> (AutoML on the rows left after the holdout, baseline and importance on the
+    /// holdout, profile of all rows) without a workspace, and writes a bundle folder that carries what registration
+    /// needs: the model, profile.json and training.csv. That folder, zipped, is what the service's upload takes.
+    /// </summary>
+    public static TrainedBundle TrainBundle(Table data, TrainRequest request, string folder, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentException.ThrowIfNullOrEmpty(folder);
+        request.Validate();
+        var candidate = Fit(data, request, cancellationToken);
+        SaveBundle(candidate.Search, candidate.Profile, data, request, folder);
+        return new TrainedBundle(Path.GetFullPath(folder), candidate.Search, candidate.Profile);
+    }
+
+    /// <summary>
+    /// Writes the model of <paramref name="search"/> to <paramref name="folder"/> atomically, with its
+    /// <paramref name="profile"/> (profile.json) and the kept training rows of <paramref name="data"/> (training.csv),
+    /// so the folder registers like a workspace version.
+    /// </summary>
+    public static void SaveBundle(AutoMLResult search, ReferenceProfile profile, Table data, TrainRequest request, string folder)
+    {
+        ArgumentNullException.ThrowIfNull(search);
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(request);
+        search.Model.Save(folder, temp =>
+        {
+            CsvTableWriter.Write(KeptRows(data, request), Path.Combine(temp, TrainingDataFile));
+            File.WriteAllText(Path.Combine(temp, BundleFolder.ProfileFileName), MonitoringJson.Serialize(profile));
+        });
+    }
+
+    private static Table KeptRows(Table data, TrainRequest request) =>
+        data.RowCount <= request.KeepTrainingRows ? data : data.Slice(data.RowCount - request.KeepTrainingRows, request.KeepTrainingRows);
 
     /// <summary>The trained but not yet registered parts of a version.</summary>
     internal sealed record Candidate(AutoMLResult Search, ReferenceProfile Profile, Table TrainPart, Table Holdout);
@@ -91,8 +128,7 @@ public static class ModelTrainer
         try
         {
             candidate.Search.Model.Save(staging);
-            var kept = data.RowCount <= request.KeepTrainingRows ? data : data.Slice(data.RowCount - request.KeepTrainingRows, request.KeepTrainingRows);
-            CsvTableWriter.Write(kept, Path.Combine(staging, TrainingDataFile));
+            CsvTableWriter.Write(KeptRows(data, request), Path.Combine(staging, TrainingDataFile));
             var info = new ModelVersionInfo(
                 Learner: candidate.Search.BestLearner,
                 ConfigJson: VersionConfig.From(candidate.Search).ToJson(),
@@ -129,11 +165,12 @@ public static class ModelTrainer
     public static ReferenceProfile LoadProfile(ModelVersion version)
     {
         ArgumentNullException.ThrowIfNull(version);
-        if (version.ProfilePath is null || !File.Exists(version.ProfilePath))
+        var file = version.ProfilePath is null ? null : VersionFile.Profile(version);
+        if (file is null)
         {
             throw new WorkspaceInputException($"Model '{version.Model}' version {version.Version} has no reference profile; retrain it with Vigil to monitor it.");
         }
 
-        return MonitoringJson.Deserialize<ReferenceProfile>(File.ReadAllText(version.ProfilePath));
+        return MonitoringJson.Deserialize<ReferenceProfile>(file.ReadAllText());
     }
 }

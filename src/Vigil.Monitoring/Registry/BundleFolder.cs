@@ -76,24 +76,58 @@ internal static class BundleFolder
         }
     }
 
+    // Regular files and folders only: a link (which could point anywhere) refuses the whole bundle. A file is copied
+    // up to the size it had when listed; an empty one is created without opening the source, so a device or FIFO
+    // (size 0 on Linux) is never read.
     private static void CopyTree(string source, string target)
     {
         Directory.CreateDirectory(target);
-        foreach (var file in Directory.EnumerateFiles(source))
+        foreach (var entry in new DirectoryInfo(source).EnumerateFileSystemInfos())
         {
-            var destination = Path.Combine(target, Path.GetFileName(file));
-            using (var input = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read))
-            using (var output = new FileStream(destination, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            if (entry.LinkTarget is not null)
             {
-                input.CopyTo(output);
-                // Flushed to disk before the rename publishes the folder.
-                output.Flush(flushToDisk: true);
+                throw new WorkspaceInputException($"Bundle folder '{source}' holds a symbolic link ({entry.Name}); a bundle's files must be its own.");
             }
+
+            var destination = Path.Combine(target, entry.Name);
+            if (entry is DirectoryInfo folder)
+            {
+                CopyTree(folder.FullName, destination);
+                continue;
+            }
+
+            var length = ((FileInfo)entry).Length;
+            using var output = new FileStream(destination, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+            if (length > 0)
+            {
+                using var input = new FileStream(entry.FullName, FileMode.Open, FileAccess.Read, FileShare.Read);
+                CopyExactly(input, output, length, entry.Name);
+            }
+
+            // Flushed to disk before the rename publishes the folder.
+            output.Flush(flushToDisk: true);
+        }
+    }
+
+    private static void CopyExactly(Stream input, Stream output, long length, string name)
+    {
+        var buffer = new byte[81920];
+        var left = length;
+        while (left > 0)
+        {
+            var read = input.Read(buffer, 0, (int)Math.Min(buffer.Length, left));
+            if (read == 0)
+            {
+                break;
+            }
+
+            output.Write(buffer, 0, read);
+            left -= read;
         }
 
-        foreach (var folder in Directory.EnumerateDirectories(source))
+        if (left != 0 || input.Read(buffer, 0, 1) != 0)
         {
-            CopyTree(folder, Path.Combine(target, Path.GetFileName(folder)));
+            throw new WorkspaceInputException($"Bundle file '{name}' changed while it was being copied.");
         }
     }
 }

@@ -358,6 +358,12 @@ public sealed class ModelRegistry
         {
             var model = reader.GetString(0);
             var version = reader.GetInt32(1);
+            // The folder is built from the row: a name that is not a model name could lead anywhere.
+            if (!ModelName.IsValid(model))
+            {
+                throw new InvalidDataException($"The registry holds a version of '{model}', which is not a valid model name; the database was changed outside Vigil.");
+            }
+
             var folder = Path.Combine(ModelsFolder, model, version.ToString(CultureInfo.InvariantCulture));
             versions.Add(new ModelVersion(
                 model, version, reader.GetString(2), reader.GetString(3),

@@ -126,7 +126,9 @@ internal sealed class StrategyReplay(IReplayStrategy strategy, ReplayOptions opt
         if (!_training.TryGetValue(version.Version, out var table))
         {
             var schema = data.Columns.ToDictionary(c => c.Name, c => c.Kind, StringComparer.Ordinal);
-            table = CsvTableReader.Read(Path.Combine(version.BundleFolder, ModelTrainer.TrainingDataFile), new CsvReadOptions { Schema = schema });
+            var file = Registry.VersionFile.TrainingData(version)
+                ?? throw new Workspace.WorkspaceInputException($"Version {version.Version} of '{version.Model}' kept no training data ({ModelTrainer.TrainingDataFile}).");
+            table = CsvTableReader.Read(file.FullPath, new CsvReadOptions { Schema = schema });
             _training[version.Version] = table;
         }
 

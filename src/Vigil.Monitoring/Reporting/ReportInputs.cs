@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Vigil.AutoML.Bundles;
 using Vigil.Monitoring.Checks;
 using Vigil.Monitoring.Profiles;
 using Vigil.Monitoring.Registry;
@@ -79,17 +80,20 @@ internal sealed class ReportInputs
             return cached;
         }
 
-        var path = Versions.FirstOrDefault(v => v.Version == version)?.ProfilePath;
+        var stored = Versions.FirstOrDefault(v => v.Version == version);
         ReferenceProfile? profile = null;
-        if (path is not null)
+        if (stored?.ProfilePath is not null)
         {
             try
             {
-                profile = MonitoringJson.Deserialize<ReferenceProfile>(File.ReadAllText(path));
+                if (VersionFile.Profile(stored) is { } file)
+                {
+                    profile = MonitoringJson.Deserialize<ReferenceProfile>(file.ReadAllText());
+                }
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or NotSupportedException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or NotSupportedException or BundleFormatException)
             {
-                AddNote("unreadable_profile", $"The profile of v{version} ({path}) could not be read, so its baselines and histograms are missing: {e.Message}");
+                AddNote("unreadable_profile", $"The profile of v{version} could not be read, so its baselines and histograms are missing: {e.Message}");
             }
         }
 

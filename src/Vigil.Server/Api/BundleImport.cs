@@ -21,24 +21,61 @@ internal static class BundleImport
     public static ModelVersion Register(WorkspaceHost host, string model, RegisterRequest request, string actor)
     {
         var folder = Resolve(host.Workspace.Folder, request.Path);
-        var bundle = ModelBundle.Load(folder);
-        var profileJson = ProfileJson(folder, bundle);
-        var profile = MonitoringJson.Deserialize<ReferenceProfile>(profileJson);
-        var metrics = profile.Baseline?.Metrics ?? bundle.Manifest.Metrics;
-        var info = new ModelVersionInfo(
-            Learner: string.IsNullOrEmpty(bundle.Manifest.Learner) ? "unknown" : bundle.Manifest.Learner,
-            ConfigJson: JsonSerializer.Serialize(bundle.Manifest.Config),
-            Metrics: metrics,
-            TrainingFingerprint: "bundle-sha256:" + Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Path.Combine(folder, "manifest.json")))),
-            TrainingWindowStart: null,
-            TrainingWindowEnd: null,
-            TrainingRows: Math.Max(0, bundle.Manifest.TrainingRows),
-            ParentVersion: null,
-            CreatedBy: "api:" + actor,
-            Reason: string.IsNullOrWhiteSpace(request.Reason) ? "registered from " + request.Path : request.Reason,
-            ProfileJson: profileJson,
-            BecomeChampion: request.Promote);
-        return host.Workspace.Registry.RegisterVersion(model, folder, info);
+        var reason = string.IsNullOrWhiteSpace(request.Reason) ? "registered from " + request.Path : request.Reason;
+        return RegisterFolder(host, model, folder, request.Path!, reason, request.Promote, actor);
+    }
+
+    /// <summary>
+    /// Registers the bundle in <paramref name="folder"/> (already inside the workspace). Every file it names is read
+    /// through <see cref="BundleFile"/>; a refusal is 422 naming the bundle as <paramref name="shownAs"/>, never by
+    /// its path on the server, and nothing is registered.
+    /// </summary>
+    internal static ModelVersion RegisterFolder(
+        WorkspaceHost host, string model, string folder, string shownAs, string reason, bool? promote, string actor)
+    {
+        try
+        {
+            var bundle = ModelBundle.Load(folder);
+            var profileJson = ProfileJson(folder, bundle);
+            var profile = MonitoringJson.Deserialize<ReferenceProfile>(profileJson);
+            var metrics = profile.Baseline?.Metrics ?? bundle.Manifest.Metrics;
+            var info = new ModelVersionInfo(
+                Learner: string.IsNullOrEmpty(bundle.Manifest.Learner) ? "unknown" : bundle.Manifest.Learner,
+                ConfigJson: JsonSerializer.Serialize(bundle.Manifest.Config),
+                Metrics: metrics,
+                TrainingFingerprint: "bundle-sha256:" + ManifestHash(folder),
+                TrainingWindowStart: null,
+                TrainingWindowEnd: null,
+                TrainingRows: Math.Max(0, bundle.Manifest.TrainingRows),
+                ParentVersion: null,
+                CreatedBy: "api:" + actor,
+                Reason: reason,
+                ProfileJson: profileJson,
+                BecomeChampion: promote);
+            return host.Workspace.Registry.RegisterVersion(model, folder, info);
+        }
+        catch (BundleFormatException e)
+        {
+            throw new ApiProblemException(422, "Invalid model bundle", Shown(e.Message, folder, shownAs));
+        }
+        catch (CsvFormatException e)
+        {
+            throw new ApiProblemException(422, "Invalid CSV", Shown(e.Message, folder, shownAs));
+        }
+        catch (JsonException e)
+        {
+            throw new ApiProblemException(422, "Invalid model bundle", $"{ProfileFile} of {shownAs} is not a reference profile: {e.Message}");
+        }
+    }
+
+    // The message with the server's path of the bundle replaced by the name the caller knows it by.
+    private static string Shown(string message, string folder, string shownAs) =>
+        message.Replace(folder, shownAs, StringComparison.Ordinal);
+
+    private static string ManifestHash(string folder)
+    {
+        using var stream = BundleFile.Resolve(folder, "manifest.json", BundleLimits.MaxJsonFileBytes).OpenRead();
+        return Convert.ToHexStringLower(SHA256.HashData(stream));
     }
 
     /// <summary>The absolute folder for a workspace-relative path, or 400/422 saying why not.</summary>
@@ -86,23 +123,34 @@ internal static class BundleImport
         return full;
     }
 
+    private static BundleFile? Find(string folder, string name, long maxBytes)
+    {
+        try
+        {
+            return BundleFile.Find(folder, name, maxBytes);
+        }
+        catch (BundleFormatException e)
+        {
+            throw new BundleFormatException($"Model bundle '{folder}': {e.Message}", e);
+        }
+    }
+
     // profile.json as saved by Vigil, else a profile built from the kept training data, else the bundle cannot be monitored.
     private static string ProfileJson(string folder, ModelBundle bundle)
     {
-        var profile = Path.Combine(folder, ProfileFile);
-        if (File.Exists(profile))
+        if (Find(folder, ProfileFile, BundleLimits.MaxJsonFileBytes) is { } profile)
         {
-            return File.ReadAllText(profile);
+            return profile.ReadAllText();
         }
 
-        var training = Path.Combine(folder, ModelTrainer.TrainingDataFile);
-        if (File.Exists(training))
+        if (Find(folder, ModelTrainer.TrainingDataFile, BundleLimits.MaxTrainingDataBytes) is { } training)
         {
-            var table = CsvTableReader.Read(training);
+            var table = CsvTableReader.Read(training.FullPath);
             return MonitoringJson.Serialize(ReferenceProfile.Build(table, bundle.Labels.LabelColumn, bundle.Task));
         }
 
         throw ApiProblemException.Unprocessable(
-            $"The bundle has neither {ProfileFile} nor {ModelTrainer.TrainingDataFile}; without a reference profile it cannot be monitored.");
+            $"The bundle has neither {ProfileFile} nor {ModelTrainer.TrainingDataFile}; without a reference profile it cannot be monitored. " +
+            "Bundles written by 'vigil train --out' carry both.");
     }
 }

@@ -22,6 +22,11 @@ internal static class CheckView
         DriftTableView.RenderColumns(console, r.Drift.Features);
         console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
             $"Drift: {r.Drift.DriftedColumns.Count} drifted column(s), share {r.Drift.DriftedShare:P0}{(r.Drift.WeightedDriftedShare is { } w ? $", importance-weighted {w:P0}" : "")} (dataset drift at {r.Drift.DatasetDriftThreshold:P0}: {(r.Drift.DatasetDrift ? "yes" : "no")})."));
+        foreach (var skipped in r.Drift.Skipped)
+        {
+            console.MarkupLine($"  not tested: {Markup.Escape(skipped.Name)} ({Markup.Escape(skipped.Reason)})");
+        }
+
         if (r.Drift.PredictionDrift is { } p)
         {
             console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"Prediction drift: KS p = {p.KsPValue:G3}, drifted {(p.Drifted ? "yes" : "no")}."));
