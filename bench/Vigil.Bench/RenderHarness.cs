@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Vigil.Monitoring;
 using Vigil.Monitoring.Checks;
-using Vigil.Monitoring.Replay;
+using Vigil.Replay;
 using Vigil.Rendering;
 using Vigil.Rendering.Dashboard;
 using Vigil.Server.Dashboard;

@@ -1,4 +1,4 @@
-using Vigil.Monitoring.Replay;
+using Vigil.Replay;
 using Vigil.Rendering.Components.Replay;
 using Vigil.Rendering.Html;
 

@@ -34,8 +34,7 @@ internal static class DriftCommand
         var bins = new Option<int>("--psi-bins") { Description = "Reference-quantile bins for numeric PSI.", DefaultValueFactory = _ => 10 };
         var tests = new Option<string[]>("--test")
         {
-            Description = "The test for one column, COLUMN=NAME (repeatable): ks, ad, cvm (numeric, date-time), chi2 (categorical, boolean), z (boolean). "
-                + "Default: ks for numeric and date-time columns, chi2 for categorical and boolean ones.",
+            Description = "The test for one column, COLUMN=NAME (repeatable): " + DescribeTests(ColumnTestRegistry.Default),
             Arity = ArgumentArity.OneOrMore,
             AllowMultipleArgumentsPerToken = false,
         };
@@ -83,6 +82,15 @@ internal static class DriftCommand
         return command;
     }
 
+    // From the registry, so a new test shows up in --help by being registered.
+    private static string DescribeTests(ColumnTestRegistry registry)
+    {
+        Data.Tables.ColumnKind[] kinds = [Data.Tables.ColumnKind.Numeric, Data.Tables.ColumnKind.DateTime, Data.Tables.ColumnKind.Categorical, Data.Tables.ColumnKind.Boolean];
+        var tests = registry.Tests.Select(t => $"{t.Name} ({string.Join(", ", t.Kinds.Select(ColumnTestRegistry.Describe))})");
+        var defaults = kinds.Select(k => $"{registry.DefaultFor(k, 0, 0).Name} for {ColumnTestRegistry.Describe(k)}");
+        return string.Join(", ", tests) + ". Default: " + string.Join(", ", defaults) + " columns.";
+    }
+
     // COLUMN=NAME, split at the last '=' (test names have none; column names may).
     private static Dictionary<string, string> ParseTests(string[] values)
     {
@@ -125,7 +133,7 @@ internal static class DriftCommand
         catch (CsvFormatException e) when (e.ColumnName is { } column && booleans.ContainsKey(column))
         {
             var inferred = CsvTableReader.Read(path, new CsvReadOptions { Columns = [column], Encoding = encoding })[column].Kind;
-            var kind = inferred == Data.Tables.ColumnKind.DateTime ? "date-time" : inferred.ToString().ToLowerInvariant();
+            var kind = ColumnTestRegistry.Describe(inferred);
             throw new ColumnTestInputException(
                 $"The test '{requested[column]}' needs a boolean column, but column '{column}' is {kind} (line {e.Line}: {e.Found} is not true/false, 1/0 or yes/no); "
                 + $"tests for {kind} columns: {string.Join(", ", registry.For(inferred).Select(t => t.Name))}.", e);

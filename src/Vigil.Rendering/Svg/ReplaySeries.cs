@@ -1,4 +1,4 @@
-using Vigil.Monitoring.Replay;
+using Vigil.Replay;
 
 namespace Vigil.Rendering.Svg;
 

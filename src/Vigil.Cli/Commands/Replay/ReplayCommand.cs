@@ -4,7 +4,7 @@ using Vigil.Cli.Outputs;
 using Vigil.Data.Csv;
 using Vigil.Monitoring.Checks;
 using Vigil.Data.Text;
-using Vigil.Monitoring.Replay;
+using Vigil.Replay;
 using Vigil.Rendering;
 
 namespace Vigil.Cli.Commands.Replay;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Spectre.Console;
-using Vigil.Monitoring.Replay;
+using Vigil.Replay;
 
 namespace Vigil.Cli.Commands.Replay;
 

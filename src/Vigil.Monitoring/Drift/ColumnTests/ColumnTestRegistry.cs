@@ -98,5 +98,6 @@ public sealed class ColumnTestRegistry
         return test;
     }
 
-    internal static string Describe(ColumnKind kind) => kind == ColumnKind.DateTime ? "date-time" : kind.ToString().ToLowerInvariant();
+    /// <summary>A column kind as messages name it: numeric, date-time, categorical, boolean.</summary>
+    public static string Describe(ColumnKind kind) => kind == ColumnKind.DateTime ? "date-time" : kind.ToString().ToLowerInvariant();
 }

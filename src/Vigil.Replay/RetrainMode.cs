@@ -1,4 +1,4 @@
-namespace Vigil.Monitoring.Replay;
+namespace Vigil.Replay;
 
 /// <summary>How a replay retrain treats the new model.</summary>
 public enum RetrainMode
@@ -6,6 +6,6 @@ public enum RetrainMode
     /// <summary>Train a new version and make it champion unconditionally (blind retraining).</summary>
     Replace,
 
-    /// <summary>Train a challenger with <see cref="VigilMonitor.Retrain"/>; it is promoted only if measurably better.</summary>
+    /// <summary>Train a challenger with <see cref="Vigil.Monitoring.VigilMonitor.Retrain"/>; it is promoted only if measurably better.</summary>
     ChampionChallenger,
 }

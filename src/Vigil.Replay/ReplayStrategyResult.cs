@@ -1,4 +1,4 @@
-namespace Vigil.Monitoring.Replay;
+namespace Vigil.Replay;
 
 /// <summary>One strategy's whole replay: the summary figures and the per-batch series.</summary>
 public sealed record ReplayStrategyResult

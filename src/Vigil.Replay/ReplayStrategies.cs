@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Vigil.Monitoring.Replay;
+namespace Vigil.Replay;
 
 /// <summary>Builds the built-in strategies from their names: static, periodic:K, seed, vigil, vigil-perf.</summary>
 public static class ReplayStrategies

@@ -2,7 +2,7 @@ using System.Globalization;
 using Vigil.Monitoring.Checks;
 using Vigil.Monitoring.Drift;
 
-namespace Vigil.Monitoring.Replay;
+namespace Vigil.Replay;
 
 /// <summary>
 /// <c>seed</c>: the seed document's rule. Retrain (and always replace the model) when any of accuracy, roc_auc,

@@ -1,4 +1,4 @@
-namespace Vigil.Monitoring.Replay;
+namespace Vigil.Replay;
 
 /// <summary>A strategy's verdict after a batch's labels are revealed.</summary>
 /// <param name="Retrain">Whether to retrain now.</param>

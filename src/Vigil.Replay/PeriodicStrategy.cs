@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Vigil.Monitoring.Replay;
+namespace Vigil.Replay;
 
 /// <summary><c>periodic:K</c>: retrains every K batches and always replaces the model (K = 1 is "every week").</summary>
 public sealed class PeriodicStrategy : IReplayStrategy

@@ -1,4 +1,4 @@
-namespace Vigil.Monitoring.Replay;
+namespace Vigil.Replay;
 
 /// <summary>Where one strategy's replay stands after a batch.</summary>
 /// <param name="Strategy">The strategy's name.</param>

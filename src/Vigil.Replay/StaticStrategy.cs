@@ -1,4 +1,4 @@
-namespace Vigil.Monitoring.Replay;
+namespace Vigil.Replay;
 
 /// <summary><c>static</c>: the first model serves the whole stream; never retrains.</summary>
 public sealed class StaticStrategy : IReplayStrategy

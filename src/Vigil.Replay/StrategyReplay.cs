@@ -1,3 +1,4 @@
+using Vigil.Monitoring;
 using System.Diagnostics;
 using Vigil.AutoML;
 using Vigil.AutoML.Bundles;
@@ -7,7 +8,7 @@ using Vigil.Monitoring.Checks;
 using Vigil.Monitoring.Lifecycle;
 using Vigil.Statistics.Metrics;
 
-namespace Vigil.Monitoring.Replay;
+namespace Vigil.Replay;
 
 /// <summary>One strategy's pass over the stream in its own workspace with its own simulated clock.</summary>
 internal sealed class StrategyReplay(IReplayStrategy strategy, ReplayOptions options, Table data,
@@ -110,7 +111,7 @@ internal sealed class StrategyReplay(IReplayStrategy strategy, ReplayOptions opt
         return outcome.Promoted;
     }
 
-    private ModelBundle Bundle(Registry.ModelVersion version)
+    private ModelBundle Bundle(Vigil.Monitoring.Registry.ModelVersion version)
     {
         if (!_bundles.TryGetValue(version.Version, out var bundle))
         {
@@ -121,13 +122,13 @@ internal sealed class StrategyReplay(IReplayStrategy strategy, ReplayOptions opt
         return bundle;
     }
 
-    private Table TrainingData(Registry.ModelVersion version)
+    private Table TrainingData(Vigil.Monitoring.Registry.ModelVersion version)
     {
         if (!_training.TryGetValue(version.Version, out var table))
         {
             var schema = data.Columns.ToDictionary(c => c.Name, c => c.Kind, StringComparer.Ordinal);
-            var file = Registry.VersionFile.TrainingData(version)
-                ?? throw new Workspace.WorkspaceInputException($"Version {version.Version} of '{version.Model}' kept no training data ({ModelTrainer.TrainingDataFile}).");
+            var file = Vigil.Monitoring.Registry.VersionFile.TrainingData(version)
+                ?? throw new Vigil.Monitoring.Workspace.WorkspaceInputException($"Version {version.Version} of '{version.Model}' kept no training data ({ModelTrainer.TrainingDataFile}).");
             table = CsvTableReader.Read(file.FullPath, new CsvReadOptions { Schema = schema });
             _training[version.Version] = table;
         }

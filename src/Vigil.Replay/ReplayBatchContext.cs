@@ -1,9 +1,10 @@
+using Vigil.Monitoring;
 using Vigil.Data.Tables;
 using Vigil.Monitoring.Checks;
 using Vigil.Monitoring.Profiles;
 using Vigil.Monitoring.Registry;
 
-namespace Vigil.Monitoring.Replay;
+namespace Vigil.Replay;
 
 /// <summary>What a strategy sees after a batch: the labelled batch, the champion that scored it, and its workspace.</summary>
 public sealed record ReplayBatchContext

@@ -1,7 +1,7 @@
 using Vigil.Data.Synthetic;
 using Vigil.Data.Tables;
 
-namespace Vigil.Monitoring.Tests.Replay;
+namespace Vigil.Replay.Tests;
 
 /// <summary>Small generated streams for the replay tests: one distribution, then (optionally) an abrupt new concept.</summary>
 internal static class ReplayTestData

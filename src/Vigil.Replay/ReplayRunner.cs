@@ -5,7 +5,7 @@ using Vigil.AutoML.Featurization;
 using Vigil.Data.Tables;
 using Vigil.Monitoring.Lifecycle;
 
-namespace Vigil.Monitoring.Replay;
+namespace Vigil.Replay;
 
 /// <summary>
 /// Replays a time-ordered labelled table batch by batch the way production sees it, once per strategy, each in its

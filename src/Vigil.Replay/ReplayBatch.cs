@@ -1,4 +1,4 @@
-namespace Vigil.Monitoring.Replay;
+namespace Vigil.Replay;
 
 /// <summary>One replayed batch of one strategy (serialised in snake_case).</summary>
 /// <param name="Index">0-based index among the replayed batches.</param>

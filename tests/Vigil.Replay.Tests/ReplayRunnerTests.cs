@@ -1,9 +1,10 @@
+using Vigil.Monitoring;
 using System.Xml.Linq;
 using Vigil.Monitoring.Checks;
-using Vigil.Monitoring.Replay;
+using Vigil.Replay;
 using Vigil.Rendering;
 
-namespace Vigil.Monitoring.Tests.Replay;
+namespace Vigil.Replay.Tests;
 
 /// <summary>The replay loop on small generated streams with tiny, trial-limited AutoML budgets.</summary>
 public sealed class ReplayRunnerTests : IDisposable

@@ -1,4 +1,6 @@
-namespace Vigil.Monitoring.Replay;
+using Vigil.Monitoring;
+
+namespace Vigil.Replay;
 
 /// <summary>
 /// A retraining strategy the replay can compare. After each batch's labels are revealed the replay calls

@@ -1,4 +1,4 @@
-namespace Vigil.Monitoring.Replay;
+namespace Vigil.Replay;
 
 /// <summary>The replay's input cannot be used (missing label, too few rows, unknown strategy); the message says why.</summary>
 public sealed class ReplayInputException : Exception

@@ -1,4 +1,4 @@
-namespace Vigil.Monitoring.Replay;
+namespace Vigil.Replay;
 
 /// <summary>A whole replay: the stream, the settings, the first model and every strategy's result.</summary>
 public sealed record ReplayResult

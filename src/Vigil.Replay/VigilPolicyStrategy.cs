@@ -1,7 +1,8 @@
+using Vigil.Monitoring;
 using Vigil.Monitoring.Lifecycle;
 using Vigil.Monitoring.Policy;
 
-namespace Vigil.Monitoring.Replay;
+namespace Vigil.Replay;
 
 /// <summary>
 /// <c>vigil</c>: the production loop. The batch is checked with <see cref="VigilMonitor.Check"/> (drift, quality,

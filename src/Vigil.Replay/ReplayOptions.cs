@@ -1,4 +1,6 @@
-namespace Vigil.Monitoring.Replay;
+using Vigil.Monitoring;
+
+namespace Vigil.Replay;
 
 /// <summary>
 /// How <see cref="ReplayRunner"/> replays a time-ordered labelled table: the first <see cref="InitialBatches"/>

@@ -1,4 +1,4 @@
-namespace Vigil.Monitoring.Replay;
+namespace Vigil.Replay;
 
 /// <summary>Simulated time of one strategy's replay: moves only when a batch ends, so time-based gates see production time.</summary>
 internal sealed class ReplayClock(DateTimeOffset start) : TimeProvider
