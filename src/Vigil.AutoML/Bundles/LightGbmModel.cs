@@ -49,9 +49,13 @@ internal sealed class LightGbmModel : MemberModel
 
     public override string FileName(int index) => index == 0 ? "model.lightgbm.txt" : $"model-{index}.lightgbm.txt";
 
-    /// <summary>Reads model text; throws <see cref="InvalidOperationException"/> with LightGBM's message when it is not a model.</summary>
+    /// <summary>
+    /// Reads model text; throws <see cref="InvalidOperationException"/> when it is not a model (checked by
+    /// <see cref="LightGbmModelText"/> first, since damaged text can crash LightGBM's own loader), with LightGBM's message otherwise.
+    /// </summary>
     public static LightGbmModel FromText(string text)
     {
+        text = LightGbmModelText.Checked(text);
         LightGbmApi.Check(LightGbmApi.LGBM_BoosterLoadModelFromString(text, out _, out var raw));
         var booster = new BoosterHandle(raw);
         try

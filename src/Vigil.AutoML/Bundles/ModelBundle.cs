@@ -35,6 +35,11 @@ public sealed class ModelBundle
         var kinds = new Dictionary<string, ColumnKind>(StringComparer.Ordinal);
         foreach (var column in manifest.InputSchema)
         {
+            if (column?.Name is null)
+            {
+                throw new BundleFormatException("The bundle's manifest.json has an input_schema entry without a name.");
+            }
+
             kinds[column.Name] = Enum.TryParse<ColumnKind>(column.Kind, ignoreCase: true, out var kind) ? kind : ColumnKind.Categorical;
         }
 
@@ -210,7 +215,7 @@ public sealed class ModelBundle
             using var stream = file.OpenRead();
             using var doc = JsonDocument.Parse(stream);
             if (doc.RootElement.ValueKind != JsonValueKind.Object ||
-                !doc.RootElement.TryGetProperty("format_version", out var version) || !version.TryGetInt32(out var v))
+                !doc.RootElement.TryGetProperty("format_version", out var version) || version.ValueKind != JsonValueKind.Number || !version.TryGetInt32(out var v))
             {
                 throw new BundleFormatException($"Model bundle '{directory}': {ManifestFile} has no format_version; it was not written by Vigil.");
             }

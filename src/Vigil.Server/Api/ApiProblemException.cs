@@ -50,6 +50,21 @@ public sealed class ApiProblemException : Exception
 
     public static ApiProblemException BadRequest(string detail) => new(400, "Bad request", detail);
 
-    /// <summary>400 "Invalid JSON" for a body that is not well-formed JSON (or not UTF-8).</summary>
-    public static ApiProblemException InvalidJson(string detail) => new(400, "Invalid JSON", detail);
+    /// <summary>
+    /// 400 "Invalid JSON" for a body that is not well-formed JSON (or not UTF-8). The parser's message quotes the bad
+    /// text, which may hold newlines and control bytes; they are escaped so the detail stays one line (found by fuzzing).
+    /// </summary>
+    public static ApiProblemException InvalidJson(string detail) => new(400, "Invalid JSON", OneLine(detail));
+
+    private static string OneLine(string text) =>
+        text.Any(char.IsControl)
+            ? string.Concat(text.Select(c => c switch
+            {
+                '\n' => "\\n",
+                '\r' => "\\r",
+                '\t' => "\\t",
+                _ when char.IsControl(c) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"\\x{(int)c:X2}"),
+                _ => c.ToString(),
+            }))
+            : text;
 }

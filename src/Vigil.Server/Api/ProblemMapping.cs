@@ -59,6 +59,9 @@ internal sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Pr
         BundleFormatException e => (422, "Invalid model bundle", e.Message, null),
         CsvFormatException e => (422, "Invalid CSV", e.Message, null),
         SchemaMismatchException e => (422, "Schema mismatch", e.Message, null),
+        // Compressed data the caller sent (a zip upload) that System.IO.Compression cannot read, wherever it is first
+        // touched (listing a damaged central directory threw past the upload's own check; found by fuzzing).
+        InvalidDataException e => (422, "Unprocessable content", "The zip archive is damaged: " + e.Message, null),
         OperationCanceledException => (499, "Cancelled", "The request was cancelled.", null),
         _ => (500, "Internal error", "The server failed while handling the request; the error is in the server log.", null),
     };
