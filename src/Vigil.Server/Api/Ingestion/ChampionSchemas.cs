@@ -37,13 +37,10 @@ internal sealed class ChampionSchemas(WorkspaceHost host)
         var path = Path.Combine(folder, "manifest.json");
         try
         {
-            var info = new FileInfo(path);
-            if (!info.Exists || info.Length > MaxManifestBytes)
-            {
-                throw new BundleFormatException($"The champion's {path} is missing or larger than {MaxManifestBytes} bytes.");
-            }
-
-            using var document = JsonDocument.Parse(File.ReadAllBytes(path));
+            // Through the bundle guard like every stored path: inside the folder, no link, a regular file, bounded size.
+            var manifest = BundleFile.Resolve(folder, "manifest.json", MaxManifestBytes);
+            using var stream = manifest.OpenRead();
+            using var document = JsonDocument.Parse(stream);
             var root = document.RootElement;
             var columns = new List<KeyValuePair<string, ColumnKind>>();
             if (root.TryGetProperty("input_schema", out var schema) && schema.ValueKind == JsonValueKind.Array)
