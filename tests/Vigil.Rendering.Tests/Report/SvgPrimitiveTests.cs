@@ -68,14 +68,27 @@ public class SvgPrimitiveTests
     }
 
     [Fact]
-    public void ChartsSurviveDegenerateInput()
+    public void DegenerateInputStillGivesAnSvgWithOnlyFiniteNumbers()
     {
+        // Empty series, NaN and infinite values: each chart is still a well-formed <svg> whose coordinates are all
+        // finite numbers (a NaN in a coordinate makes browsers drop the element, or the whole chart).
         var t = new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
-        XDocument.Parse(LineChart.Render([], new LineChartOptions()));
-        XDocument.Parse(LineChart.Render([new LineChartPoint(t, double.NaN)], new LineChartOptions { Threshold = double.NaN }));
-        XDocument.Parse(HistogramChart.Render([], [], []));
-        XDocument.Parse(HistogramChart.Render(["a"], [double.PositiveInfinity], [0.5]));
-        XDocument.Parse(Heatmap.Render([], [], [], [], "p"));
-        XDocument.Parse(EventTimelineChart.Render([], []));
+        string[] charts =
+        [
+            LineChart.Render([], new LineChartOptions()),
+            LineChart.Render([new LineChartPoint(t, double.NaN)], new LineChartOptions { Threshold = double.NaN }),
+            HistogramChart.Render([], [], []),
+            HistogramChart.Render(["a"], [double.PositiveInfinity], [0.5]),
+            Heatmap.Render([], [], [], [], "p"),
+            EventTimelineChart.Render([], []),
+        ];
+        XNamespace ns = "http://www.w3.org/2000/svg";
+        foreach (var svg in charts)
+        {
+            var root = XDocument.Parse(svg).Root!;
+            Assert.Equal(ns + "svg", root.Name);
+            Assert.All(root.DescendantsAndSelf().Attributes(), attribute =>
+                Assert.DoesNotMatch("NaN|Infinity|\u221E", attribute.Value));
+        }
     }
 }
