@@ -3,7 +3,7 @@
 #   bench/fuzz/run.sh TARGET SECONDS [FINDINGS_DIR]
 # TARGET is csv, json, zip or manifest. Builds bench/Vigil.Fuzz once into bench/fuzz/out/build (instrumenting the Vigil
 # assemblies and Sep with SharpFuzz), fuzzes for SECONDS from the committed seed corpus bench/fuzz/corpus/TARGET and
-# replays what AFL++ kept as crashes. Prints one summary line "fuzz TARGET: …" and exits 1 when a crash was found,
+# replays what AFL++ kept as crashes. FUZZ_SEED=N fixes AFL++'s random seed (CI uses 1, so its short run is repeatable). Prints one summary line "fuzz TARGET: …" and exits 1 when a crash was found,
 # 3 when afl-fuzz is not installed (apt-get install afl++).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -42,7 +42,7 @@ mkdir -p "$findings"
 # no memory limit (the runtime reserves address space far beyond its use); 10 s per input covers a cold start.
 export AFL_SKIP_BIN_CHECK=1 AFL_SKIP_CPUFREQ=1 AFL_NO_AFFINITY=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_NO_UI=1
 export AFL_IGNORE_PROBLEMS=1 AFL_FORKSRV_INIT_TMOUT=60000
-timeout --signal=INT $((seconds + 60)) afl-fuzz -V "$seconds" -i "$here/corpus/$target" -o "$findings" -t 10000 -m none \
+timeout --signal=INT $((seconds + 60)) afl-fuzz -V "$seconds" ${FUZZ_SEED:+-s "$FUZZ_SEED"} -i "$here/corpus/$target" -o "$findings" -t 10000 -m none \
   -- "$build/Vigil.Fuzz" "$target" >"$findings/afl.log" 2>&1 || true
 
 stats="$findings/default/fuzzer_stats"

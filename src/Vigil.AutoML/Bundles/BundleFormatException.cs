@@ -1,5 +1,4 @@
-using System.Globalization;
-using System.Text;
+using Vigil.Data.Text;
 
 namespace Vigil.AutoML.Bundles;
 
@@ -14,35 +13,12 @@ public sealed class BundleFormatException : Exception
     }
 
     public BundleFormatException(string message)
-        : base(OneLine(message))
+        : base(message is null ? null : PrintableText.Escape(message))
     {
     }
 
     public BundleFormatException(string message, Exception inner)
-        : base(OneLine(message), inner)
+        : base(message is null ? null : PrintableText.Escape(message), inner)
     {
-    }
-
-    private static string OneLine(string message)
-    {
-        if (message is null || !message.Any(char.IsControl))
-        {
-            return message!;
-        }
-
-        var text = new StringBuilder(message.Length + 8);
-        foreach (var c in message)
-        {
-            text.Append(c switch
-            {
-                '\n' => "\\n",
-                '\r' => "\\r",
-                '\t' => "\\t",
-                _ when char.IsControl(c) => string.Create(CultureInfo.InvariantCulture, $"\\x{(int)c:X2}"),
-                _ => c.ToString(),
-            });
-        }
-
-        return text.ToString();
     }
 }

@@ -1,3 +1,4 @@
+using Vigil.Data.Text;
 using Vigil.Server.Api.Ingestion;
 
 namespace Vigil.Server.Api;
@@ -22,8 +23,9 @@ public sealed class ApiProblemException : Exception
         Title = "Bad request";
     }
 
+    /// <summary>A refusal; the detail is made one line (control characters escaped), since it often quotes what the caller sent.</summary>
     public ApiProblemException(int status, string title, string detail, IReadOnlyList<string>? errors = null, IReadOnlyList<RowProblem>? rows = null)
-        : base(detail)
+        : base(PrintableText.Escape(detail))
     {
         Status = status;
         Title = title;
@@ -50,21 +52,6 @@ public sealed class ApiProblemException : Exception
 
     public static ApiProblemException BadRequest(string detail) => new(400, "Bad request", detail);
 
-    /// <summary>
-    /// 400 "Invalid JSON" for a body that is not well-formed JSON (or not UTF-8). The parser's message quotes the bad
-    /// text, which may hold newlines and control bytes; they are escaped so the detail stays one line (found by fuzzing).
-    /// </summary>
-    public static ApiProblemException InvalidJson(string detail) => new(400, "Invalid JSON", OneLine(detail));
-
-    private static string OneLine(string text) =>
-        text.Any(char.IsControl)
-            ? string.Concat(text.Select(c => c switch
-            {
-                '\n' => "\\n",
-                '\r' => "\\r",
-                '\t' => "\\t",
-                _ when char.IsControl(c) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"\\x{(int)c:X2}"),
-                _ => c.ToString(),
-            }))
-            : text;
+    /// <summary>400 "Invalid JSON" for a body that is not well-formed JSON (or not UTF-8).</summary>
+    public static ApiProblemException InvalidJson(string detail) => new(400, "Invalid JSON", detail);
 }

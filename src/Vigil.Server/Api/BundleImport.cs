@@ -146,7 +146,15 @@ internal static class BundleImport
         if (Find(folder, ModelTrainer.TrainingDataFile, BundleLimits.MaxTrainingDataBytes) is { } training)
         {
             var table = CsvTableReader.Read(training.FullPath);
-            return MonitoringJson.Serialize(ReferenceProfile.Build(table, bundle.Labels.LabelColumn, bundle.Task));
+            var label = bundle.Labels.LabelColumn;
+            if (!table.Columns.Any(c => c.Name == label))
+            {
+                // Found by fuzzing: the profile builder's ArgumentException would have been a 500.
+                throw ApiProblemException.Unprocessable(
+                    $"The bundle's {ModelTrainer.TrainingDataFile} has no column '{label}', the label the model was trained on; it cannot be profiled.");
+            }
+
+            return MonitoringJson.Serialize(ReferenceProfile.Build(table, label, bundle.Task));
         }
 
         throw ApiProblemException.Unprocessable(
