@@ -57,9 +57,17 @@ public static class AutoMLEngine
             var column = features[dropped];
             warnings.Add(column.MissingCount == column.Length
                 ? $"Column '{dropped}' is missing in every row and was ignored."
-                : column.MissingCount == 0 && Featurizer.IsConstant(column)
-                ? $"Column '{dropped}' has the same value ({column.FormatCell(0)}) in every row and was ignored."
                 : $"Column '{dropped}' was ignored: it has more than {Featurizer.MaxOneHotLevels} distinct values and none occurs in {Featurizer.MinLevelRows} or more rows (an identifier?).");
+        }
+
+        // A constant column stays a feature (trees never split on it, and dropping it would change the feature
+        // sampling of every model trained on such data), but the user should know the model cannot learn from it.
+        foreach (var column in features.Columns)
+        {
+            if (column.Length > 0 && column.MissingCount == 0 && Featurizer.IsConstant(column))
+            {
+                warnings.Add($"Column '{column.Name}' has the same value ({column.FormatCell(0)}) in every row: nothing can be learned from it until it varies (it is kept, and its drift is watched).");
+            }
         }
 
         if (featurizer.Columns.Count == 0)

@@ -42,8 +42,8 @@ public sealed class Featurizer
     public IReadOnlyList<ColumnFeaturization> Columns { get; }
 
     /// <summary>
-    /// Columns ignored: every training cell was missing, every cell held the same value (none missing), or
-    /// (many-level categorical) no level repeats.
+    /// Columns ignored: every training cell was missing, or (many-level categorical) no level repeats. A constant
+    /// column is kept (the engine warns about it).
     /// </summary>
     public IReadOnlyList<string> DroppedColumns { get; }
 
@@ -61,10 +61,9 @@ public sealed class Featurizer
         foreach (var column in features.Columns)
         {
             var missing = column.MissingCount;
-            if (missing == column.Length || (missing == 0 && IsConstant(column)))
+            if (missing == column.Length)
             {
-                // Missing everywhere, or one value everywhere: nothing to learn. (A constant column with missing cells
-                // stays: whether a cell is missing may carry signal.)
+                // Missing everywhere: nothing to learn.
                 dropped.Add(column.Name);
                 continue;
             }
