@@ -13,60 +13,17 @@ namespace Vigil.Server.Tests.Dashboard;
 /// eight simulated days with growing drift, a retrain on changed data, checks after it; and a second model never
 /// checked. Then the real app on a loopback port over that workspace.
 /// </summary>
-public sealed class DashboardFixture : IAsyncLifetime
+public sealed class DashboardFixture() : WorkspaceServerFixture("vigil-dashboard-")
 {
     public const string Model = "churn-model";
     public const string Unchecked = "fraud.v2";
-
-    private WebApplication? _app;
-
-    public string Folder { get; } = Directory.CreateTempSubdirectory("vigil-dashboard-").FullName;
-
-    public HttpClient Client { get; private set; } = null!;
-
-    public Uri BaseAddress { get; private set; } = null!;
 
     /// <summary>Drift share of the latest check, as the library computed it.</summary>
     public double LatestDriftShare { get; private set; }
 
     public int CheckCount { get; private set; }
 
-    public async Task InitializeAsync()
-    {
-        Populate();
-        _app = VigilServer.Build(["--urls", "http://127.0.0.1:0", "--Vigil:Workspace", Folder], b =>
-        {
-            // Use the API's workspace when it registers one; otherwise give the dashboard its own monitor.
-            if (!b.Services.Any(d => d.ServiceType == typeof(VigilMonitor) || d.ServiceType == typeof(WorkspaceHost)))
-            {
-                b.Services.AddSingleton(_ => VigilMonitor.Open(Folder));
-            }
-        });
-        await _app.StartAsync();
-        BaseAddress = new Uri(_app.Urls.First());
-        Client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
-    }
-
-    public async Task DisposeAsync()
-    {
-        Client?.Dispose();
-        if (_app is not null)
-        {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
-
-        try
-        {
-            Directory.Delete(Folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still held open on some platforms; the temp folder is cleaned up by the OS.
-        }
-    }
-
-    private void Populate()
+    protected override void Populate()
     {
         var stream = ClassificationGenerator.Generate(new ClassificationOptions
         {

@@ -12,48 +12,9 @@ namespace Vigil.Server.Tests.Dashboard;
 /// A workspace whose column names, category values and version reasons are <see cref="HostileText"/>: a model
 /// trained, checked on calm and on shifted data, and retrained; then the real app on a loopback port over it.
 /// </summary>
-public sealed class HostileFixture : IAsyncLifetime
+public sealed class HostileFixture() : WorkspaceServerFixture("vigil-hostile-")
 {
     public const string Model = "hostile-model";
-
-    private WebApplication? _app;
-
-    public string Folder { get; } = Directory.CreateTempSubdirectory("vigil-hostile-").FullName;
-
-    public HttpClient Client { get; private set; } = null!;
-
-    public async Task InitializeAsync()
-    {
-        Populate();
-        _app = VigilServer.Build(["--urls", "http://127.0.0.1:0", "--Vigil:Workspace", Folder], b =>
-        {
-            if (!b.Services.Any(d => d.ServiceType == typeof(VigilMonitor) || d.ServiceType == typeof(WorkspaceHost)))
-            {
-                b.Services.AddSingleton(_ => VigilMonitor.Open(Folder));
-            }
-        });
-        await _app.StartAsync();
-        Client = new HttpClient { BaseAddress = new Uri(_app.Urls.First()), Timeout = TimeSpan.FromSeconds(60) };
-    }
-
-    public async Task DisposeAsync()
-    {
-        Client?.Dispose();
-        if (_app is not null)
-        {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
-
-        try
-        {
-            Directory.Delete(Folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still held open on some platforms; the temp folder is cleaned up by the OS.
-        }
-    }
 
     /// <summary>The report of the model, as <c>vigil report --html</c> writes it.</summary>
     public string ReportHtml()
@@ -62,7 +23,7 @@ public sealed class HostileFixture : IAsyncLifetime
         return Vigil.Rendering.HtmlReport.Render(monitor.Report(Model));
     }
 
-    private void Populate()
+    protected override void Populate()
     {
         var generated = ClassificationGenerator.Generate(new ClassificationOptions
         {
