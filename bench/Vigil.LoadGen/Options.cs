@@ -18,6 +18,8 @@ public sealed class Options
         return options;
     }
 
+    public bool Has(string name) => _values.ContainsKey(name);
+
     public string Text(string name, string fallback) => _values.TryGetValue(name, out var v) ? v : fallback;
 
     public int Int(string name, int fallback) => _values.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;

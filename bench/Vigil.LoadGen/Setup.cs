@@ -3,6 +3,7 @@ using Vigil.Data.Synthetic;
 using Vigil.Data.Tables;
 using Vigil.Monitoring;
 using Vigil.Monitoring.Lifecycle;
+using Vigil.Monitoring.Models;
 using Vigil.Monitoring.Store;
 
 namespace Vigil.LoadGen;
@@ -19,13 +20,20 @@ public static class Setup
         var model = options.Text("model", "load");
         var data = Data(8000, 5);
         using var monitor = VigilMonitor.Open(workspace);
-        var trained = monitor.Train(model, data.Slice(0, 3000), new TrainRequest
-        {
-            Label = "target", TimeBudget = null, MaxTrials = 4, Learners = ["lgbm"], CreatedBy = "loadgen", Reason = "load test",
-        });
+        var names = data.ColumnNames.Where(n => n != "target").ToArray();
+        var version = options.Has("onnx")
+            ? ModelRegistration.Register(monitor.Workspace, model, new RegistrationRequest
+            {
+                // An ONNX champion instead of a trained one (bench/onnx/wide-logreg.onnx takes f0..f19 as one tensor).
+                Kind = ModelKind.Onnx, ModelFile = options.Text("onnx", ""), Reference = data.Slice(0, 3000), Label = "target",
+                Features = names, CreatedBy = "loadgen", Reason = "load test",
+            }).Version
+            : monitor.Train(model, data.Slice(0, 3000), new TrainRequest
+            {
+                Label = "target", TimeBudget = null, MaxTrials = 4, Learners = ["lgbm"], CreatedBy = "loadgen", Reason = "load test",
+            }).Version;
         var rows = new List<PredictionRecord>();
         var labels = new List<LabelRecord>();
-        var names = data.ColumnNames.Where(n => n != "target").ToArray();
         var start = DateTimeOffset.UtcNow.AddHours(-1);
         for (var i = 3000; i < 8000; i++)
         {
@@ -37,7 +45,7 @@ public static class Setup
 
         monitor.LogPredictions(model, rows);
         monitor.LogLabels(model, labels);
-        Console.WriteLine($"workspace {monitor.Workspace.Folder}: model '{model}' v{trained.Version.Version} ({trained.Search.BestLearner}), 5000 labelled rows logged.");
+        Console.WriteLine($"workspace {monitor.Workspace.Folder}: model '{model}' v{version.Version} ({version.Kind.Name()}, {version.Learner}), 5000 labelled rows logged.");
         return 0;
     }
 

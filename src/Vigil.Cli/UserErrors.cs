@@ -18,6 +18,7 @@ internal static class UserErrors
             SchemaMismatchException e => e.Message,
             Vigil.AutoML.AutoMLException e => e.Message,
             Vigil.AutoML.Bundles.BundleFormatException e => e.Message,
+            Vigil.Monitoring.Models.ModelKindException e => e.Message,
             FileNotFoundException e => e.FileName is null ? e.Message : $"file not found: {e.FileName}",
             DirectoryNotFoundException e => e.Message,
             UnauthorizedAccessException e => e.Message,

@@ -4,6 +4,7 @@ using Vigil.AutoML.Bundles;
 using Vigil.Data.Tables;
 using Vigil.Monitoring.Checks;
 using Vigil.Monitoring.Lifecycle;
+using Vigil.Monitoring.Models;
 using Vigil.Monitoring.Policy;
 using Vigil.Monitoring.Profiles;
 using Vigil.Monitoring.Registry;
@@ -21,7 +22,7 @@ namespace Vigil.Monitoring;
 /// </summary>
 public sealed class VigilMonitor : IDisposable
 {
-    private readonly ConcurrentDictionary<(string Model, int Version), (ModelBundle Bundle, ReferenceProfile Profile)> _loaded = new();
+    private readonly ConcurrentDictionary<(string Model, int Version), (LoadedModel Model, ReferenceProfile Profile)> _loaded = new();
     private readonly TimeProvider _time;
 
     private VigilMonitor(VigilWorkspace workspace, VigilMonitorOptions options, TimeProvider time)
@@ -62,20 +63,15 @@ public sealed class VigilMonitor : IDisposable
     {
         ArgumentNullException.ThrowIfNull(window);
         var champion = Champion(model);
-        var (bundle, profile) = Load(champion);
-        var now = _time.GetUtcNow();
+        var (loaded, profile) = Load(champion);
 
         // Score the window when its columns allow it; a window the model cannot read is still checked for drift and quality.
-        PredictionSet? outcomes = null;
-        double[]? scores = null;
-        var dropped = 0;
+        WindowOutputs? outputs = null;
         if (window.RowCount > 0)
         {
             try
             {
-                var predictions = bundle.Predict(window);
-                scores = ModelScoring.Scores(predictions);
-                outcomes = ModelScoring.Outcomes(bundle, window, predictions, out dropped);
+                outputs = loaded.Evaluate(window);
             }
             catch (AutoMLException)
             {
@@ -83,14 +79,49 @@ public sealed class VigilMonitor : IDisposable
             }
         }
 
+        return Record(model, champion, profile, WithoutOutputs(window, loaded), outputs, request, cancellationToken);
+    }
+
+    /// <summary>Checks logged rows selected by <paramref name="window"/> (labels joined so far are used).</summary>
+    public CheckOutcome CheckLogged(string model, WindowSpec window, CancellationToken cancellationToken = default)
+    {
+        var champion = Champion(model);
+        var (loaded, profile) = Load(champion);
+        var rows = Workspace.Store.ReadWindow(model, window);
+        var table = LoggedRowTable.ToTable(rows, profile.LoggedColumnKinds(), loaded.Labels.LabelColumn);
+        var request = new CheckRequest
+        {
+            WindowStart = rows.Count > 0 ? rows[0].Timestamp : null,
+            WindowEnd = rows.Count > 0 ? rows[^1].Timestamp : null,
+        };
+        if (loaded is not ExternalModel external)
+        {
+            return Check(model, table, request, cancellationToken);
+        }
+
+        // A model Vigil cannot run is judged by what it logged: its predictions and scores beside the joined labels.
+        var outputs = rows.Count > 0 ? external.EvaluateLogged(table, rows) : null;
+        return Record(model, champion, profile, table, outputs, request, cancellationToken);
+    }
+
+    /// <summary>The champion of <paramref name="model"/> loaded for scoring (any kind), with its reference profile; loaded once per version.</summary>
+    public LoadedModel ChampionModel(string model) => Load(Champion(model)).Model;
+
+    /// <summary>A version loaded for scoring (any kind); loaded once per version.</summary>
+    public LoadedModel ModelOf(ModelVersion version) => Load(version).Model;
+
+    private CheckOutcome Record(string model, ModelVersion champion, ReferenceProfile profile, Table window, WindowOutputs? outputs,
+        CheckRequest? request, CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
         var monitor = new WindowMonitor(model, champion.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), profile, Options.Monitoring, _time);
         var result = monitor.Check(new MonitoringWindow
         {
             Start = request?.WindowStart ?? now,
             End = request?.WindowEnd ?? now,
             Rows = window,
-            Outcomes = outcomes,
-            Scores = scores,
+            Outcomes = outputs?.Outcomes,
+            Scores = outputs?.Scores,
         }, cancellationToken);
         var checkId = Workspace.Store.SaveCheck(new CheckRecord(model, champion.Version, result.RanAt, result.Window.Start, result.Window.End,
             window.RowCount, result.Status == MonitoringStatus.Alarm, result.Status.ToString().ToLowerInvariant(), MonitoringJson.Serialize(result))
@@ -99,22 +130,16 @@ public sealed class VigilMonitor : IDisposable
         });
         var decision = Options.Policy.Evaluate(result, RetrainContextFor(model));
         Workspace.Store.SaveDecision(new DecisionRecord(model, checkId, decision.DecidedAt, decision.Retrain, MonitoringJson.Serialize(decision)));
-        return new CheckOutcome(checkId, result, decision, dropped);
+        return new CheckOutcome(checkId, result, decision, outputs?.Dropped ?? 0);
     }
 
-    /// <summary>Checks logged rows selected by <paramref name="window"/> (labels joined so far are used).</summary>
-    public CheckOutcome CheckLogged(string model, WindowSpec window, CancellationToken cancellationToken = default)
+    // An external model's prediction and score columns are its outputs, not features: the quality check would call them extra.
+    private static Table WithoutOutputs(Table window, LoadedModel model)
     {
-        var champion = Champion(model);
-        var (bundle, profile) = Load(champion);
-        var rows = Workspace.Store.ReadWindow(model, window);
-        var table = LoggedRowTable.ToTable(rows, profile.LoggedColumnKinds(), bundle.Labels.LabelColumn);
-        var request = new CheckRequest
-        {
-            WindowStart = rows.Count > 0 ? rows[0].Timestamp : null,
-            WindowEnd = rows.Count > 0 ? rows[^1].Timestamp : null,
-        };
-        return Check(model, table, request, cancellationToken);
+        var outputs = model.OutputColumns;
+        return outputs.Count == 0 || !outputs.Any(window.Contains)
+            ? window
+            : window.SelectColumns(window.ColumnNames.Where(n => !outputs.Contains(n)).ToArray());
     }
 
     /// <summary>Retrains with champion/challenger (see <see cref="ChampionChallenger"/>).</summary>
@@ -138,8 +163,8 @@ public sealed class VigilMonitor : IDisposable
                 : $"Model '{model}' is not in the workspace {Workspace.Folder}, which has no models yet; train one with 'vigil train'.");
     }
 
-    private (ModelBundle Bundle, ReferenceProfile Profile) Load(ModelVersion version) =>
-        _loaded.GetOrAdd((version.Model, version.Version), _ => (ModelTrainer.LoadBundle(version), ModelTrainer.LoadProfile(version)));
+    private (LoadedModel Model, ReferenceProfile Profile) Load(ModelVersion version) =>
+        _loaded.GetOrAdd((version.Model, version.Version), _ => (ModelLoader.Load(version), ModelTrainer.LoadProfile(version)));
 
     // Labelled rows seen by checks since the last retrain, and the retrain times the policy's gates need.
     private RetrainContext RetrainContextFor(string model)

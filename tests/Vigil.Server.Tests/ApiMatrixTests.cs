@@ -59,6 +59,8 @@ public sealed class ApiMatrixTests(ApiMatrixTests.Server fixture) : IClassFixtur
         ["POST /api/v1/models/{name}/versions/upload"] = new("/api/v1/models/uploaded/versions/upload", Access.Write, 201,
             () => Zip(Server.UploadZip),
             new Bodies(415, 415, 413, 415, 415, "{\"path\":5}")),
+        ["POST /api/v1/models/{name}/versions/register"] = new("/api/v1/models/logged/versions/register", Access.Write, 201,
+            ExternalRegistration, new Bodies(415, 415, 413, 415, 415, "{\"kind\":5}")),
         ["POST /api/v1/models/{name}/promote"] = new("/api/v1/models/churn/promote", Access.Write, 409,
             () => Json("{\"version\":1}"), JsonBodyBound with { WrongTyped = "{\"version\":\"one\"}" }),
         ["POST /api/v1/models/{name}/rollback"] = new("/api/v1/models/churn/rollback", Access.Write, 409,
@@ -185,6 +187,19 @@ public sealed class ApiMatrixTests(ApiMatrixTests.Server fixture) : IClassFixtur
         var content = new ByteArrayContent(bytes);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         return content;
+    }
+
+    // An external model with its reference: the smallest registration that succeeds.
+    private static MultipartFormDataContent ExternalRegistration()
+    {
+        var csv = "f0,y,pred\n" + string.Join("\n", Enumerable.Range(0, 40).Select(i => $"{i % 5},{i % 2},{(i % 3 == 0 ? 1 : 0)}"));
+        return new MultipartFormDataContent
+        {
+            { new StringContent("external"), "kind" },
+            { new StringContent("y"), "label" },
+            { new StringContent("pred"), "prediction" },
+            { new ByteArrayContent(Encoding.UTF8.GetBytes(csv)), "reference", "reference.csv" },
+        };
     }
 
     private static ByteArrayContent Zip(byte[] bytes)

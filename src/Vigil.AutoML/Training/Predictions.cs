@@ -6,9 +6,20 @@ namespace Vigil.AutoML.Training;
 /// </summary>
 public sealed record Predictions(AutoMLTask Task, int Rows, int ClassCount, double[] Values)
 {
-    /// <summary>Predicted class index per row (classification only): argmax, or probability ≥ 0.5 for binary.</summary>
+    /// <summary>
+    /// The class index per row the model itself decided, when it reports one (an ONNX model's label output); null for
+    /// models whose decision is the rule below. Kept so exact ties decide as the model does.
+    /// </summary>
+    public int[]? DecidedClasses { get; init; }
+
+    /// <summary>Predicted class index per row (classification only): the model's own decision when it gave one, else argmax, or probability ≥ 0.5 for binary.</summary>
     public int[] PredictedClasses()
     {
+        if (DecidedClasses is { } decided && decided.Length == Rows)
+        {
+            return (int[])decided.Clone();
+        }
+
         var result = new int[Rows];
         if (Task == AutoMLTask.Binary)
         {

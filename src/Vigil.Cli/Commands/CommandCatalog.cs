@@ -11,6 +11,7 @@ internal static class CommandCatalog
         yield return TrainCommand.Create();
         yield return EvaluateCommand.Create();
         yield return PredictCommand.Create();
+        yield return RegisterCommand.Create();
         yield return DriftCommand.Create();
         yield return Monitoring.CheckCommand.Create();
         yield return Monitoring.RetrainCommand.Create();

@@ -3,40 +3,58 @@ using Vigil.AutoML;
 using Vigil.Cli.Outputs;
 using Vigil.Data.Csv;
 using Vigil.Data.Tables;
+using Vigil.Monitoring.Models;
 
 namespace Vigil.Cli.Commands;
 
 /// <summary>
-/// <c>vigil predict --model model/ --data rows.csv --out predictions.csv</c>: the input rows plus a
-/// <c>prediction</c> column and scores (<c>score</c> = positive-class probability for binary models,
-/// <c>score_&lt;class&gt;</c> per class for multiclass).
+/// <c>vigil predict --model MODEL --data rows.csv --out predictions.csv</c>: the input rows plus a <c>prediction</c>
+/// column and scores (<c>score</c> = positive-class probability for binary models, <c>score_&lt;class&gt;</c> per class
+/// for multiclass). MODEL is a bundle folder, an <c>.onnx</c> file (with <c>--features</c> when it takes one tensor),
+/// an ML.NET <c>.zip</c>, or the name of a registered model of the workspace (its champion, or <c>--version N</c>).
 /// </summary>
 internal static class PredictCommand
 {
     public static Command Create()
     {
-        var model = new Option<DirectoryInfo>("--model", "-m") { Description = "Model bundle folder written by 'vigil train'.", Required = true };
+        var model = new Option<string>("--model", "-m")
+        {
+            Description = "A bundle folder written by 'vigil train', an .onnx file, an ML.NET .zip, or a model registered in the workspace.",
+            Required = true,
+        };
         var data = new Option<FileInfo>("--data", "-d") { Description = "CSV rows to score (a label column, if present, is kept and ignored).", Required = true };
         var output = new Option<FileInfo>("--out", "-o") { Description = "CSV to write: the input columns plus prediction and score columns.", Required = true }.WritesFile();
+        var version = new Option<int?>("--version") { Description = "Version of a registered model (default: its champion)." };
+        var features = FeatureOptions.List();
+        var featuresFile = FeatureOptions.File();
+        var workspace = Monitoring.WorkspaceOption.Create();
+        workspace.Aliases.Add("--store");
         var encoding = CsvInput.EncodingOption();
-        var command = new Command("predict", "Add predictions and scores of a saved model to a CSV file.") { model, data, output, encoding };
+        var command = new Command("predict", "Add predictions and scores of a model (bundle, ONNX, ML.NET or registered) to a CSV file.")
+        {
+            model, data, output, version, features, featuresFile, workspace, encoding,
+        };
+        command.Validators.Add(result => FeatureOptions.Validate(result, features, featuresFile));
         command.SetAction(parse => AutoMLCommandSupport.Guard(parse.InvocationConfiguration.Error, () =>
         {
-            var bundle = AutoMLCommandSupport.LoadBundle(parse.GetValue(model)!);
-            var table = AutoMLCommandSupport.ReadForModel(bundle, parse.GetValue(data)!.FullName, CsvInput.Encoding(parse, encoding));
-            var predictions = bundle.Predict(table);
+            var csv = CsvInput.Encoding(parse, encoding);
+            var path = parse.GetValue(data)!.FullName;
+            var (loaded, table) = PredictionSource.Open(
+                parse.GetValue(model)!, parse.GetValue(version), FeatureOptions.Read(parse, features, featuresFile),
+                parse.GetValue(workspace)!.FullName, path, csv);
+            var predictions = loaded.Predict(table);
             var result = table;
-            var labels = bundle.PredictedLabels(predictions);
-            result = result.WithColumn(bundle.Task == AutoMLTask.Regression
+            var labels = loaded.PredictedLabels(predictions);
+            result = result.WithColumn(loaded.Task == AutoMLTask.Regression
                 ? new NumericColumn(Unique(result, "prediction"), predictions.Values)
                 : CategoricalColumn.FromValues(Unique(result, "prediction"), labels));
-            if (bundle.Task == AutoMLTask.Binary)
+            if (loaded.Task == AutoMLTask.Binary)
             {
                 result = result.WithColumn(new NumericColumn(Unique(result, "score"), predictions.Values));
             }
-            else if (bundle.Task == AutoMLTask.Multiclass)
+            else if (loaded.Task == AutoMLTask.Multiclass)
             {
-                var k = bundle.Labels.ClassCount;
+                var k = loaded.Labels.ClassCount;
                 for (var c = 0; c < k; c++)
                 {
                     var scores = new double[predictions.Rows];
@@ -45,7 +63,7 @@ internal static class PredictCommand
                         scores[r] = predictions.Values[(r * k) + c];
                     }
 
-                    result = result.WithColumn(new NumericColumn(Unique(result, "score_" + bundle.Labels.Classes[c]), scores));
+                    result = result.WithColumn(new NumericColumn(Unique(result, "score_" + loaded.Labels.Classes[c]), scores));
                 }
             }
 

@@ -95,6 +95,7 @@ public sealed class DriftCheck
             DatasetDriftReason = reason,
             LabelDrift = LabelDrift(window, cancellationToken),
             FeatureImportance = _profile.FeatureImportance,
+            FeatureImportanceNote = _profile.FeatureImportance is null ? _profile.FeatureImportanceNote : null,
             PredictionDrift = scores is null ? null : ComparePredictions(scores),
         };
     }

@@ -42,6 +42,9 @@ public sealed record DriftCheckResult
     /// <summary>The profile's feature importances (copied so policies can rank features from the stored result); null when unknown.</summary>
     public IReadOnlyDictionary<string, double>? FeatureImportance { get; init; }
 
+    /// <summary>Why the drift is not weighted by importance, when the profile says (e.g. an external model cannot be scored to measure it); null otherwise.</summary>
+    public string? FeatureImportanceNote { get; init; }
+
     /// <summary>True when at least one feature is drifted.</summary>
     public bool AnyFeatureDrifted => DriftedColumns.Count > 0;
 }

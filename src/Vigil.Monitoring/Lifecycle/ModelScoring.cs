@@ -1,5 +1,6 @@
 using Vigil.AutoML;
 using Vigil.AutoML.Bundles;
+using Vigil.AutoML.Featurization;
 using Vigil.AutoML.Training;
 using Vigil.Data.Tables;
 using Vigil.Monitoring.Checks;
@@ -43,11 +44,18 @@ public static class ModelScoring
     public static bool[] KnownLabels(ModelBundle bundle, Column label)
     {
         ArgumentNullException.ThrowIfNull(bundle);
+        return KnownLabels(bundle.Labels, label);
+    }
+
+    /// <summary>As <see cref="KnownLabels(ModelBundle, Column)"/> for a model of any kind, by its label mapping.</summary>
+    public static bool[] KnownLabels(LabelMapping labels, Column label)
+    {
+        ArgumentNullException.ThrowIfNull(labels);
         ArgumentNullException.ThrowIfNull(label);
         var known = new bool[label.Length];
-        if (bundle.Task == AutoMLTask.Regression)
+        if (labels.Task == AutoMLTask.Regression)
         {
-            var targets = Vigil.AutoML.Featurization.LabelMapping.EncodeTargets(label);
+            var targets = LabelMapping.EncodeTargets(label);
             for (var i = 0; i < known.Length; i++)
             {
                 known[i] = double.IsFinite(targets[i]);
@@ -55,7 +63,7 @@ public static class ModelScoring
         }
         else
         {
-            var classes = bundle.Labels.EncodeClasses(label);
+            var classes = labels.EncodeClasses(label);
             for (var i = 0; i < known.Length; i++)
             {
                 known[i] = classes[i] >= 0;
@@ -73,15 +81,22 @@ public static class ModelScoring
     public static PredictionSet? Outcomes(ModelBundle bundle, Table rows, Predictions predictions, out int dropped)
     {
         ArgumentNullException.ThrowIfNull(bundle);
+        return Outcomes(bundle.Labels, rows, predictions, out dropped);
+    }
+
+    /// <summary>As <see cref="Outcomes(ModelBundle, Table, Predictions, out int)"/> for a model of any kind, by its label mapping.</summary>
+    public static PredictionSet? Outcomes(LabelMapping labels, Table rows, Predictions predictions, out int dropped)
+    {
+        ArgumentNullException.ThrowIfNull(labels);
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(predictions);
         dropped = 0;
-        if (!rows.TryGetColumn(bundle.Labels.LabelColumn, out var label))
+        if (!rows.TryGetColumn(labels.LabelColumn, out var label))
         {
             return null;
         }
 
-        var known = KnownLabels(bundle, label);
+        var known = KnownLabels(labels, label);
         var keep = new List<int>(rows.RowCount);
         for (var i = 0; i < known.Length; i++)
         {
@@ -97,18 +112,18 @@ public static class ModelScoring
             return null;
         }
 
-        if (bundle.Task == AutoMLTask.Regression)
+        if (labels.Task == AutoMLTask.Regression)
         {
-            var targets = Vigil.AutoML.Featurization.LabelMapping.EncodeTargets(label);
+            var targets = LabelMapping.EncodeTargets(label);
             return PredictionSet.Regression(keep.Select(i => targets[i]).ToArray(), keep.Select(i => predictions.Values[i]).ToArray());
         }
 
-        var classes = bundle.Labels.EncodeClasses(label);
+        var classes = labels.EncodeClasses(label);
 
         var predicted = predictions.PredictedClasses();
         var yTrue = keep.Select(i => classes[i]).ToArray();
         var yPred = keep.Select(i => predicted[i]).ToArray();
-        if (bundle.Task == AutoMLTask.Binary)
+        if (labels.Task == AutoMLTask.Binary)
         {
             return PredictionSet.Binary(yTrue, yPred, keep.Select(i => predictions.Values[i]).ToArray());
         }

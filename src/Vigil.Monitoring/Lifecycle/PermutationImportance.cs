@@ -55,6 +55,51 @@ public static class PermutationImportance
         return total > 0 ? drops.ToDictionary(p => p.Key, p => p.Value / total, StringComparer.Ordinal) : null;
     }
 
+    /// <summary>
+    /// As <see cref="Compute(ModelBundle, Table, PredictionSet, int, CancellationToken)"/> for a model of any kind that
+    /// can score, over the columns it reads; null for one that cannot (an external model: drift is then unweighted).
+    /// </summary>
+    public static IReadOnlyDictionary<string, double>? Compute(Models.LoadedModel model, Table holdout, PredictionSet outcomes,
+        int seed, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(holdout);
+        ArgumentNullException.ThrowIfNull(outcomes);
+        if (!model.CanScore || outcomes.Rows != holdout.RowCount || holdout.RowCount < 10)
+        {
+            return null;
+        }
+
+        var metric = TaskMetrics.DefaultPrimary(model.Task);
+        var sign = TaskMetrics.HigherIsBetter(metric) ? 1.0 : -1.0;
+        var rows = holdout.RowCount <= MaxRows ? holdout : holdout.Slice(0, MaxRows);
+        var reference = Score(model, rows, metric);
+        if (!double.IsFinite(reference))
+        {
+            return null;
+        }
+
+        var random = new Random(seed);
+        var drops = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var name in model.InputKinds.Keys.Where(rows.Contains))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var order = Enumerable.Range(0, rows.RowCount).ToArray();
+            random.Shuffle(order);
+            var value = Score(model, rows.WithColumn(rows[name].Take(order)), metric);
+            drops[name] = double.IsFinite(value) ? Math.Max(0, sign * (reference - value)) : 0;
+        }
+
+        var total = drops.Values.Sum();
+        return total > 0 ? drops.ToDictionary(p => p.Key, p => p.Value / total, StringComparer.Ordinal) : null;
+    }
+
+    private static double Score(Models.LoadedModel model, Table rows, string metric)
+    {
+        var set = ModelScoring.Outcomes(model.Labels, rows, model.Predict(rows), out _);
+        return set is null ? double.NaN : TaskMetrics.Compute(set, metric, Enumerable.Range(0, set.Rows).ToArray());
+    }
+
     private static double Score(ModelBundle bundle, Table rows, string metric)
     {
         var predictions = bundle.Predict(rows);

@@ -34,6 +34,9 @@ public sealed record ReferenceProfile
     /// <summary>Feature name → non-negative importance (any scale); null when unknown. Weights the dataset drift share.</summary>
     public IReadOnlyDictionary<string, double>? FeatureImportance { get; init; }
 
+    /// <summary>Why there are no feature importances, when there are none for a reason (e.g. a model kind that cannot score rows); null otherwise.</summary>
+    public string? FeatureImportanceNote { get; init; }
+
     /// <summary>The settings used to build the profile.</summary>
     public required ReferenceProfileOptions Options { get; init; }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using Vigil.Monitoring.Models;
 using Vigil.Monitoring.Workspace;
 
 namespace Vigil.Monitoring.Registry;
@@ -21,7 +22,7 @@ public sealed class ModelRegistry
     private const string VersionColumns =
         "v.model, v.version, v.learner, v.config_json, v.metrics_json, v.training_fingerprint, v.training_window_start, " +
         "v.training_window_end, v.training_rows, v.parent_version, v.created_by, v.reason, v.has_profile, v.created_at, " +
-        "(c.version IS NOT NULL)";
+        "(c.version IS NOT NULL), v.kind";
 
     private readonly WorkspaceDatabase _database;
     private readonly TimeProvider _time;
@@ -80,14 +81,16 @@ public sealed class ModelRegistry
 
             var now = _time.GetUtcNow();
             connection.Execute(transaction,
-                "INSERT INTO model_versions VALUES ($m, $v, $learner, $config, $metrics, $fp, $ws, $we, $rows, $parent, $by, $reason, $profile, $at)",
+                "INSERT INTO model_versions (model, version, learner, config_json, metrics_json, training_fingerprint, training_window_start, " +
+                "training_window_end, training_rows, parent_version, created_by, reason, has_profile, created_at, kind) " +
+                "VALUES ($m, $v, $learner, $config, $metrics, $fp, $ws, $we, $rows, $parent, $by, $reason, $profile, $at, $kind)",
                 ("$m", model), ("$v", version), ("$learner", info.Learner), ("$config", info.ConfigJson),
                 ("$metrics", JsonSerializer.Serialize(info.Metrics, MetricsJson)), ("$fp", info.TrainingFingerprint),
                 ("$ws", StoredTime.ToDb(info.TrainingWindowStart)), ("$we", StoredTime.ToDb(info.TrainingWindowEnd)),
                 ("$rows", info.TrainingRows), ("$parent", (object?)info.ParentVersion ?? DBNull.Value),
                 ("$by", info.CreatedBy), ("$reason", info.Reason),
                 ("$profile", File.Exists(Path.Combine(final, BundleFolder.ProfileFileName)) ? 1 : 0),
-                ("$at", StoredTime.ToTicks(now)));
+                ("$at", StoredTime.ToTicks(now)), ("$kind", info.Kind.Name()));
             AddEvent(connection, transaction, now, model, "registered", null, version, info.Reason, info.CreatedBy);
 
             var champion = ChampionVersion(connection, transaction, model);
@@ -374,7 +377,10 @@ public sealed class ModelRegistry
                 reader.GetInt32(8), reader.IsDBNull(9) ? null : reader.GetInt32(9), reader.GetString(10), reader.GetString(11),
                 StoredTime.FromTicks(reader.GetInt64(13)), folder,
                 reader.GetInt64(12) == 1 ? Path.Combine(folder, BundleFolder.ProfileFileName) : null,
-                reader.GetInt64(14) == 1));
+                reader.GetInt64(14) == 1)
+            {
+                Kind = ModelKinds.Parse(reader.GetString(15)),
+            });
         }
 
         return versions;

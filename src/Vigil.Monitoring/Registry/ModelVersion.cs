@@ -24,4 +24,8 @@ public sealed record ModelVersion(
     DateTimeOffset CreatedAt,
     string BundleFolder,
     string? ProfilePath,
-    bool IsChampion);
+    bool IsChampion)
+{
+    /// <summary>What the version is: a Vigil bundle, an ONNX graph, an ML.NET pipeline, or an external model that only logs.</summary>
+    public Models.ModelKind Kind { get; init; } = Models.ModelKind.Vigil;
+}

@@ -29,4 +29,8 @@ public sealed record ModelVersionInfo(
     string CreatedBy,
     string Reason,
     string? ProfileJson = null,
-    bool? BecomeChampion = null);
+    bool? BecomeChampion = null)
+{
+    /// <summary>The version's kind (a Vigil bundle unless said otherwise).</summary>
+    public Models.ModelKind Kind { get; init; } = Models.ModelKind.Vigil;
+}

@@ -19,6 +19,15 @@ public static class VersionFile
     public static BundleFile? TrainingData(ModelVersion version) =>
         Find(version, TrainingDataFileName, BundleLimits.MaxTrainingDataBytes);
 
+    /// <summary>The model.json of a version Vigil did not train, or null when it has none.</summary>
+    public static BundleFile? Descriptor(ModelVersion version) =>
+        Find(version, Models.ModelDescriptor.FileName, BundleLimits.MaxJsonFileBytes);
+
+    /// <summary>The model file a descriptor names (model.onnx, model.zip); <see cref="BundleFormatException"/> when it is missing or refused.</summary>
+    public static BundleFile ModelFile(ModelVersion version, string name) =>
+        Find(version, name, BundleLimits.MaxModelFileBytes)
+            ?? throw new BundleFormatException($"Model '{version.Model}' version {version.Version}: its model file '{name}' is missing.");
+
     private static BundleFile? Find(ModelVersion version, string name, long maxBytes)
     {
         ArgumentNullException.ThrowIfNull(version);

@@ -91,6 +91,7 @@ public static class ReportBuilder
         Metrics = v.Metrics,
         Reason = string.IsNullOrEmpty(v.Reason) ? null : v.Reason,
         IsChampion = v.IsChampion,
+        Kind = Models.ModelKinds.Name(v.Kind),
     };
 
     private static IEnumerable<QualityFindingView> Findings(ParsedCheck? latest) =>

@@ -131,5 +131,12 @@ internal static class SchemaMigrations
         """
         ALTER TABLE retrain_runs ADD COLUMN owner_started TEXT;
         """,
+
+        // 5: the kind of each version (see ModelKind): a bundle Vigil trained, an ONNX graph, an ML.NET pipeline, or an
+        // external model that only logs. Versions registered before kinds existed are bundles.
+        """
+        ALTER TABLE model_versions ADD COLUMN kind TEXT NOT NULL DEFAULT 'vigil'
+            CHECK (kind IN ('vigil', 'onnx', 'mlnet', 'external'));
+        """,
     ];
 }

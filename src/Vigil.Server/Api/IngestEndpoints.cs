@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using Vigil.Monitoring.Lifecycle;
+using Vigil.Monitoring.Models;
 using Vigil.Monitoring.Store;
 using Vigil.Server.Api.Ingestion;
 using Vigil.Server.Metrics;
@@ -65,9 +66,15 @@ internal static class IngestEndpoints
         var started = Stopwatch.GetTimestamp();
         var lenient = Leniency.Of(request, options.Value);
         var champion = host.ScoringChampion(name);
-        var bundle = host.Bundle(champion);
+        var model = host.Model(champion);
+        if (!model.CanScore)
+        {
+            throw ApiProblemException.Conflict(
+                $"Model '{name}' is of kind '{model.Kind.Name()}': its predictions are made outside Vigil and arrive through POST /api/v1/models/{name}/predictions; /predict scores rows only for models Vigil can run (vigil, onnx, mlnet).");
+        }
+
         using var body = await RequestBody.ReadAsync(request, options.Value.MaxRequestBytes, request.HttpContext.RequestAborted);
-        var batch = new PredictionBatchReader(FeatureSchema.For(bundle), lenient).Read(body.Span, scoring: true, time.GetUtcNow(), options.Value.MaxBatchRows);
+        var batch = new PredictionBatchReader(FeatureSchema.For(model), lenient).Read(body.Span, scoring: true, time.GetUtcNow(), options.Value.MaxBatchRows);
 
         var rows = new LoggedRow[batch.Rows.Count];
         for (var i = 0; i < rows.Length; i++)
@@ -76,9 +83,10 @@ internal static class IngestEndpoints
         }
 
         // Scored on the request thread: a bundle keeps a prediction engine per model for small calls (microseconds
-        // per row, under the model's lock), so a hand-off to a scoring thread would only add a context switch.
-        var predictions = bundle.Predict(LoggedRowTable.ToTable(rows, bundle.InputKinds));
-        var labels = bundle.PredictedLabels(predictions);
+        // per row, under the model's lock), and an ONNX session runs a row in microseconds, so a hand-off to a
+        // scoring thread would only add a context switch.
+        var predictions = model.Predict(LoggedRowTable.ToTable(rows, model.InputKinds));
+        var labels = model.PredictedLabels(predictions);
         var scores = ModelScoring.Scores(predictions);
         var records = new List<PredictionRecord>(rows.Length);
         var results = new PredictedRow[rows.Length];

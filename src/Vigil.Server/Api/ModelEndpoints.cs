@@ -24,6 +24,9 @@ internal static class ModelEndpoints
         models.MapPost("/{name}/versions/upload", Upload)
             .WithSummary("Register a bundle sent as a zip archive (Content-Type application/zip); ?reason=…&promote=true|false.")
             .Accepts<byte[]>("application/zip").Produces<VersionView>(201).WithMetadata(OwnBodyReader.Instance);
+        models.MapPost("/{name}/versions/register", RegisterModel)
+            .WithSummary("Register a model Vigil did not train (multipart/form-data: kind onnx|mlnet|external, label, files reference, model, holdout; features, prediction, score, task, promote, reason).")
+            .Accepts<IFormFile>("multipart/form-data").Produces<VersionView>(201).WithMetadata(OwnBodyReader.Instance).DisableAntiforgery();
         models.MapPost("/{name}/promote", Promote).WithSummary("Make a version the champion (atomic, recorded).").Produces<VersionView>();
         models.MapPost("/{name}/rollback", Rollback).WithSummary("Return to the previous champion (atomic, recorded).").Produces<VersionView>();
     }
@@ -77,6 +80,17 @@ internal static class ModelEndpoints
 
         var version = await BundleUpload.RegisterAsync(
             host, name, context.Request, reason, promote, options.Value.MaxBundleBytes, Actor(context), context.RequestAborted);
+        return Created(host, name, version);
+    }
+
+    private static async Task<IResult> RegisterModel(string name, WorkspaceHost host, HttpContext context)
+    {
+        if (!ModelName.IsValid(name))
+        {
+            host.RequireModel(name); // 400 with the naming rule
+        }
+
+        var version = await ModelUpload.RegisterAsync(host, name, context.Request, Actor(context), context.RequestAborted);
         return Created(host, name, version);
     }
 

@@ -55,6 +55,8 @@ internal sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Pr
         BadHttpRequestException e => (e.StatusCode, "Bad request", e.Message, null),
         JsonException e => (400, "Invalid JSON", e.Message, null),
         WorkspaceInputException e => (422, "Unprocessable content", e.Message, null),
+        Vigil.Monitoring.Models.ModelKindException e => (409, "Not possible for this model kind", e.Message, null),
+        Vigil.Monitoring.Models.ModelInputException e => (422, "Invalid model", e.Message, null),
         AutoMLException e => (422, "Unprocessable content", e.Message, null),
         BundleFormatException e => (422, "Invalid model bundle", e.Message, null),
         CsvFormatException e => (422, "Invalid CSV", e.Message, null),

@@ -15,9 +15,15 @@ public sealed record VersionView(
     DateTimeOffset CreatedAt,
     bool HasProfile)
 {
+    /// <summary>vigil, onnx, mlnet or external.</summary>
+    public string Kind { get; init; } = "vigil";
+
     public static VersionView From(ModelVersion v)
     {
         ArgumentNullException.ThrowIfNull(v);
-        return new(v.Version, v.IsChampion, v.Learner, v.Metrics, v.TrainingRows, v.ParentVersion, v.CreatedBy, v.Reason, v.CreatedAt, v.ProfilePath is not null);
+        return new(v.Version, v.IsChampion, v.Learner, v.Metrics, v.TrainingRows, v.ParentVersion, v.CreatedBy, v.Reason, v.CreatedAt, v.ProfilePath is not null)
+        {
+            Kind = Vigil.Monitoring.Models.ModelKinds.Name(v.Kind),
+        };
     }
 }

@@ -1,9 +1,8 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Vigil.AutoML.Bundles;
 using Vigil.Monitoring;
-using Vigil.Monitoring.Lifecycle;
+using Vigil.Monitoring.Models;
 using Vigil.Monitoring.Registry;
 using Vigil.Monitoring.Workspace;
 
@@ -16,7 +15,6 @@ namespace Vigil.Server.Api;
 public sealed class WorkspaceHost : IDisposable
 {
     private readonly ConcurrentDictionary<string, bool> _known = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<(string Model, int Version), ModelBundle> _bundles = new();
     private readonly ConcurrentDictionary<string, (ModelVersion Version, long At)> _champions = new(StringComparer.Ordinal);
 
     public WorkspaceHost(IOptions<ServerOptions> options, ILogger<WorkspaceHost> logger)
@@ -93,9 +91,8 @@ public sealed class WorkspaceHost : IDisposable
 
     private const long ScoringChampionTtlMs = 1000;
 
-    /// <summary>A version's bundle, loaded once (versions never change once registered).</summary>
-    public ModelBundle Bundle(ModelVersion version) =>
-        _bundles.GetOrAdd((version.Model, version.Version), _ => ModelTrainer.LoadBundle(version));
+    /// <summary>A version's model (any kind), loaded once (versions never change once registered).</summary>
+    public LoadedModel Model(ModelVersion version) => Monitor.ModelOf(version);
 
     /// <summary>True when the database answers a query.</summary>
     public bool IsReady()

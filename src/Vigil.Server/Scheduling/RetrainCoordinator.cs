@@ -94,7 +94,13 @@ public sealed class RetrainCoordinator(WorkspaceHost host, IOptions<ServerOption
     private RetrainRequest BuildRequest(string model, RetrainSettings settings)
     {
         var champion = host.Champion(model);
-        var bundle = host.Bundle(champion);
+        if (champion.Kind != Vigil.Monitoring.Models.ModelKind.Vigil)
+        {
+            throw ApiProblemException.Conflict(
+                $"Model '{model}' is of kind '{Vigil.Monitoring.Models.ModelKinds.Name(champion.Kind)}'; Vigil retrains only the models it trained itself (kind 'vigil').");
+        }
+
+        var loaded = host.Model(champion);
         var profile = ModelTrainer.LoadProfile(champion);
         var rows = host.Workspace.Store.ReadRecentlyLabelled(model, settings.Rows);
         if (rows.Count < ChampionChallenger.MinLabelledRows)
@@ -105,7 +111,7 @@ public sealed class RetrainCoordinator(WorkspaceHost host, IOptions<ServerOption
 
         return new RetrainRequest
         {
-            Data = LoggedRowTable.ToTable(rows, profile.LoggedColumnKinds(), bundle.Labels.LabelColumn),
+            Data = LoggedRowTable.ToTable(rows, profile.LoggedColumnKinds(), loaded.Labels.LabelColumn),
             TimeBudget = settings.Budget,
             MaxTrials = settings.MaxTrials,
             Reason = settings.Reason,

@@ -26,13 +26,13 @@ internal static class ModelsCommand
             }
 
             var table = new Table().Border(TableBorder.Rounded).AddColumn("model").AddColumn("version").AddColumn("champion")
-                .AddColumn("learner").AddColumn("created (UTC)").AddColumn("by").AddColumn("metrics").AddColumn("reason");
+                .AddColumn("kind").AddColumn("learner").AddColumn("created (UTC)").AddColumn("by").AddColumn("metrics").AddColumn("reason");
             foreach (var model in models)
             {
                 foreach (var v in ws.Registry.ListVersions(model))
                 {
                     table.AddRow(Markup.Escape(model), v.Version.ToString(CultureInfo.InvariantCulture), v.IsChampion ? "[green bold]★[/]" : "",
-                        Markup.Escape(v.Learner), v.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), Markup.Escape(v.CreatedBy),
+                        Vigil.Monitoring.Models.ModelKinds.Name(v.Kind), Markup.Escape(v.Learner), v.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), Markup.Escape(v.CreatedBy),
                         Markup.Escape(string.Join(" ", v.Metrics.Take(3).Select(m => string.Create(CultureInfo.InvariantCulture, $"{m.Key}={m.Value:0.###}")))),
                         Markup.Escape(Shorten(v.Reason)));
                 }

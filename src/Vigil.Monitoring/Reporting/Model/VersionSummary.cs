@@ -20,4 +20,7 @@ public sealed record VersionSummary
 
     /// <summary>True for the version serving now.</summary>
     public bool IsChampion { get; init; }
+
+    /// <summary>What the version is: <c>vigil</c> (a bundle Vigil trained), <c>onnx</c>, <c>mlnet</c> or <c>external</c>.</summary>
+    public string Kind { get; init; } = "vigil";
 }

@@ -38,7 +38,9 @@ internal sealed class ChampionSchemas(WorkspaceHost host)
         try
         {
             // Through the bundle guard like every stored path: inside the folder, no link, a regular file, bounded size.
-            var manifest = BundleFile.Resolve(folder, "manifest.json", MaxManifestBytes);
+            // A version Vigil did not train describes itself in model.json, with the same input_schema and task.
+            var manifest = BundleFile.Find(folder, "manifest.json", MaxManifestBytes)
+                ?? BundleFile.Resolve(folder, Vigil.Monitoring.Models.ModelDescriptor.FileName, MaxManifestBytes);
             using var stream = manifest.OpenRead();
             using var document = JsonDocument.Parse(stream);
             var root = document.RootElement;

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text;
-using Vigil.AutoML.Bundles;
+using Vigil.Monitoring.Models;
 using Vigil.Data.Tables;
 
 namespace Vigil.Server.Api.Ingestion;
@@ -12,7 +12,7 @@ namespace Vigil.Server.Api.Ingestion;
 /// </summary>
 internal sealed class FeatureSchema
 {
-    private static readonly ConditionalWeakTable<ModelBundle, FeatureSchema> Cache = [];
+    private static readonly ConditionalWeakTable<LoadedModel, FeatureSchema> Cache = [];
 
     private readonly byte[][] _utf8Names;
     private readonly Dictionary<string, int> _index;
@@ -34,8 +34,8 @@ internal sealed class FeatureSchema
         _lookup = _index.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
-    /// <summary>The schema of a loaded bundle, built once per bundle.</summary>
-    public static FeatureSchema For(ModelBundle bundle) => Cache.GetValue(bundle, b => new FeatureSchema(b.InputKinds));
+    /// <summary>The schema of a loaded model (any kind), built once per model.</summary>
+    public static FeatureSchema For(LoadedModel model) => Cache.GetValue(model, m => new FeatureSchema(m.InputKinds));
 
     public IReadOnlyList<string> Names { get; }
 

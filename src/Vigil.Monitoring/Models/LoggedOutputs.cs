@@ -1,0 +1,160 @@
+using Vigil.AutoML;
+using Vigil.AutoML.Featurization;
+using Vigil.Monitoring.Checks;
+using Vigil.Statistics.Sorting;
+
+namespace Vigil.Monitoring.Models;
+
+/// <summary>
+/// Turns predictions and scores made outside Vigil (logged, or columns of a reference or window file) into what the
+/// checks read. Scores: one column is the positive-class probability (binary), the predicted class's probability
+/// (multiclass) or ignored (regression, whose prediction is the value); one column per class, in the label's class
+/// order, are the class probabilities (multiclass). A row whose prediction is not a known class or number, or whose
+/// probability is not in [0, 1], is left out of the outcomes (registration refuses such rows before this runs).
+/// </summary>
+internal static class LoggedOutputs
+{
+    public static WindowOutputs Read(LabelMapping labels, Vigil.Data.Tables.Table rows, Func<int, string?>? predicted, double[][]? scores, int count)
+    {
+        var perClass = labels.Task == AutoMLTask.Multiclass && scores is { Length: > 1 } && scores.Length == labels.ClassCount;
+        var single = scores is { Length: 1 } ? scores[0] : null;
+        var driftScores = DriftScores(labels.Task, scores, perClass, single, predicted, count);
+        if (predicted is null || !rows.TryGetColumn(labels.LabelColumn, out var label))
+        {
+            return new WindowOutputs(driftScores, null, 0);
+        }
+
+        var keep = new List<int>(count);
+        var labelled = 0;
+        if (labels.Task == AutoMLTask.Regression)
+        {
+            var truth = LabelMapping.EncodeTargets(label);
+            var values = Values(predicted, count);
+            for (var i = 0; i < count; i++)
+            {
+                labelled += double.IsNaN(truth[i]) ? 0 : 1;
+                if (double.IsFinite(truth[i]) && double.IsFinite(values[i]))
+                {
+                    keep.Add(i);
+                }
+            }
+
+            var set = keep.Count == 0 ? null : PredictionSet.Regression(keep.Select(i => truth[i]).ToArray(), keep.Select(i => values[i]).ToArray());
+            return new WindowOutputs(driftScores, set, labelled - keep.Count);
+        }
+
+        var yTrue = labels.EncodeClasses(label);
+        var yPred = Classes(labels, predicted, count);
+        for (var i = 0; i < count; i++)
+        {
+            labelled += label.IsMissing(i) ? 0 : 1;
+            var usable = yTrue[i] >= 0 && yPred[i] >= 0
+                && (labels.Task != AutoMLTask.Binary || single is null || IsProbability(single[i]))
+                && (!perClass || scores!.All(s => IsProbability(s[i])));
+            if (usable)
+            {
+                keep.Add(i);
+            }
+        }
+
+        if (keep.Count == 0)
+        {
+            return new WindowOutputs(driftScores, null, labelled);
+        }
+
+        var t = keep.Select(i => yTrue[i]).ToArray();
+        var p = keep.Select(i => yPred[i]).ToArray();
+        if (labels.Task == AutoMLTask.Binary)
+        {
+            return new WindowOutputs(driftScores, PredictionSet.Binary(t, p, single is null ? null : keep.Select(i => single[i]).ToArray()), labelled - keep.Count);
+        }
+
+        double[]? probabilities = null;
+        if (perClass)
+        {
+            var k = labels.ClassCount;
+            probabilities = new double[keep.Count * k];
+            for (var r = 0; r < keep.Count; r++)
+            {
+                var sum = 0.0;
+                for (var c = 0; c < k; c++)
+                {
+                    sum += scores![c][keep[r]];
+                }
+
+                for (var c = 0; c < k; c++)
+                {
+                    probabilities[(r * k) + c] = sum > 0 ? scores![c][keep[r]] / sum : 1.0 / k;
+                }
+            }
+        }
+
+        return new WindowOutputs(driftScores, PredictionSet.Multiclass(t, p, labels.ClassCount, probabilities), labelled - keep.Count);
+    }
+
+    /// <summary>Baseline from outcomes whose probabilities are unknown but whose logged scores are: the scores become the reference of prediction drift.</summary>
+    public static Profiles.Baseline Baseline(PredictionSet outcomes, double[]? scores, int seed)
+    {
+        var baseline = Profiles.Baseline.FromHoldout(outcomes, seed: seed);
+        if (baseline.ScoreSample.Count > 0 || scores is null)
+        {
+            return baseline;
+        }
+
+        var finite = scores.Where(double.IsFinite).ToArray();
+        if (finite.Length > 50_000)
+        {
+            new Random(seed).Shuffle(finite);
+            Array.Resize(ref finite, 50_000);
+        }
+
+        DoubleSort.Sort(finite);
+        return baseline with { ScoreSample = finite };
+    }
+
+    internal static bool IsProbability(double v) => v is >= 0 and <= 1;
+
+    private static double[]? DriftScores(AutoMLTask task, double[][]? scores, bool perClass, double[]? single, Func<int, string?>? predicted, int count)
+    {
+        if (task == AutoMLTask.Regression)
+        {
+            return predicted is null ? null : Values(predicted, count);
+        }
+
+        if (perClass)
+        {
+            var max = new double[count];
+            for (var i = 0; i < count; i++)
+            {
+                max[i] = scores!.Max(s => IsProbability(s[i]) ? s[i] : double.NaN);
+            }
+
+            return max;
+        }
+
+        return single?.Select(v => IsProbability(v) ? v : double.NaN).ToArray();
+    }
+
+    private static double[] Values(Func<int, string?> predicted, int count)
+    {
+        var values = new double[count];
+        for (var i = 0; i < count; i++)
+        {
+            values[i] = ClassText.ParseOrNaN(predicted(i));
+        }
+
+        return values;
+    }
+
+    private static int[] Classes(LabelMapping labels, Func<int, string?> predicted, int count)
+    {
+        var lookup = new ClassText(labels);
+        var classes = new int[count];
+        for (var i = 0; i < count; i++)
+        {
+            classes[i] = lookup.IndexOf(predicted(i));
+        }
+
+        return classes;
+    }
+}

@@ -1,0 +1,107 @@
+using System.Globalization;
+using Vigil.Data.Csv;
+using Vigil.Data.Tables;
+using Vigil.TestSupport;
+
+namespace Vigil.Cli.Tests;
+
+/// <summary>
+/// <c>vigil register</c> and <c>vigil predict</c> with ONNX and registered models: the shared elec model reproduces
+/// scikit-learn through the command line, a registered model predicts by name, and a refused registration exits 2
+/// with one line and leaves no workspace behind.
+/// </summary>
+public sealed class ModelKindCommandTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("vigil-kinds-cli-").FullName;
+
+    private static string Fixture(string name) =>
+        Path.Combine(SharedData.RepositoryRoot, "tests", "Vigil.Monitoring.Tests", "Models", "Fixtures", name);
+
+    [SkippableFact]
+    public void PredictWithTheSharedElecOnnxModel_ReproducesScikitLearn()
+    {
+        var models = SharedData.RequireDirectory("models");
+        var test = SharedData.RequireFile("datasets/elec/test.csv");
+        var output = Path.Combine(_dir, "scored.csv");
+        var (code, _, stderr) = CliRunner.Run("predict", "--model", Path.Combine(models, "elec-logreg.onnx"),
+            "--features-file", Path.Combine(models, "elec-logreg.features.txt"), "--data", test, "--out", output);
+        Assert.True(code == 0, stderr);
+
+        var scored = CsvTableReader.Read(output);
+        var expected = CsvTableReader.Read(Path.Combine(models, "elec-logreg.expected.csv"));
+        var score = ((NumericColumn)scored["score"]).Values.ToArray();
+        var p1 = ((NumericColumn)expected["p_1"]).Values.ToArray();
+        Assert.InRange(p1.Select((e, i) => Math.Abs(e - score[i])).Max(), 0, 1e-5);
+        for (var i = 0; i < p1.Length; i++)
+        {
+            Assert.Equal(expected["label"].FormatCell(i), scored["prediction"].FormatCell(i));
+        }
+    }
+
+    [Fact]
+    public void RegisterThenPredictByName_UsesTheChampion()
+    {
+        var ws = Path.Combine(_dir, "ws");
+        var (code, stdout, stderr) = CliRunner.Run("register", "--model", "churn", "--onnx", Fixture("churn-columns.onnx"),
+            "--reference", Fixture("churn-columns.reference.csv"), "--label", "churn", "--holdout", Fixture("churn-columns.data.csv"), "--workspace", ws);
+        Assert.True(code == 0, stderr);
+        Assert.Contains("registered churn v1 (champion)", stdout, StringComparison.Ordinal);
+        Assert.Contains("kind onnx", stdout, StringComparison.Ordinal);
+        Assert.Contains("baseline on 200 rows of the holdout", stdout, StringComparison.Ordinal);
+
+        var output = Path.Combine(_dir, "by-name.csv");
+        (code, _, stderr) = CliRunner.Run("predict", "--model", "churn", "--store", ws, "--data", Fixture("churn-columns.data.csv"), "--out", output);
+        Assert.True(code == 0, stderr);
+        var expected = CsvTableReader.Read(Fixture("churn-columns.expected.csv"));
+        var scored = CsvTableReader.Read(output);
+        var p = ((NumericColumn)expected["p_yes"]).Values.ToArray();
+        var s = ((NumericColumn)scored["score"]).Values.ToArray();
+        Assert.InRange(p.Select((e, i) => Math.Abs(e - s[i])).Max(), 0, 1e-5);
+
+        var (listCode, list, _) = CliRunner.Run("models", "--workspace", ws);
+        Assert.Equal(0, listCode);
+        Assert.Contains("onnx", list, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ARefusedRegistration_ExitsTwoWithOneLine_AndCreatesNoWorkspace()
+    {
+        var ws = Path.Combine(_dir, "never");
+        var bad = Path.Combine(_dir, "bad.onnx");
+        File.WriteAllText(bad, "not a model");
+        var error = CliRunner.AssertOneLineError(CliRunner.Run("register", "--model", "churn", "--onnx", bad,
+            "--reference", Fixture("churn-columns.reference.csv"), "--label", "churn", "--workspace", ws));
+        Assert.Contains("'bad.onnx' is not an ONNX model", error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(ws));
+
+        error = CliRunner.AssertOneLineError(CliRunner.Run("register", "--model", "churn", "--onnx", Fixture("churn-columns.onnx"),
+            "--reference", Fixture("churn-columns.reference.csv"), "--label", "outcome", "--workspace", ws));
+        Assert.Contains("no label column 'outcome'", error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(ws));
+    }
+
+    [Fact]
+    public void PredictWithAnExternalModel_IsRefusedNamingTheKind()
+    {
+        var ws = Path.Combine(_dir, "ws");
+        var reference = Path.Combine(_dir, "logged.csv");
+        File.WriteAllLines(reference, new[] { "x,y,pred,p" }.Concat(Enumerable.Range(0, 60).Select(i =>
+            string.Create(CultureInfo.InvariantCulture, $"{i % 7},{(i % 3 == 0 ? "a" : "b")},{(i % 4 == 0 ? "a" : "b")},{(i % 10) / 10.0}"))));
+        var (code, _, stderr) = CliRunner.Run("register", "--model", "ext", "--external", "--reference", reference, "--label", "y",
+            "--prediction", "pred", "--score", "p", "--workspace", ws);
+        Assert.True(code == 0, stderr);
+        var error = CliRunner.AssertOneLineError(CliRunner.Run("predict", "--model", "ext", "--workspace", ws, "--data", reference, "--out", Path.Combine(_dir, "o.csv")));
+        Assert.Contains("kind 'external'", error, StringComparison.Ordinal);
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_dir, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
