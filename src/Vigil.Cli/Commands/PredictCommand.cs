@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Vigil.AutoML;
 using Vigil.Cli.Outputs;
-using Vigil.Data.Csv;
+using Vigil.Data.Files;
 using Vigil.Data.Tables;
 using Vigil.Monitoring.Models;
 
@@ -22,15 +22,15 @@ internal static class PredictCommand
             Description = "A bundle folder written by 'vigil train', an .onnx file, an ML.NET .zip, or a model registered in the workspace.",
             Required = true,
         };
-        var data = new Option<FileInfo>("--data", "-d") { Description = "CSV rows to score (a label column, if present, is kept and ignored).", Required = true };
-        var output = new Option<FileInfo>("--out", "-o") { Description = "CSV to write: the input columns plus prediction and score columns.", Required = true }.WritesFile();
+        var data = new Option<FileInfo>("--data", "-d") { Description = "Rows to score, a .csv or .parquet file (a label column, if present, is kept and ignored).", Required = true };
+        var output = new Option<FileInfo>("--out", "-o") { Description = "File to write, .csv or .parquet (by its extension): the input columns plus prediction and score columns.", Required = true }.WritesTableFile();
         var version = new Option<int?>("--version") { Description = "Version of a registered model (default: its champion)." };
         var features = FeatureOptions.List();
         var featuresFile = FeatureOptions.File();
         var workspace = Monitoring.WorkspaceOption.Create();
         workspace.Aliases.Add("--store");
         var encoding = CsvInput.EncodingOption();
-        var command = new Command("predict", "Add predictions and scores of a model (bundle, ONNX, ML.NET or registered) to a CSV file.")
+        var command = new Command("predict", "Add predictions and scores of a model (bundle, ONNX, ML.NET or registered) to a CSV or Parquet file.")
         {
             model, data, output, version, features, featuresFile, workspace, encoding,
         };
@@ -68,7 +68,7 @@ internal static class PredictCommand
             }
 
             var target = parse.GetValue(output)!.FullName;
-            CsvTableWriter.Write(result, target);
+            TableFile.Write(result, target);
             parse.InvocationConfiguration.Output.WriteLine($"{predictions.Rows} predictions written to {target}");
             return ExitCodes.Ok;
         }));

@@ -1,5 +1,6 @@
 using Vigil.AutoML.Bundles;
 using Vigil.Data.Csv;
+using Vigil.Data.Files;
 using Vigil.Data.Tables;
 using Vigil.Monitoring.Models;
 using Vigil.Monitoring.Models.MlNet;
@@ -26,7 +27,7 @@ internal static class PredictionSource
         if (version is null && File.Exists(model))
         {
             var file = new FileInfo(model);
-            var rows = CsvTableReader.Read(data, new CsvReadOptions { Encoding = encoding });
+            var rows = TableFile.Read(data, new CsvReadOptions { Encoding = encoding });
             var bytes = File.ReadAllBytes(file.FullName);
             var shownAs = $"'{file.Name}'";
             return file.Extension.ToLowerInvariant() switch
@@ -62,6 +63,6 @@ internal static class PredictionSource
         }
 
         var schema = loaded.InputKinds.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
-        return (loaded, CsvTableReader.Read(data, new CsvReadOptions { Encoding = encoding, Schema = schema }));
+        return (loaded, TableFile.Read(data, new CsvReadOptions { Encoding = encoding, Schema = schema }));
     }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Vigil.Data.Csv;
+using Vigil.Data.Files;
 using Vigil.Data.Tables;
 using Vigil.Monitoring.Models;
 using Vigil.Monitoring.Workspace;
@@ -21,7 +22,7 @@ internal static class RegisterCommand
         var onnx = new Option<FileInfo?>("--onnx") { Description = "An ONNX model (.onnx), scored on the CPU by ONNX Runtime." };
         var mlnet = new Option<FileInfo?>("--mlnet") { Description = "An ML.NET model (.zip written by MLContext.Model.Save with its input schema)." };
         var external = new Option<bool>("--external") { Description = "No model file: predictions and scores are made elsewhere and logged (POST /predictions)." };
-        var reference = new Option<FileInfo>("--reference", "-r") { Description = "Reference data (CSV): what the model was trained on, with the label; the baseline of every drift check.", Required = true };
+        var reference = new Option<FileInfo>("--reference", "-r") { Description = "Reference data (.csv or .parquet): what the model was trained on, with the label; the baseline of every drift check.", Required = true };
         var label = new Option<string>("--label", "-l") { Description = "Label column of the reference (and holdout).", Required = true };
         var features = FeatureOptions.List();
         var featuresFile = FeatureOptions.File();
@@ -29,7 +30,7 @@ internal static class RegisterCommand
         var score = new Option<string?>("--score") { Description = "Score column(s), comma-separated: the positive-class probability (binary), or one per class in the label's sorted order (multiclass)." };
         var task = new Option<string>("--task") { Description = "auto (from the model's outputs, or the label for --external), binary, multiclass or regression.", DefaultValueFactory = _ => "auto" };
         task.AcceptOnlyFromAmong("auto", "binary", "multiclass", "regression");
-        var holdout = new Option<FileInfo?>("--holdout") { Description = "Labelled rows the model never trained on, for the baseline (default: the reference, and the output says so)." };
+        var holdout = new Option<FileInfo?>("--holdout") { Description = "Labelled rows (.csv or .parquet) the model never trained on, for the baseline (default: the reference, and the output says so)." };
         var promote = new Option<bool>("--promote") { Description = "Make this version the champion (the model's first version always is)." };
         var reason = new Option<string?>("--reason") { Description = "Why (recorded with the version)." };
         var workspace = Monitoring.WorkspaceOption.Create();
@@ -103,7 +104,7 @@ internal static class RegisterCommand
     }
 
     private static Table Read(FileInfo file, CsvEncoding encoding) =>
-        CsvTableReader.Read(file.FullName, new CsvReadOptions { Encoding = encoding });
+        TableFile.Read(file.FullName, new CsvReadOptions { Encoding = encoding });
 
     private static string[] Split(string? text) =>
         text is null ? [] : text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Vigil.Data.Csv;
+using Vigil.Data.Files;
 using Vigil.Data.Tables;
 using Vigil.Monitoring.Models;
 using Vigil.Monitoring.Registry;
@@ -9,7 +10,7 @@ namespace Vigil.Server.Api;
 /// <summary>
 /// Registers a model Vigil did not train from a multipart/form-data request, like <c>vigil register</c>: fields
 /// <c>kind</c> (onnx, mlnet, external), <c>label</c>, and optionally <c>features</c>, <c>prediction</c>, <c>score</c>,
-/// <c>task</c>, <c>promote</c>, <c>reason</c>; files <c>reference</c> (CSV), <c>model</c> (the .onnx or .zip; not for
+/// <c>task</c>, <c>promote</c>, <c>reason</c>; files <c>reference</c> (CSV, or Parquet when its file name ends in .parquet), <c>model</c> (the .onnx or .zip; not for
 /// external) and <c>holdout</c> (CSV). The files are spooled to the workspace's staging folder and removed whatever
 /// happens; a refusal (400 for a missing part, 422 for a model or data that does not fit) registers nothing.
 /// </summary>
@@ -112,15 +113,17 @@ internal static class ModelUpload
 
     private static async Task<Table> ReadCsv(IFormFile file, string staging, string name, CancellationToken cancellationToken)
     {
-        var path = await Spool(file, staging, name + ".csv", cancellationToken);
+        // CSV, or Parquet when the part's file name says so.
+        var extension = string.Equals(Path.GetExtension(file.FileName), ".parquet", StringComparison.OrdinalIgnoreCase) ? ".parquet" : ".csv";
+        var path = await Spool(file, staging, name + extension, cancellationToken);
         try
         {
-            return CsvTableReader.Read(path);
+            return TableFile.Read(path);
         }
-        catch (CsvFormatException e)
+        catch (Exception e) when (e is CsvFormatException or TableFileException)
         {
             // The server's staging path means nothing to the caller.
-            throw new ApiProblemException(422, "Invalid CSV", e.Message.Replace(path, $"the uploaded {name}", StringComparison.Ordinal));
+            throw new ApiProblemException(422, extension == ".csv" ? "Invalid CSV" : "Invalid Parquet", e.Message.Replace(path, $"the uploaded {name}", StringComparison.Ordinal));
         }
     }
 }
