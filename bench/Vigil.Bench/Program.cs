@@ -20,6 +20,8 @@ internal static class Program
             Console.Error.WriteLine("  automl-timing [--repeat N]   wall clock of budgeted searches: budget kept, refit estimate does not end the search early");
             Console.Error.WriteLine("  onnx-predict [SHARED_DIR] [ROWS]   scoring through the shared elec ONNX model: one row per call, and ROWS in one call beside a bundle");
             Console.Error.WriteLine("  store-throughput [ROWS] [BATCH] [--repeat N]   prediction-log inserts per second, 20 features per row");
+            Console.Error.WriteLine("  detectors --data FILE --label COL [--calm A-B] [--out FILE.md]   online detectors vs weekly batch checks on a labelled stream");
+            Console.Error.WriteLine("  detectors-stationary [LENGTH]   false changes of each detector on long stationary streams");
             return 2;
         }
 
@@ -32,6 +34,8 @@ internal static class Program
             "automl-timing" => AutoML.AutoMLTiming.Run(args[1..]),
             "store-throughput" => Store.StoreThroughput.Run(args[1..]),
             "bundle-predict" => AutoML.BundlePredictLatency.Run(args[1..]),
+            "detectors" => Detectors.DetectorBenchmark.Run(args[1..]),
+            "detectors-stationary" => Detectors.StationaryStreams.Run(args[1..]),
             "onnx-predict" => Models.OnnxPredictLatency.Run(args[1..]),
             "automl-run" when args.Length == 5 => AutoML.AutoMLRun.Run(
                 args[1], args[2], int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture)),
