@@ -51,4 +51,7 @@ public sealed class ServerOptions
 
     /// <summary>Per-model scheduling of checks and retraining.</summary>
     public SchedulerOptions Scheduler { get; set; } = new();
+
+    /// <summary>OpenTelemetry export (traces and metrics over OTLP); off unless an endpoint is set.</summary>
+    public Telemetry.TelemetryOptions Telemetry { get; set; } = new();
 }
