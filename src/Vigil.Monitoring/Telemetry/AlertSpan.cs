@@ -5,8 +5,8 @@ namespace Vigil.Monitoring.Telemetry;
 /// <summary>
 /// The <c>vigil.alert.deliver</c> span of one delivery attempt of one alert to one channel, for the alert dispatcher:
 /// <c>using var span = AlertSpan.Start(...)</c>, then <see cref="Delivered"/>, <see cref="WillRetry"/> or
-/// <see cref="GaveUp"/>. Only the channel's configured name is recorded, never its URL (a Slack or Teams webhook URL
-/// is itself a credential) nor the alert's body.
+/// <see cref="GaveUp"/> (an exception thrown out of the attempt: <see cref="SpanFailure.Record"/>). Only the channel's
+/// configured name is recorded, never its URL (a Slack or Teams webhook URL is itself a credential) nor the alert's body.
 /// </summary>
 public static class AlertSpan
 {
@@ -38,15 +38,14 @@ public static class AlertSpan
         span?.SetTag(TelemetryTags.AlertOutcome, "delivered");
     }
 
-    /// <summary>This attempt failed (an HTTP status, an exception, or both) and the alert will be tried again.</summary>
-    public static void WillRetry(Activity? span, int? statusCode, Exception? exception) =>
-        Failed(span, statusCode, exception, "retry");
+    /// <summary>This attempt failed and the alert will be tried again: the receiver's status (if it answered) and a
+    /// one-line error (e.g. <c>HTTP 503</c>, <c>timed out after 10 s</c>; never the URL or the body).</summary>
+    public static void WillRetry(Activity? span, int? statusCode, string? error) => Failed(span, statusCode, error, "retry");
 
     /// <summary>This attempt failed and it was the last: the alert is marked failed.</summary>
-    public static void GaveUp(Activity? span, int? statusCode, Exception? exception) =>
-        Failed(span, statusCode, exception, "failed");
+    public static void GaveUp(Activity? span, int? statusCode, string? error) => Failed(span, statusCode, error, "failed");
 
-    private static void Failed(Activity? span, int? statusCode, Exception? exception, string outcome)
+    private static void Failed(Activity? span, int? statusCode, string? error, string outcome)
     {
         if (span is null)
         {
@@ -59,15 +58,9 @@ public static class AlertSpan
             span.SetTag(TelemetryTags.HttpStatusCode, code);
         }
 
-        if (exception is not null)
-        {
-            SpanFailure.Record(span, exception);
-        }
-        else
-        {
-            var status = statusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "no answer";
-            span.SetStatus(ActivityStatusCode.Error, $"the receiver answered {status}");
-            span.SetTag(TelemetryTags.ErrorType, status);
-        }
+        var status = statusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var text = string.IsNullOrWhiteSpace(error) ? (status is null ? "no answer" : $"the receiver answered {status}") : error;
+        span.SetStatus(ActivityStatusCode.Error, SpanFailure.OneLine(text));
+        span.SetTag(TelemetryTags.ErrorType, status ?? "delivery_failed");
     }
 }

@@ -31,7 +31,14 @@ public static class SpanFailure
     public static string Describe(Exception exception)
     {
         ArgumentNullException.ThrowIfNull(exception);
-        var text = $"{exception.GetType().Name}: {exception.Message}".ReplaceLineEndings(" ");
+        return OneLine($"{exception.GetType().Name}: {exception.Message}");
+    }
+
+    /// <summary><paramref name="text"/> on one line, at most 300 characters (a span's status description).</summary>
+    public static string OneLine(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        text = text.ReplaceLineEndings(" ");
         return text.Length <= MaxDescription ? text : text[..(MaxDescription - 1)] + "…";
     }
 }
