@@ -144,7 +144,10 @@ public static class ChampionChallenger
         if (promote && request.RefitOnAllRows)
         {
             keptData = request.IncludeTrainingData ? WithKeptTrainingData(champion, usable) : usable;
-            kept = Refit(candidate, keptData, trainRequest, cancellationToken);
+            using (RetrainSpan.StartRefit(keptData.RowCount))
+            {
+                kept = Refit(candidate, keptData, trainRequest, cancellationToken);
+            }
         }
 
         var registered = ModelTrainer.Register(workspace, model, kept, keptData, trainRequest, champion.Version);

@@ -6,7 +6,8 @@ namespace Vigil.Monitoring.Telemetry;
 
 /// <summary>
 /// The <c>vigil.retrain</c> span around a champion/challenger retrain, with the challenger's search
-/// (<c>vigil.retrain.search</c>) and the comparison on the fresh holdout (<c>vigil.retrain.compare</c>) as children.
+/// (<c>vigil.retrain.search</c>), the comparison on the fresh holdout (<c>vigil.retrain.compare</c>) and, for a promoted
+/// challenger, its refit on every row (<c>vigil.retrain.refit</c>) as children.
 /// </summary>
 public static class RetrainSpan
 {
@@ -53,6 +54,14 @@ public static class RetrainSpan
     {
         var span = VigilTelemetry.Source.StartActivity(SpanNames.RetrainCompare);
         span?.SetTag(TelemetryTags.HoldoutRows, holdoutRows);
+        return span;
+    }
+
+    /// <summary>A <c>vigil.retrain.refit</c> child span: a promoted challenger refitted on every usable row.</summary>
+    public static Activity? StartRefit(int rows)
+    {
+        var span = VigilTelemetry.Source.StartActivity(SpanNames.RetrainRefit);
+        span?.SetTag(TelemetryTags.TrainingRows, rows);
         return span;
     }
 

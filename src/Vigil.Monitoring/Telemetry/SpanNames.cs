@@ -15,6 +15,9 @@ public static class SpanNames
     /// <summary>Scoring both models on the fresh holdout and the paired bootstrap, inside <see cref="Retrain"/>.</summary>
     public const string RetrainCompare = "vigil.retrain.compare";
 
+    /// <summary>A promoted challenger refitted on every usable row, inside <see cref="Retrain"/>.</summary>
+    public const string RetrainRefit = "vigil.retrain.refit";
+
     /// <summary>One delivery attempt of one alert to one channel.</summary>
     public const string AlertDelivery = "vigil.alert.deliver";
 }

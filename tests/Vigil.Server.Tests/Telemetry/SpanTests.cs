@@ -103,6 +103,8 @@ public sealed class SpanTests(TelemetryServer fixture) : IClassFixture<Telemetry
         var compare = Assert.Single(spans, s => s.OperationName == SpanNames.RetrainCompare && s.ParentSpanId == retrain.SpanId);
         Assert.True(compare.StartTimeUtc >= search.StartTimeUtc + search.Duration, "the comparison follows the search");
         Assert.True(compare.GetTagItem(TelemetryTags.HoldoutRows) is int rows && rows > 0);
+        // A promoted challenger is refitted on every row, in its own child span.
+        Assert.Equal((bool)run["promoted"]! ? 1 : 0, spans.Count(s => s.OperationName == SpanNames.RetrainRefit && s.ParentSpanId == retrain.SpanId));
         // Requested through the API: the retrain belongs to that request's trace.
         Assert.Equal("POST /api/v1/models/{name}/retrains", request.DisplayName);
     }
