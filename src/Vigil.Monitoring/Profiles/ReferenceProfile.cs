@@ -37,6 +37,9 @@ public sealed record ReferenceProfile
     /// <summary>Why there are no feature importances, when there are none for a reason (e.g. a model kind that cannot score rows); null otherwise.</summary>
     public string? FeatureImportanceNote { get; init; }
 
+    /// <summary>Whole feature rows for multivariate drift; null in profiles written before Vigil kept them (or with a cap of 0).</summary>
+    public ReferenceRowSample? RowSample { get; init; }
+
     /// <summary>The settings used to build the profile.</summary>
     public required ReferenceProfileOptions Options { get; init; }
 
@@ -76,6 +79,7 @@ public sealed record ReferenceProfile
             Label = label,
             Task = task,
             Columns = columns,
+            RowSample = options.RowSampleCap > 0 ? ReferenceRowSample.Build(training, label, options.RowSampleCap, options.Seed) : null,
             Options = options,
         };
     }
