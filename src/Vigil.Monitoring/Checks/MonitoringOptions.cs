@@ -13,4 +13,7 @@ public sealed record MonitoringOptions
 
     /// <summary>Degradation rule and bootstrap settings.</summary>
     public PerformanceOptions Performance { get; init; } = new();
+
+    /// <summary>Performance estimation on windows without labels.</summary>
+    public Vigil.Monitoring.Estimation.EstimationOptions Estimation { get; init; } = new();
 }

@@ -24,6 +24,9 @@ public sealed record MonitoringResult
     /// <summary>Performance vs baseline; null when the window has no labels (or the profile no baseline).</summary>
     public PerformanceWindow? Performance { get; init; }
 
+    /// <summary>Performance estimated without labels (CBPE or DLE); null when the version has no estimator or estimation is off.</summary>
+    public Estimation.EstimatedPerformance? EstimatedPerformance { get; init; }
+
     /// <summary>The overall state (rule on <see cref="MonitoringStatus"/>).</summary>
     public MonitoringStatus Status { get; init; }
 

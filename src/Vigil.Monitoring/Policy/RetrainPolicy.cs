@@ -21,6 +21,9 @@ public sealed record RetrainPolicy
     /// <summary>Retrain on confident degradation of the primary metric. Default on.</summary>
     public bool OnDegradation { get; init; } = true;
 
+    /// <summary>Retrain on degradation estimated without labels (CBPE / DLE, see <see cref="EstimatedDegradationReason"/>). Default on.</summary>
+    public bool OnEstimatedDegradation { get; init; } = true;
+
     /// <summary>Retrain on dataset drift. Default on.</summary>
     public bool OnDatasetDrift { get; init; } = true;
 
@@ -59,6 +62,7 @@ public sealed record RetrainPolicy
             degradation,
             NotOnTooSmall(Drift(latest.Drift), tooSmall),
             NotOnTooSmall(Psi(latest.Drift), tooSmall),
+            NotOnTooSmall(EstimatedDegradationReason.Evaluate(OnEstimatedDegradation, latest), tooSmall),
             Labels(context, degradation.Fired),
             CooldownGate(context),
             Limit(context),

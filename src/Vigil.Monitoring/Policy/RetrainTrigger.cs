@@ -23,4 +23,7 @@ public enum RetrainTrigger
 
     /// <summary>Gate: fewer retrains than the maximum in the trailing period.</summary>
     RetrainLimit,
+
+    /// <summary>Reason: performance estimated without labels (CBPE / DLE) is degraded beyond the allowed drop, band included.</summary>
+    EstimatedDegradation,
 }

@@ -34,7 +34,7 @@ public sealed class RetrainPolicyTests
     {
         var d = new RetrainPolicy().Evaluate(Result(), Ready);
         Assert.False(d.Retrain);
-        Assert.Equal(6, d.Triggers.Count);
+        Assert.Equal(7, d.Triggers.Count);
         Assert.All(d.Triggers, t => Assert.False(t.Fired || t.Blocking));
         Assert.All(d.Triggers, t => Assert.False(string.IsNullOrWhiteSpace(t.Detail)));
         Assert.Contains("no reason", d.Summary, StringComparison.Ordinal);
