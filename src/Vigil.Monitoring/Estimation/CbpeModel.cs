@@ -9,8 +9,10 @@ namespace Vigil.Monitoring.Estimation;
 /// class one-vs-rest for multiclass, then renormalised per row) and the metrics realised on the holdout, the
 /// baselines. On a window, the calibrated probabilities give the expected confusion matrix and the expected ROC curve
 /// (see <see cref="BinaryExpectation"/>, <see cref="MulticlassExpectation"/>). The band is the sampling error of the
-/// realised metric at the window's size: labels are drawn from the calibrated probabilities
-/// (<see cref="EstimationOptions.Draws"/> times, seeded) and the spread of the metrics over the draws is the error.
+/// realised metric at the window's size — labels are drawn from the calibrated probabilities
+/// (<see cref="EstimationOptions.Draws"/> times, seeded) and the spread of the metrics over the draws is the error —
+/// widened on both sides of every rate by the calibration's own cross-validated error (<see cref="CalibrationError"/>),
+/// which no window size removes.
 /// The estimate holds while the model's calibration holds — under covariate shift, not when the relation between
 /// features and label changes (concept drift): then only labels tell.
 /// </summary>
@@ -80,6 +82,13 @@ public sealed record CbpeModel
         return new CbpeModel { Task = holdout.Task, ClassCount = k, Calibrators = calibrators, Reference = reference, ReferenceRows = n };
     }
 
+    /// <summary>
+    /// The cross-validated calibration error of the chosen calibrations (mean over the classes for multiclass; 0 when
+    /// none was measured): how far the calibrated probabilities may still be off, added to every rate's band.
+    /// </summary>
+    public double CalibrationError() =>
+        Calibrators.Average(c => c.CrossValidatedError.TryGetValue(CalibratorSelection.Name(c.Method), out var e) && double.IsFinite(e) ? e : 0);
+
     /// <summary>How the probabilities are calibrated, for the result: one method, or one per class.</summary>
     public string CalibrationSummary() =>
         Calibrators.Select(c => c.Method).Distinct().Count() == 1
@@ -106,13 +115,15 @@ public sealed record CbpeModel
             ? Binary(window, calibrated, options)
             : Multiclass(window, calibrated, options);
         var realised = labels is not null && labels.Count == window.Rows ? Realised(window, labels) : null;
-        var (metrics, degraded, level) = EstimateJudgement.Judge(Task, names, values, errors, realised, Reference, rule);
+        var allowance = CalibrationError();
+        var (metrics, degraded, level) = EstimateJudgement.Judge(Task, names, values, errors, realised, Reference, rule, allowance);
         return new EstimatedPerformance
         {
             Method = "cbpe",
             Rows = window.Rows,
             Level = level,
             Calibration = CalibrationSummary(),
+            CalibrationError = allowance,
             Metrics = metrics,
             Degraded = degraded,
             Notes = ["estimated from the model's calibrated probabilities: valid while the relation between features and label is unchanged (covariate shift), not under concept drift"],

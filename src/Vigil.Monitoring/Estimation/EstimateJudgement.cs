@@ -9,9 +9,11 @@ namespace Vigil.Monitoring.Estimation;
 /// </summary>
 internal static class EstimateJudgement
 {
+    /// <param name="allowance">Added to both sides of every rate's band (not to losses): the error of what the estimate
+    /// rests on, e.g. the probabilities' calibration error, which no amount of rows removes.</param>
     public static (IReadOnlyList<EstimatedMetric> Metrics, bool Degraded, double Level) Judge(
         AutoMLTask task, IReadOnlyList<string> names, double[] values, double[] errors, double[]? realised,
-        IReadOnlyDictionary<string, double> baseline, EstimatedDegradationRule rule)
+        IReadOnlyDictionary<string, double> baseline, EstimatedDegradationRule rule, double allowance = 0)
     {
         var watched = rule.WatchedFor(task);
         var m = Math.Max(1, watched.Count);
@@ -40,7 +42,8 @@ internal static class EstimateJudgement
             }
 
             var error = double.IsFinite(errors[k]) ? errors[k] : 0;
-            var (lower, upper) = Clip(name, values[k] - (z * error), values[k] + (z * error));
+            var half = (z * error) + (higher ? allowance : 0);
+            var (lower, upper) = Clip(name, values[k] - half, values[k] + half);
             metrics[k] = metric with
             {
                 Value = values[k],

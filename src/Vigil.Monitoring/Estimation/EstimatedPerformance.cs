@@ -19,6 +19,9 @@ public sealed record EstimatedPerformance
     /// <summary>How the probabilities were calibrated (CBPE), e.g. <c>isotonic</c>; per class for multiclass.</summary>
     public string? Calibration { get; init; }
 
+    /// <summary>The calibrated probabilities' cross-validated calibration error (CBPE), added to the rates' bands.</summary>
+    public double? CalibrationError { get; init; }
+
     /// <summary>Every estimated metric, in report order.</summary>
     public required IReadOnlyList<EstimatedMetric> Metrics { get; init; }
 

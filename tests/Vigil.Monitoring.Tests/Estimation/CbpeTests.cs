@@ -107,15 +107,19 @@ public class CbpeTests
     public void TheBandWidens_AsTheWindowShrinks()
     {
         var model = CbpeModel.Fit(SyntheticScores.Binary(4000, 8, SyntheticScores.Spread));
-        double Width(int n)
-        {
-            var m = Metric(model.Estimate(ScoredRows.From(SyntheticScores.Binary(n, 9, SyntheticScores.Spread))!, Options, Rule), "accuracy");
-            return m.Upper!.Value - m.Lower!.Value;
-        }
+        EstimatedMetric Accuracy(int n) =>
+            Metric(model.Estimate(ScoredRows.From(SyntheticScores.Binary(n, 9, SyntheticScores.Spread))!, Options, Rule), "accuracy");
 
-        var (small, large) = (Width(200), Width(5000));
-        // Sampling error falls as 1/√n: 25 times the rows, about a fifth of the width.
-        Assert.InRange(small / large, 3.5, 7);
+        var (small, large) = (Accuracy(200), Accuracy(5000));
+        // Sampling error falls as 1/√n: 25 times the rows, about a fifth of the error.
+        Assert.InRange(small.SamplingError!.Value / large.SamplingError!.Value, 3.5, 7);
+        Assert.True(small.Upper - small.Lower > large.Upper - large.Lower);
+
+        // The calibration's own error widens every rate's band by the same amount on both sides, whatever the size.
+        var allowance = model.CalibrationError();
+        Assert.True(allowance > 0);
+        var z = (large.Upper!.Value - large.Value!.Value - allowance) / large.SamplingError.Value;
+        Assert.Equal(MathNet.Numerics.Distributions.Normal.InvCDF(0, 1, 1 - (0.05 / 4 / 2)), z, 6);
     }
 
     private static void AssertTracks(CbpeModel model, Func<int, PredictionSet> window)
