@@ -16,4 +16,6 @@ public sealed record MonitoringOptions
 
     /// <summary>Performance estimation on windows without labels.</summary>
     public Vigil.Monitoring.Estimation.EstimationOptions Estimation { get; init; } = new();
+    /// <summary>Multivariate drift (domain classifier, PCA reconstruction error); <c>Enabled = false</c> skips it.</summary>
+    public Multivariate.MultivariateOptions Multivariate { get; init; } = new();
 }

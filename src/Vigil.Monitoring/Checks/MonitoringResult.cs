@@ -26,6 +26,8 @@ public sealed record MonitoringResult
 
     /// <summary>Performance estimated without labels (CBPE or DLE); null when the version has no estimator or estimation is off.</summary>
     public Estimation.EstimatedPerformance? EstimatedPerformance { get; init; }
+    /// <summary>Multivariate drift (domain classifier, PCA reconstruction); null when disabled, and in results stored before it existed.</summary>
+    public Multivariate.MultivariateDriftResult? Multivariate { get; init; }
 
     /// <summary>The overall state (rule on <see cref="MonitoringStatus"/>).</summary>
     public MonitoringStatus Status { get; init; }

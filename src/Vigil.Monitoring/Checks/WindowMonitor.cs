@@ -21,6 +21,7 @@ public sealed class WindowMonitor
     private readonly DriftCheck _drift;
     private readonly PerformanceEstimator? _estimator;
     private readonly string? _noEstimator;
+    private readonly Multivariate.MultivariateCheck? _multivariate;
 
     /// <param name="estimator">The version's performance estimator; null for none.</param>
     /// <param name="noEstimator">Why there is none, reported on windows instead of an estimate; null to say nothing.</param>
@@ -38,6 +39,7 @@ public sealed class WindowMonitor
         _drift = new DriftCheck(profile, _options.Drift);
         _estimator = estimator;
         _noEstimator = noEstimator;
+        _multivariate = _options.Multivariate.Enabled ? new Multivariate.MultivariateCheck(profile, _options.Multivariate) : null;
     }
 
     public MonitoringResult Check(MonitoringWindow window, CancellationToken cancellationToken = default)
@@ -51,6 +53,8 @@ public sealed class WindowMonitor
             : null;
         var estimated = WindowEstimation.Run(_estimator, _noEstimator, window, _options);
         var (status, reasons) = Judge(drift, quality, performance, estimated);
+        var multivariate = _multivariate?.Run(KindRules.WithoutInfinities(window.Rows), cancellationToken);
+        (status, reasons) = Multivariate.MultivariateVerdict.Apply(status, reasons, multivariate);
         return new MonitoringResult
         {
             Model = _model,
@@ -61,6 +65,7 @@ public sealed class WindowMonitor
             Quality = quality,
             Performance = performance,
             EstimatedPerformance = estimated,
+            Multivariate = multivariate,
             Status = status,
             Reasons = reasons,
         };
