@@ -19,6 +19,7 @@ internal static class Program
             Console.Error.WriteLine("         [--data DIR --reference FILE]   other datasets and reference scores (bench/automl/extra_datasets.py writes both)");
             Console.Error.WriteLine("  automl-timing [--repeat N]   wall clock of budgeted searches: budget kept, refit estimate does not end the search early");
             Console.Error.WriteLine("  store-throughput [ROWS] [BATCH] [--repeat N]   prediction-log inserts per second, 20 features per row");
+            Console.Error.WriteLine("  table-read prepare DIR [ROWS] | table-read FILE [--repeat N]   reading the same table from Parquet and CSV (rows/s, peak memory)");
             return 2;
         }
 
@@ -30,6 +31,7 @@ internal static class Program
             "automl" => AutoML.AutoMLBenchmark.Run(args[1..]),
             "automl-timing" => AutoML.AutoMLTiming.Run(args[1..]),
             "store-throughput" => Store.StoreThroughput.Run(args[1..]),
+            "table-read" => Files.TableFileRead.Run(args[1..]),
             "bundle-predict" => AutoML.BundlePredictLatency.Run(args[1..]),
             "automl-run" when args.Length == 5 => AutoML.AutoMLRun.Run(
                 args[1], args[2], int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture)),
