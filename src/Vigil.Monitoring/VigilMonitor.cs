@@ -4,6 +4,7 @@ using Vigil.AutoML;
 using Vigil.AutoML.Bundles;
 using Vigil.Data.Tables;
 using Vigil.Monitoring.Checks;
+using Vigil.Monitoring.Estimation;
 using Vigil.Monitoring.Lifecycle;
 using Vigil.Monitoring.Models;
 using Vigil.Monitoring.Policy;
@@ -26,6 +27,7 @@ namespace Vigil.Monitoring;
 public sealed class VigilMonitor : IDisposable
 {
     private readonly ConcurrentDictionary<(string Model, int Version), (LoadedModel Model, ReferenceProfile Profile)> _loaded = new();
+    private readonly ConcurrentDictionary<(string Model, int Version), (PerformanceEstimator? Estimator, string? Why)> _estimators = new();
     private readonly TimeProvider _time;
 
     private VigilMonitor(VigilWorkspace workspace, VigilMonitorOptions options, TimeProvider time)
@@ -139,13 +141,16 @@ public sealed class VigilMonitor : IDisposable
         CheckRequest? request, CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
-        var monitor = new WindowMonitor(model, champion.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), profile, Options.Monitoring, _time);
+        var (estimator, noEstimator) = Estimator(champion);
+        var monitor = new WindowMonitor(model, champion.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), profile, Options.Monitoring, _time,
+            estimator, noEstimator);
         var result = monitor.Check(new MonitoringWindow
         {
             Start = request?.WindowStart ?? now,
             End = request?.WindowEnd ?? now,
             Rows = window,
             Outcomes = outputs?.Outcomes,
+            Predictions = outputs?.Predictions is { } predictions ? ScoredRows.From(predictions) : null,
             Scores = outputs?.Scores,
         }, cancellationToken);
         var checkId = Workspace.Store.SaveCheck(new CheckRecord(model, champion.Version, result.RanAt, result.Window.Start, result.Window.End,
@@ -190,6 +195,7 @@ public sealed class VigilMonitor : IDisposable
     {
         var outcome = ChampionChallenger.Retrain(Workspace, model, request, _time, cancellationToken);
         _loaded.Clear();
+        _estimators.Clear();
         return outcome;
     }
 
@@ -208,6 +214,10 @@ public sealed class VigilMonitor : IDisposable
 
     private (LoadedModel Model, ReferenceProfile Profile) Load(ModelVersion version) =>
         _loaded.GetOrAdd((version.Model, version.Version), _ => (ModelLoader.Load(version), ModelTrainer.LoadProfile(version)));
+
+    // Read once per version: estimator.json, or why the version has none.
+    private (PerformanceEstimator? Estimator, string? Why) Estimator(ModelVersion version) =>
+        _estimators.GetOrAdd((version.Model, version.Version), _ => (EstimatorFile.TryRead(version, out var why), why));
 
     // Labelled rows seen by checks since the last retrain, and the retrain times the policy's gates need.
     private RetrainContext RetrainContextFor(string model)

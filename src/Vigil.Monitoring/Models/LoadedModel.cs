@@ -54,7 +54,7 @@ public abstract class LoadedModel
         ArgumentNullException.ThrowIfNull(rows);
         var predictions = Predict(rows);
         var outcomes = ModelScoring.Outcomes(Labels, rows, predictions, out var dropped);
-        return new WindowOutputs(ModelScoring.Scores(predictions), outcomes, dropped);
+        return new WindowOutputs(ModelScoring.Scores(predictions), outcomes, dropped) { Predictions = predictions };
     }
 
     /// <summary>Predicted label text per row (class name, or the number for regression).</summary>
@@ -69,4 +69,8 @@ public abstract class LoadedModel
 
 /// <summary>A window's scores (null when none could be had) and outcomes on its labelled rows (null without labels).</summary>
 /// <param name="Dropped">Labelled rows left out: a class the model does not know, or a label that is not a number for regression.</param>
-public sealed record WindowOutputs(double[]? Scores, Checks.PredictionSet? Outcomes, int Dropped);
+public sealed record WindowOutputs(double[]? Scores, Checks.PredictionSet? Outcomes, int Dropped)
+{
+    /// <summary>The model's predictions for every row, when it scored them (performance estimation reads them); null for an external model.</summary>
+    public Predictions? Predictions { get; init; }
+}

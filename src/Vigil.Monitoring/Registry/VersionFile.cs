@@ -28,6 +28,10 @@ public static class VersionFile
         Find(version, name, BundleLimits.MaxModelFileBytes)
             ?? throw new BundleFormatException($"Model '{version.Model}' version {version.Version}: its model file '{name}' is missing.");
 
+    /// <summary>The version's estimator.json, or null when it has none; <see cref="BundleFormatException"/> when it is refused.</summary>
+    public static BundleFile? Estimator(ModelVersion version) =>
+        Find(version, Estimation.EstimatorFile.FileName, BundleLimits.MaxJsonFileBytes);
+
     private static BundleFile? Find(ModelVersion version, string name, long maxBytes)
     {
         ArgumentNullException.ThrowIfNull(version);
