@@ -22,7 +22,13 @@ public sealed class WorkspaceHost : IDisposable
     public WorkspaceHost(IOptions<ServerOptions> options, ILogger<WorkspaceHost> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
-        Monitor = VigilMonitor.Open(options.Value.Workspace, new VigilMonitorOptions { Durability = options.Value.Durability });
+        var streams = options.Value.Streams.ToOptions();
+        Monitor = VigilMonitor.Open(options.Value.Workspace, new VigilMonitorOptions
+        {
+            Durability = options.Value.Durability,
+            Streams = streams,
+            Policy = new Monitoring.Policy.RetrainPolicy { OnStreamChange = streams.Enabled },
+        });
         logger.LogInformation("Workspace {Folder} open ({Models} models).", Monitor.Workspace.Folder, Monitor.Workspace.Registry.ListModels().Count);
     }
 
