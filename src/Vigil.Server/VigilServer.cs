@@ -10,12 +10,13 @@ using Vigil.Server.Api;
 using Vigil.Server.Dashboard;
 using Vigil.Server.Metrics;
 using Vigil.Server.Security;
+using Vigil.Server.Telemetry;
 
 namespace Vigil.Server;
 
 /// <summary>
 /// Builds the Vigil web application: the JSON API under <c>/api/v1</c>, the dashboard, <c>/metrics</c>,
-/// <c>/health</c> and <c>/ready</c>, and the background scheduler. <c>vigil serve</c> calls <see cref="Build"/>.
+/// <c>/health</c> and <c>/ready</c>, the background scheduler, and OpenTelemetry export when configured. <c>vigil serve</c> calls <see cref="Build"/>.
 /// </summary>
 public static class VigilServer
 {
@@ -40,6 +41,7 @@ public static class VigilServer
         configure?.Invoke(builder);
         // Channels are checked before anything starts: a mistake refuses to start, in one line (AlertConfigurationException).
         builder.Services.AddVigilAlerts(AlertSettings.Read(builder.Configuration));
+        builder.AddVigilTelemetry(); // after configure, so settings a caller adds there are read
 
         var app = builder.Build();
         var keys = app.Services.GetRequiredService<ApiKeyRing>(); // invalid key scopes fail at start, not on first request

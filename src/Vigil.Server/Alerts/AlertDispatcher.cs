@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Vigil.Monitoring.Alerts;
+using Vigil.Monitoring.Telemetry;
 using Vigil.Server.Api;
 
 namespace Vigil.Server.Alerts;
@@ -96,20 +97,33 @@ public sealed class AlertDispatcher(
             return;
         }
 
-        var result = await sender.SendAsync(channel, alert, cancellationToken);
+        var attempts = delivery.Attempts + 1;
+        using var span = AlertSpan.Start(alert.Model, channel.Name, alert.Kind.Name(), alert.Id, attempts);
+        DeliveryResult result;
+        try
+        {
+            result = await sender.SendAsync(channel, alert, cancellationToken);
+        }
+        catch (Exception e)
+        {
+            SpanFailure.Record(span, e);
+            throw;
+        }
+
         var at = time.GetUtcNow();
         if (result.Delivered)
         {
             store.RecordDelivered(alert.Id, channel.Name, at, result.Status ?? 200);
+            AlertSpan.Delivered(span, result.Status ?? 200);
             logger.LogInformation("Alert {Alert} ({Event} of {Model}) delivered to {Channel}.", alert.Id, alert.Kind.Name(), alert.Model, channel.Name);
             return;
         }
 
-        var attempts = delivery.Attempts + 1;
         var error = result.Error ?? "failed";
         if (attempts >= settings.MaxAttempts)
         {
             store.RecordDeliveryFailure(alert.Id, channel.Name, at, error, result.Status, null);
+            AlertSpan.GaveUp(span, result.Status, error);
             logger.LogError("Alert {Alert} ({Event} of {Model}) could not be delivered to {Channel} ({Url}) after {Attempts} attempts: {Error}. Marked failed.",
                 alert.Id, alert.Kind.Name(), alert.Model, channel.Name, channel.SafeUrl, attempts, error);
             return;
@@ -117,6 +131,7 @@ public sealed class AlertDispatcher(
 
         var next = at + settings.BackoffAfter(attempts);
         store.RecordDeliveryFailure(alert.Id, channel.Name, at, error, result.Status, next);
+        AlertSpan.WillRetry(span, result.Status, error);
         logger.LogWarning("Alert {Alert} to {Channel} ({Url}) failed (attempt {Attempts} of {Max}): {Error}; next attempt at {Next:o}.",
             alert.Id, channel.Name, channel.SafeUrl, attempts, settings.MaxAttempts, error, next);
     }

@@ -33,7 +33,7 @@ internal static class CheckCommand
             var profile = ModelTrainer.LoadProfile(monitor.Champion(name));
             var path = parse.GetValue(data)!.FullName;
             var window = WindowReader.Read(path, profile, CsvInput.Encoding(parse, encoding));
-            var outcome = monitor.Check(name, window, new CheckRequest { WindowStart = parse.GetValue(start), WindowEnd = parse.GetValue(end) }, cancellation);
+            var outcome = monitor.Check(name, window, new CheckRequest { WindowStart = parse.GetValue(start), WindowEnd = parse.GetValue(end), Trigger = "cli" }, cancellation);
             CheckConsoleView.Render(outcome, parse.InvocationConfiguration.Output, Path.GetFileName(path));
             if (parse.GetValue(json) is { } file)
             {
