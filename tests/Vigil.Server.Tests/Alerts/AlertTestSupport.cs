@@ -38,7 +38,7 @@ internal static class AlertTestSupport
         return header is not null && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(header));
     }
 
-    /// <summary>Logs 100 labelled rows (shifted far from the training data when <paramref name="drift"/>) and checks them; returns the status (healthy or alarm, asserted).</summary>
+    /// <summary>Logs 100 labelled rows (shifted far from the training data when <paramref name="drift"/>) and checks them; returns the status (alarm when shifted, not alarm when calm; asserted).</summary>
     public static async Task<string> CheckWindowAsync(RunningServer server, int window, bool drift)
     {
         var rows = TrainedModel.Rows(window * 100, 100, $"w{window}-", drift);
@@ -48,7 +48,8 @@ internal static class AlertTestSupport
         var check = await RunningServer.Expect(
             await server.Writer.PostAsync("/api/v1/models/churn/checks", RunningServer.Json(new JsonObject { ["last"] = 100 })), 201);
         var status = (string)check["check"]!["status"]!;
-        Assert.True(status == (drift ? "alarm" : "healthy"),
+        // A calm window may be a warning (one feature drifting by chance); it must not be an alarm, or nothing flaps.
+        Assert.True(drift ? status == "alarm" : status != "alarm",
             $"window {window} ({(drift ? "shifted" : "calm")}) is {status}: {check["result"]!["reasons"]!.ToJsonString()}");
         return status;
     }
