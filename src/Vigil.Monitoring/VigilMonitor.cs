@@ -5,6 +5,7 @@ using Vigil.AutoML.Bundles;
 using Vigil.Data.Tables;
 using Vigil.Monitoring.Alerts;
 using Vigil.Monitoring.Checks;
+using Vigil.Monitoring.Estimation;
 using Vigil.Monitoring.Lifecycle;
 using Vigil.Monitoring.Policy;
 using Vigil.Monitoring.Profiles;
@@ -26,6 +27,7 @@ namespace Vigil.Monitoring;
 public sealed class VigilMonitor : IDisposable
 {
     private readonly ConcurrentDictionary<(string Model, int Version), (ModelBundle Bundle, ReferenceProfile Profile)> _loaded = new();
+    private readonly ConcurrentDictionary<(string Model, int Version), (PerformanceEstimator? Estimator, string? Why)> _estimators = new();
     private readonly TimeProvider _time;
 
     private VigilMonitor(VigilWorkspace workspace, VigilMonitorOptions options, TimeProvider time)
@@ -76,6 +78,7 @@ public sealed class VigilMonitor : IDisposable
         // Score the window when its columns allow it; a window the model cannot read is still checked for drift and quality.
         PredictionSet? outcomes = null;
         double[]? scores = null;
+        ScoredRows? scored = null;
         var dropped = 0;
         if (window.RowCount > 0)
         {
@@ -83,6 +86,7 @@ public sealed class VigilMonitor : IDisposable
             {
                 var predictions = bundle.Predict(window);
                 scores = ModelScoring.Scores(predictions);
+                scored = ScoredRows.From(predictions);
                 outcomes = ModelScoring.Outcomes(bundle, window, predictions, out dropped);
             }
             catch (AutoMLException)
@@ -91,13 +95,16 @@ public sealed class VigilMonitor : IDisposable
             }
         }
 
-        var monitor = new WindowMonitor(model, champion.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), profile, Options.Monitoring, _time);
+        var (estimator, noEstimator) = Estimator(champion);
+        var monitor = new WindowMonitor(model, champion.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), profile, Options.Monitoring, _time,
+            estimator, noEstimator);
         var result = monitor.Check(new MonitoringWindow
         {
             Start = request?.WindowStart ?? now,
             End = request?.WindowEnd ?? now,
             Rows = window,
             Outcomes = outcomes,
+            Predictions = scored,
             Scores = scores,
         }, cancellationToken);
         var record = new CheckRecord(model, champion.Version, result.RanAt, result.Window.Start, result.Window.End,
@@ -173,6 +180,7 @@ public sealed class VigilMonitor : IDisposable
     {
         var outcome = ChampionChallenger.Retrain(Workspace, model, request, _time, cancellationToken);
         _loaded.Clear();
+        _estimators.Clear();
         return outcome;
     }
 
@@ -191,6 +199,10 @@ public sealed class VigilMonitor : IDisposable
 
     private (ModelBundle Bundle, ReferenceProfile Profile) Load(ModelVersion version) =>
         _loaded.GetOrAdd((version.Model, version.Version), _ => (ModelTrainer.LoadBundle(version), ModelTrainer.LoadProfile(version)));
+
+    // Read once per version: estimator.json, or why the version has none.
+    private (PerformanceEstimator? Estimator, string? Why) Estimator(ModelVersion version) =>
+        _estimators.GetOrAdd((version.Model, version.Version), _ => (EstimatorFile.TryRead(version, out var why), why));
 
     // Labelled rows seen by checks since the last retrain (the check about to be saved included), and the retrain
     // times the policy's gates need.
