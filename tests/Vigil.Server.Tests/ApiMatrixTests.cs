@@ -48,6 +48,7 @@ public sealed class ApiMatrixTests(ApiMatrixTests.Server fixture) : IClassFixtur
         ["GET /openapi/{documentName}.json"] = new("/openapi/v1.json", Access.Open, 200),
         ["GET /metrics"] = new("/metrics", Access.Read, 200),
         ["GET /"] = new("/", Access.Read, 200),
+        ["GET /alerts"] = new("/alerts", Access.Read, 200),
         ["GET /models/{name}"] = new("/models/churn", Access.Read, 200),
         ["GET /models/{name}/columns/{column}"] = new("/models/churn/columns/f0", Access.Read, 200),
         ["GET /api/v1/models"] = new("/api/v1/models", Access.Read, 200),
@@ -88,6 +89,8 @@ public sealed class ApiMatrixTests(ApiMatrixTests.Server fixture) : IClassFixtur
         ["POST /api/v1/models/{name}/retrains/{id:long}/cancel"] = new("/api/v1/models/churn/retrains/999/cancel", Access.Write, 404,
             () => Json("{}"), new Bodies(404, 404, 413, 404, 404, "{\"x\":[]}")),
         ["GET /api/v1/models/{name}/report"] = new("/api/v1/models/churn/report", Access.Read, 200),
+        ["GET /api/v1/alerts"] = new("/api/v1/alerts", Access.Read, 200),
+        ["GET /api/v1/models/{name}/alerts"] = new("/api/v1/models/churn/alerts", Access.Read, 200),
         ["GET /api/v1/models/{name}/report.html"] = new("/api/v1/models/churn/report.html", Access.Read, 200),
     };
 
