@@ -7,8 +7,8 @@ namespace Vigil.AutoML.Training;
 public sealed record Predictions(AutoMLTask Task, int Rows, int ClassCount, double[] Values)
 {
     /// <summary>
-    /// The class index per row the model itself decided, when it reports one (an ONNX model's label output); null for
-    /// models whose decision is the rule below. Kept so exact ties decide as the model does.
+    /// The class index per row the model itself decided, when it decides otherwise than the rule below (an ONNX model's
+    /// argmax with scikit-learn's first-on-ties, an ML.NET binary model's PredictedLabel); null for models that use the rule.
     /// </summary>
     public int[]? DecidedClasses { get; init; }
 
