@@ -47,6 +47,7 @@ public static class ApiEndpoints
         CheckEndpoints.Map(models);
         RetrainEndpoints.Map(models);
         ReportEndpoints.Map(models);
+        WatchEndpoints.Map(models);
         return app;
     }
 }

@@ -55,6 +55,7 @@ internal sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Pr
         BadHttpRequestException e => (e.StatusCode, "Bad request", e.Message, null),
         JsonException e => (400, "Invalid JSON", e.Message, null),
         WorkspaceInputException e => (422, "Unprocessable content", e.Message, null),
+        Vigil.Monitoring.Checks.WatchedMetricsInputException e => (422, "Unprocessable content", e.Message, null),
         AutoMLException e => (422, "Unprocessable content", e.Message, null),
         BundleFormatException e => (422, "Invalid model bundle", e.Message, null),
         CsvFormatException e => (422, "Invalid CSV", e.Message, null),
