@@ -15,6 +15,7 @@ internal static class UserErrors
         message = exception switch
         {
             CsvFormatException e => e.Message,
+            Vigil.Data.Files.TableFileException e => e.Message, // Parquet files and unknown file formats
             SchemaMismatchException e => e.Message,
             Vigil.AutoML.AutoMLException e => e.Message,
             Vigil.AutoML.Bundles.BundleFormatException e => e.Message,

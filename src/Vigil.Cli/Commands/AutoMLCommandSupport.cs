@@ -2,6 +2,7 @@ using Vigil.AutoML;
 using Vigil.AutoML.Bundles;
 using Vigil.AutoML.Metrics;
 using Vigil.Data.Csv;
+using Vigil.Data.Files;
 using Vigil.Data.Tables;
 using Vigil.Data.Text;
 
@@ -55,7 +56,7 @@ internal static class AutoMLCommandSupport
         var schema = bundle.Manifest.InputSchema
             .Where(c => used.Contains(c.Name) && Enum.TryParse<ColumnKind>(c.Kind, out _))
             .ToDictionary(c => c.Name, c => Enum.Parse<ColumnKind>(c.Kind), StringComparer.Ordinal);
-        var located = CsvTableReader.ReadLocated(path, new CsvReadOptions { Schema = schema, Encoding = encoding });
+        var located = TableFile.ReadLocated(path, new CsvReadOptions { Schema = schema, Encoding = encoding });
         if (labelled)
         {
             LabelCheck.RequireKnownLabels(located, bundle);

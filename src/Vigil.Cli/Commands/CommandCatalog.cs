@@ -16,6 +16,7 @@ internal static class CommandCatalog
         yield return Monitoring.RetrainCommand.Create();
         yield return Monitoring.ModelsCommand.Create();
         yield return Monitoring.ReportCommand.Create();
+        yield return Monitoring.ExportCommand.Create();
         yield return ServeCommand.Create();
         yield return Replay.ReplayCommand.Create();
     }

@@ -2,6 +2,8 @@ using System.CommandLine;
 using Spectre.Console;
 using Vigil.Cli.Outputs;
 using Vigil.Data.Csv;
+using Vigil.Data.Files;
+using Vigil.Data.Parquet;
 using Vigil.Monitoring.Drift;
 using Vigil.Monitoring.Drift.ColumnTests;
 using Vigil.Statistics.MultipleTesting;
@@ -10,15 +12,15 @@ namespace Vigil.Cli.Commands;
 
 /// <summary>
 /// <c>vigil drift --reference ref.csv --current cur.csv [--json out.json] [--columns a,b] [--label y] [--test COLUMN=NAME]…</c>:
-/// compares every column of two CSV files and prints a table plus a dataset-level summary.
+/// compares every column of two data files (CSV or Parquet) and prints a table plus a dataset-level summary.
 /// Exit code 0 when the dataset has not drifted, 1 when it has, 2 on bad input.
 /// </summary>
 internal static class DriftCommand
 {
     public static Command Create()
     {
-        var reference = new Option<FileInfo>("--reference", "-r") { Description = "CSV with the reference sample (e.g. the training data).", Required = true };
-        var current = new Option<FileInfo>("--current", "-c") { Description = "CSV with the current sample to compare.", Required = true };
+        var reference = new Option<FileInfo>("--reference", "-r") { Description = "Reference sample (e.g. the training data): a .csv or .parquet file.", Required = true };
+        var current = new Option<FileInfo>("--current", "-c") { Description = "Current sample to compare: a .csv or .parquet file.", Required = true };
         var json = new Option<FileInfo?>("--json") { Description = "Also write the report as JSON (snake_case fields) to this file." }.WritesFile();
         var encoding = CsvInput.EncodingOption();
         var columns = new Option<string?>("--columns") { Description = "Comma-separated columns to compare (default: every column of the reference)." };
@@ -39,7 +41,7 @@ internal static class DriftCommand
             AllowMultipleArgumentsPerToken = false,
         };
 
-        var command = new Command("drift", "Compare the columns of a current CSV against a reference CSV (KS, chi-square, PSI, Wasserstein, Jensen–Shannon).")
+        var command = new Command("drift", "Compare the columns of a current data file (CSV or Parquet) against a reference file (KS, chi-square, PSI, Wasserstein, Jensen–Shannon).")
         {
             reference, current, json, columns, label, alpha, correction, share, bins, tests, encoding,
         };
@@ -65,7 +67,7 @@ internal static class DriftCommand
             var referenceTable = ReadReference(refPath, text, requestedTests, options.TestRegistry);
             CheckTests(requestedTests, referenceTable, selected, options.TestRegistry);
             // The current file is read with the reference's kinds, so a value that does not fit is reported with its line.
-            var currentTable = CsvTableReader.Read(curPath, new CsvReadOptions { Schema = SchemaOf(referenceTable, selected), Encoding = text });
+            var currentTable = TableFile.Read(curPath, new CsvReadOptions { Schema = SchemaOf(referenceTable, selected), Encoding = text });
             var report = DriftAnalyzer.Compare(referenceTable, currentTable, options, selected, labelName);
 
             var output = parse.InvocationConfiguration.Output;
@@ -123,22 +125,30 @@ internal static class DriftCommand
             .ToDictionary(t => t.Key, _ => Data.Tables.ColumnKind.Boolean, StringComparer.Ordinal);
         if (booleans.Count == 0)
         {
-            return CsvTableReader.Read(path, new CsvReadOptions { Encoding = encoding });
+            return TableFile.Read(path, new CsvReadOptions { Encoding = encoding });
         }
 
         try
         {
-            return CsvTableReader.Read(path, new CsvReadOptions { Schema = booleans, Encoding = encoding });
+            return TableFile.Read(path, new CsvReadOptions { Schema = booleans, Encoding = encoding });
         }
-        catch (CsvFormatException e) when (e.ColumnName is { } column && booleans.ContainsKey(column))
+        catch (TableFileException e) when (e.ColumnName is { } column && booleans.ContainsKey(column) && Located(e) is { } where)
         {
-            var inferred = CsvTableReader.Read(path, new CsvReadOptions { Columns = [column], Encoding = encoding })[column].Kind;
+            var inferred = TableFile.Read(path, new CsvReadOptions { Columns = [column], Encoding = encoding })[column].Kind;
             var kind = ColumnTestRegistry.Describe(inferred);
             throw new ColumnTestInputException(
-                $"The test '{requested[column]}' needs a boolean column, but column '{column}' is {kind} (line {e.Line}: {e.Found} is not true/false, 1/0 or yes/no); "
+                $"The test '{requested[column]}' needs a boolean column, but column '{column}' is {kind} ({where} is not true/false, 1/0 or yes/no); "
                 + $"tests for {kind} columns: {string.Join(", ", registry.For(inferred).Select(t => t.Name))}.", e);
         }
     }
+
+    // Where the value that is not a boolean is, in the file's own terms: "line 7: 'abc'" or "row 6: 'abc'".
+    private static string? Located(TableFileException e) => e switch
+    {
+        CsvFormatException c => $"line {c.Line}: {c.Found}",
+        ParquetFormatException { Row: { } row } p => $"row {row}: {p.Found}",
+        _ => null,
+    };
 
     // Before the current file is read: every --test column is compared, and its test exists and accepts its kind.
     private static void CheckTests(Dictionary<string, string> requested, Data.Tables.Table reference, string[]? selected, ColumnTestRegistry registry)

@@ -12,7 +12,7 @@ internal static class EvaluateCommand
     public static Command Create()
     {
         var model = new Option<DirectoryInfo>("--model", "-m") { Description = "Model bundle folder written by 'vigil train'.", Required = true };
-        var data = new Option<FileInfo>("--data", "-d") { Description = "Labelled CSV to score.", Required = true };
+        var data = new Option<FileInfo>("--data", "-d") { Description = "Labelled rows to score: a .csv or .parquet file.", Required = true };
         var json = new Option<FileInfo?>("--json") { Description = "Also write the metrics as JSON (snake_case) to this file." }.WritesFile();
         var encoding = CsvInput.EncodingOption();
         var command = new Command("evaluate", "Score a saved model on labelled data (ROC AUC, accuracy, log loss, F1, R², RMSE, …).") { model, data, json, encoding };

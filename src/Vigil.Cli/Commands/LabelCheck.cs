@@ -52,7 +52,7 @@ internal static class LabelCheck
     private static Column Column(LocatedTable data, string label) =>
         data.Table.Contains(label)
             ? data.Table[label]
-            : throw new CsvFormatException(data.Source, 1, null, null, $"a label column named '{label}'",
+            : throw data.FileError($"a label column named '{label}'",
                 $"only {string.Join(", ", data.Table.ColumnNames.Select(n => $"'{n}'"))}");
 
     private static int FirstRow(Column column, Func<int, bool> bad)

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Vigil.AutoML;
 using Vigil.Cli.Outputs;
-using Vigil.Data.Csv;
+using Vigil.Data.Files;
 using Vigil.Data.Tables;
 
 namespace Vigil.Cli.Commands;
@@ -16,10 +16,10 @@ internal static class PredictCommand
     public static Command Create()
     {
         var model = new Option<DirectoryInfo>("--model", "-m") { Description = "Model bundle folder written by 'vigil train'.", Required = true };
-        var data = new Option<FileInfo>("--data", "-d") { Description = "CSV rows to score (a label column, if present, is kept and ignored).", Required = true };
-        var output = new Option<FileInfo>("--out", "-o") { Description = "CSV to write: the input columns plus prediction and score columns.", Required = true }.WritesFile();
+        var data = new Option<FileInfo>("--data", "-d") { Description = "Rows to score, a .csv or .parquet file (a label column, if present, is kept and ignored).", Required = true };
+        var output = new Option<FileInfo>("--out", "-o") { Description = "File to write, .csv or .parquet (by its extension): the input columns plus prediction and score columns.", Required = true }.WritesTableFile();
         var encoding = CsvInput.EncodingOption();
-        var command = new Command("predict", "Add predictions and scores of a saved model to a CSV file.") { model, data, output, encoding };
+        var command = new Command("predict", "Add predictions and scores of a saved model to a CSV or Parquet file.") { model, data, output, encoding };
         command.SetAction(parse => AutoMLCommandSupport.Guard(parse.InvocationConfiguration.Error, () =>
         {
             var bundle = AutoMLCommandSupport.LoadBundle(parse.GetValue(model)!);
@@ -50,7 +50,7 @@ internal static class PredictCommand
             }
 
             var target = parse.GetValue(output)!.FullName;
-            CsvTableWriter.Write(result, target);
+            TableFile.Write(result, target);
             parse.InvocationConfiguration.Output.WriteLine($"{predictions.Rows} predictions written to {target}");
             return ExitCodes.Ok;
         }));

@@ -5,6 +5,7 @@ using Vigil.AutoML;
 using Vigil.Cli.Outputs;
 using Vigil.AutoML.Metrics;
 using Vigil.Data.Csv;
+using Vigil.Data.Files;
 using Vigil.Monitoring;
 using Vigil.Monitoring.Lifecycle;
 
@@ -23,7 +24,7 @@ internal static class TrainCommand
 {
     public static Command Create()
     {
-        var data = new Option<FileInfo>("--data", "-d") { Description = "Training CSV.", Required = true };
+        var data = new Option<FileInfo>("--data", "-d") { Description = "Training data: a .csv or .parquet file.", Required = true };
         var label = new Option<string>("--label", "-l") { Description = "Label column.", Required = true };
         var task = new Option<string>("--task") { Description = "auto, binary, multiclass or regression.", DefaultValueFactory = _ => "auto" };
         task.AcceptOnlyFromAmong("auto", "binary", "multiclass", "regression");
@@ -66,7 +67,7 @@ internal static class TrainCommand
             }
 
             var watched = parse.GetValue(watch) is { } spec ? Vigil.Monitoring.Checks.WatchedMetrics.Parse(spec) : null;
-            var located = CsvTableReader.ReadLocated(parse.GetValue(data)!.FullName, new CsvReadOptions { Encoding = CsvInput.Encoding(parse, encoding) });
+            var located = TableFile.ReadLocated(parse.GetValue(data)!.FullName, new CsvReadOptions { Encoding = CsvInput.Encoding(parse, encoding) });
             LabelCheck.RequireLabels(located, parse.GetValue(label)!);
             var table = located.Table;
             var console = Terminal.For(parse.InvocationConfiguration.Output);

@@ -22,6 +22,19 @@ internal static class OutputOption
         return option;
     }
 
+    /// <summary>
+    /// The option names a table file the command writes: a file (<see cref="WritesFile"/>) whose extension says a
+    /// format Vigil writes (.csv or .parquet), so a misnamed output stops the command before it does anything.
+    /// </summary>
+    public static TOption WritesTableFile<TOption>(this TOption option)
+        where TOption : Option
+    {
+        ArgumentNullException.ThrowIfNull(option);
+        option.Validators.Add(result => Check(result, given => OutputTarget.FileProblem(given) ?? Vigil.Data.Files.TableFile.WriteProblem(given)));
+        Outputs.AddOrUpdate(option, option);
+        return option;
+    }
+
     /// <summary>The option names a folder the command writes into (created when missing).</summary>
     public static TOption WritesFolder<TOption>(this TOption option)
         where TOption : Option

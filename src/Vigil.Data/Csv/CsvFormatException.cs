@@ -1,4 +1,5 @@
 using System.Globalization;
+using Vigil.Data.Files;
 using Vigil.Data.Text;
 
 namespace Vigil.Data.Csv;
@@ -11,7 +12,7 @@ namespace Vigil.Data.Csv;
 /// instead of the field: <c>data.csv, line 3, character 7 (byte offset 52): expected UTF-8 text ...</c>.
 /// The message is always one line: control characters from the file or its name are escaped (<c>\x1B</c>).
 /// </summary>
-public sealed class CsvFormatException : Exception
+public sealed class CsvFormatException : TableFileException
 {
     private const int MaxFoundLength = 80;
 
@@ -45,20 +46,16 @@ public sealed class CsvFormatException : Exception
         int? character,
         long? byteOffset,
         Exception? innerException)
-        : base(PrintableText.Escape(Compose(filePath, line, column, columnName, expected, found, character, byteOffset)), innerException)
+        : base(filePath, Compose(filePath, line, column, columnName, expected, found, character, byteOffset), innerException)
     {
         Character = character;
         ByteOffset = byteOffset;
-        FilePath = filePath;
         Line = line;
         Column = column;
         ColumnName = columnName;
         Expected = expected;
         Found = found;
     }
-
-    /// <summary>The file path, or the source name given to <see cref="CsvTableReader.Read(TextReader, string, CsvReadOptions?)"/>.</summary>
-    public string FilePath { get; }
 
     /// <summary>1-based physical line in the file (the header is line 1); 0 when the problem is not tied to a line.</summary>
     public int Line { get; }
@@ -67,7 +64,7 @@ public sealed class CsvFormatException : Exception
     public int? Column { get; }
 
     /// <summary>Header name of <see cref="Column"/>, when known.</summary>
-    public string? ColumnName { get; }
+    public override string? ColumnName { get; }
 
     /// <summary>1-based character within the physical line, for problems with the bytes themselves; otherwise null.</summary>
     public int? Character { get; }

@@ -59,6 +59,7 @@ internal sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Pr
         AutoMLException e => (422, "Unprocessable content", e.Message, null),
         BundleFormatException e => (422, "Invalid model bundle", e.Message, null),
         CsvFormatException e => (422, "Invalid CSV", e.Message, null),
+        Vigil.Data.Files.TableFileException e => (422, "Invalid data file", e.Message, null),
         SchemaMismatchException e => (422, "Schema mismatch", e.Message, null),
         // Compressed data the caller sent (a zip upload) that System.IO.Compression cannot read, wherever it is first
         // touched (listing a damaged central directory threw past the upload's own check; found by fuzzing).

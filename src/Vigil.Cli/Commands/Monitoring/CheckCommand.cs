@@ -7,7 +7,7 @@ using Vigil.Monitoring.Lifecycle;
 namespace Vigil.Cli.Commands.Monitoring;
 
 /// <summary>
-/// <c>vigil check --model NAME --data window.csv</c>: drift, data quality and (when the label column is present)
+/// <c>vigil check --model NAME --data window.csv|window.parquet</c>: drift, data quality and (when the label column is present)
 /// performance of a window against the champion, saved to the history with the retrain policy's decision.
 /// Exit code 0 healthy or warning, 1 alarm, 2 usage or input error.
 /// </summary>
@@ -17,7 +17,7 @@ internal static class CheckCommand
     {
         var workspace = WorkspaceOption.Create();
         var model = WorkspaceOption.Model();
-        var data = new Option<FileInfo>("--data", "-d") { Description = "CSV with the window's rows (features, and the label column when outcomes are known).", Required = true };
+        var data = new Option<FileInfo>("--data", "-d") { Description = "CSV or Parquet file with the window's rows (features, and the label column when outcomes are known).", Required = true };
         var json = new Option<FileInfo?>("--json") { Description = "Also write the full result (drift, quality, performance, decision) as JSON." }.WritesFile();
         var encoding = CsvInput.EncodingOption();
         var start = new Option<DateTimeOffset?>("--window-start") { Description = "Start of the window (ISO 8601), for the history; default now." };

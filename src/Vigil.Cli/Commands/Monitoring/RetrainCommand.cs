@@ -20,7 +20,7 @@ internal static class RetrainCommand
     {
         var workspace = WorkspaceOption.Create();
         var model = WorkspaceOption.Model();
-        var data = new Option<FileInfo>("--data", "-d") { Description = "CSV with recent labelled rows, oldest first.", Required = true };
+        var data = new Option<FileInfo>("--data", "-d") { Description = "CSV or Parquet file with recent labelled rows, oldest first.", Required = true };
         var force = new Option<bool>("--force") { Description = "Retrain even when the policy does not ask for it." };
         var include = new Option<bool>("--include-training-data") { Description = "Also train on the champion's kept training data." };
         var budget = new Option<double>("--time-budget") { Description = "AutoML seconds for the challenger; 0 = no limit (needs --max-trials).", DefaultValueFactory = _ => 30 };

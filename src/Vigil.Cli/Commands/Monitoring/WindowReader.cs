@@ -1,10 +1,11 @@
 using Vigil.Data.Csv;
+using Vigil.Data.Files;
 using Vigil.Data.Tables;
 using Vigil.Monitoring.Profiles;
 
 namespace Vigil.Cli.Commands.Monitoring;
 
-/// <summary>Reads a window CSV so its columns line up with a model's reference profile.</summary>
+/// <summary>Reads a window file (CSV or Parquet) so its columns line up with a model's reference profile.</summary>
 internal static class WindowReader
 {
     /// <summary>
@@ -15,7 +16,7 @@ internal static class WindowReader
     /// </summary>
     public static Table Read(string path, ReferenceProfile profile, CsvEncoding encoding)
     {
-        var table = CsvTableReader.Read(path, new CsvReadOptions { Encoding = encoding });
+        var table = TableFile.Read(path, new CsvReadOptions { Encoding = encoding });
         foreach (var column in table.Columns.ToArray())
         {
             var expected = profile.Find(column.Name);

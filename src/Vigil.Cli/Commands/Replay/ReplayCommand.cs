@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Vigil.Cli.Outputs;
 using Vigil.Data.Csv;
+using Vigil.Data.Files;
 using Vigil.Monitoring.Checks;
 using Vigil.Data.Text;
 using Vigil.Replay;
@@ -18,7 +19,7 @@ internal static class ReplayCommand
 {
     public static Command Create()
     {
-        var data = new Option<FileInfo>("--data", "-d") { Description = "CSV with labelled rows in time order (oldest first; the replay cannot check the order).", Required = true };
+        var data = new Option<FileInfo>("--data", "-d") { Description = "CSV or Parquet file with labelled rows in time order (oldest first; the replay cannot check the order).", Required = true };
         var label = new Option<string>("--label", "-l") { Description = "The label column (classification).", Required = true };
         var batch = new Option<int>("--batch") { Description = "Rows per batch (336 = one week of half-hours).", DefaultValueFactory = _ => 336 };
         var initial = new Option<int>("--initial") { Description = "Batches that train the first model.", DefaultValueFactory = _ => 4 };
@@ -58,7 +59,7 @@ internal static class ReplayCommand
 
             var strategies = ReplayStrategies.ParseAll(parse.GetValue(strategy));
             var file = parse.GetValue(data)!;
-            var table = CsvTableReader.Read(file.FullName, new CsvReadOptions { Encoding = CsvInput.Encoding(parse, encoding) });
+            var table = TableFile.Read(file.FullName, new CsvReadOptions { Encoding = CsvInput.Encoding(parse, encoding) });
             var gate = new object();
             var options = new ReplayOptions
             {
