@@ -19,6 +19,8 @@ internal static class Program
             Console.Error.WriteLine("         [--data DIR --reference FILE]   other datasets and reference scores (bench/automl/extra_datasets.py writes both)");
             Console.Error.WriteLine("  automl-timing [--repeat N]   wall clock of budgeted searches: budget kept, refit estimate does not end the search early");
             Console.Error.WriteLine("  store-throughput [ROWS] [BATCH] [--repeat N]   prediction-log inserts per second, 20 features per row");
+            Console.Error.WriteLine("  detectors --data FILE --label COL [--calm A-B] [--out FILE.md]   online detectors vs weekly batch checks on a labelled stream");
+            Console.Error.WriteLine("  detectors-stationary [LENGTH]   false changes of each detector on long stationary streams");
             return 2;
         }
 
@@ -31,6 +33,8 @@ internal static class Program
             "automl-timing" => AutoML.AutoMLTiming.Run(args[1..]),
             "store-throughput" => Store.StoreThroughput.Run(args[1..]),
             "bundle-predict" => AutoML.BundlePredictLatency.Run(args[1..]),
+            "detectors" => Detectors.DetectorBenchmark.Run(args[1..]),
+            "detectors-stationary" => Detectors.StationaryStreams.Run(args[1..]),
             "automl-run" when args.Length == 5 => AutoML.AutoMLRun.Run(
                 args[1], args[2], int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture)),
             _ => Unknown(args[0]),

@@ -10,6 +10,7 @@ using Vigil.Monitoring.Registry;
 using Vigil.Monitoring.Reporting;
 using Vigil.Monitoring.Reporting.Model;
 using Vigil.Monitoring.Store;
+using Vigil.Monitoring.Streams;
 using Vigil.Monitoring.Workspace;
 
 namespace Vigil.Monitoring;
@@ -121,11 +122,19 @@ public sealed class VigilMonitor : IDisposable
         return new CheckOutcome(checkId, result, decision, dropped);
     }
 
-    /// <summary>Checks logged rows selected by <paramref name="window"/> (labels joined so far are used).</summary>
+    /// <summary>
+    /// Checks logged rows selected by <paramref name="window"/> (labels joined so far are used). The stream detectors
+    /// are brought up to date first, so the decision sees every change they found.
+    /// </summary>
     public CheckOutcome CheckLogged(string model, WindowSpec window, CancellationToken cancellationToken = default)
     {
         var champion = Champion(model);
         var (bundle, profile) = Load(champion);
+        if (Options.Streams.Enabled)
+        {
+            StreamWatch.Update(Workspace.Store, model, champion.Version, bundle.Task, Options.Streams, _time, cancellationToken);
+        }
+
         var rows = Workspace.Store.ReadWindow(model, window);
         var table = LoggedRowTable.ToTable(rows, profile.LoggedColumnKinds(), bundle.Labels.LabelColumn);
         var request = new CheckRequest
@@ -134,6 +143,24 @@ public sealed class VigilMonitor : IDisposable
             WindowEnd = rows.Count > 0 ? rows[^1].Timestamp : null,
         };
         return Check(model, table, request, cancellationToken);
+    }
+
+    /// <summary>
+    /// Feeds the rows logged and labelled since the last call to the model's online change detectors (see
+    /// <see cref="StreamOptions"/>), storing their state, cursor and detections in one transaction per batch.
+    /// The service calls it on every scheduler poll; a library user calls it whenever suits (a check does it too).
+    /// </summary>
+    public StreamUpdate WatchStreams(string model, CancellationToken cancellationToken = default)
+    {
+        var champion = Champion(model);
+        return StreamWatch.Update(Workspace.Store, model, champion.Version, Load(champion).Bundle.Task, Options.Streams, _time, cancellationToken);
+    }
+
+    /// <summary>Where each of the model's streams stands (champion followed, values read, each detector's figure).</summary>
+    public IReadOnlyList<StreamStatus> StreamStatus(string model)
+    {
+        ModelName.Validate(model);
+        return StreamWatch.Status(Workspace.Store, model);
     }
 
     /// <summary>Retrains with champion/challenger (see <see cref="ChampionChallenger"/>).</summary>
@@ -238,7 +265,11 @@ public sealed class VigilMonitor : IDisposable
         // The latest check is already saved, so it is part of the sum.
         var labelled = (int)Math.Min(int.MaxValue, Workspace.Store.CountLabelledRowsChecked(model, last));
         var recent = retrains.Where(t => t > now - Options.Policy.Period).ToArray();
-        return new RetrainContext(labelled, last, recent, now, unpromoted);
+        // Changes found for the serving champion since the last retrain, on the streams configured as a reason.
+        var champion = Workspace.Registry.GetChampion(model)?.Version;
+        var changes = Workspace.Store.ReadStreamDetections(model, kind: StreamDetection.Change, after: last)
+            .Where(d => d.ModelVersion == champion && Options.Streams.RetrainsOn(d.Stream)).ToArray();
+        return new RetrainContext(labelled, last, recent, now, unpromoted, changes);
     }
 
     public void Dispose() => Workspace.Dispose();

@@ -5,6 +5,7 @@ using Vigil.AutoML.Bundles;
 using Vigil.Data.Csv;
 using Vigil.Data.Tables;
 using Vigil.Monitoring.Checks;
+using Vigil.Monitoring.Profiles;
 using Vigil.Monitoring.Registry;
 using Vigil.Monitoring.Store;
 using Vigil.Monitoring.Workspace;
@@ -122,7 +123,17 @@ public static class ChampionChallenger
             : string.Format(inv, "champion kept: challenger {0} {1:F4} vs champion {2:F4} on {3} fresh rows, improvement {4:+0.0000;-0.0000} ({5:P0} CI [{6:+0.0000;-0.0000}, {7:+0.0000;-0.0000}]) does not clear margin {8}",
                 metric, challengerScore, championScore, holdout.RowCount, improvement, request.Confidence, interval.Lower, interval.Upper, request.PromotionMargin);
 
-        var registered = ModelTrainer.Register(workspace, model, candidate, training, trainRequest, champion.Version);
+        // A promoted challenger is refitted with its configuration on every usable row, the comparison rows
+        // included: they are the newest, and on drifting data a model that never saw them is already stale.
+        var kept = candidate;
+        var keptData = training;
+        if (promote && request.RefitOnAllRows)
+        {
+            keptData = request.IncludeTrainingData ? WithKeptTrainingData(champion, usable) : usable;
+            kept = Refit(candidate, keptData, trainRequest, cancellationToken);
+        }
+
+        var registered = ModelTrainer.Register(workspace, model, kept, keptData, trainRequest, champion.Version);
         request.FaultInjection?.Invoke("registered");
         var actor = request.CreatedBy;
         if (promote)
@@ -149,7 +160,7 @@ public static class ChampionChallenger
             Confidence = request.Confidence,
             Margin = request.PromotionMargin,
             HoldoutRows = holdout.RowCount,
-            TrainingRows = training.RowCount,
+            TrainingRows = keptData.RowCount,
             Promoted = promote,
             Reason = reason,
             ChampionMetrics = TaskMetrics.ComputeAll(championSet),
@@ -157,6 +168,30 @@ public static class ChampionChallenger
             Learner = candidate.Search.BestLearner,
             TrainingSeconds = trainingSeconds,
         };
+    }
+
+    // The challenger's best configuration, one trial, on all rows; the profile keeps the baseline and importance the
+    // challenger earned on rows it had not seen (the refit has no unseen rows left to measure them on).
+    private static ModelTrainer.Candidate Refit(ModelTrainer.Candidate candidate, Table all, TrainRequest request,
+        CancellationToken cancellationToken)
+    {
+        var best = new StartingPoint(candidate.Search.BestLearner, candidate.Search.BestConfig);
+        var search = AutoMLEngine.Fit(all, new AutoMLOptions
+        {
+            Label = request.Label,
+            Task = candidate.Search.Model.Task,
+            Metric = request.Metric,
+            MaxTrials = 1,
+            Seed = request.Seed,
+            Learners = [best.Learner],
+            StartingPoints = [best],
+        }, cancellationToken);
+        var profile = ReferenceProfile.Build(all, request.Label, search.Model.Task) with
+        {
+            Baseline = candidate.Profile.Baseline,
+            FeatureImportance = candidate.Profile.FeatureImportance,
+        };
+        return candidate with { Search = search, Profile = profile };
     }
 
     // Rows with a label the champion knows (a class it never saw cannot be scored fairly against it).

@@ -40,6 +40,12 @@ public sealed record RetrainRequest
     /// <summary>Bootstrap resamples. Default 1000.</summary>
     public int Resamples { get; init; } = 1000;
 
+    /// <summary>
+    /// Refit a promoted challenger's configuration on every usable row, the comparison rows included, before it is
+    /// registered. Default true. The comparison measured the configuration trained without those rows.
+    /// </summary>
+    public bool RefitOnAllRows { get; init; } = true;
+
     public string CreatedBy { get; init; } = "library";
 
     public string Reason { get; init; } = "retrain requested";

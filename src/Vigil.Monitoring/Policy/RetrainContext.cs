@@ -6,5 +6,7 @@ namespace Vigil.Monitoring.Policy;
 /// <param name="RecentRetrains">Times of past retrains; those in (Now − period, Now] count towards the limit.</param>
 /// <param name="Now">The decision time (take it from a <see cref="TimeProvider"/>).</param>
 /// <param name="UnpromotedRetrains">Retrains in a row, newest first, whose challenger was not promoted (0 after a promotion).</param>
+/// <param name="StreamChanges">Changes the online detectors found on the streams that count as a reason, for the current
+/// champion and since the last retrain, newest first (null or empty: none).</param>
 public sealed record RetrainContext(int LabelledRowsSinceLastRetrain, DateTimeOffset? LastRetrainAt, IReadOnlyList<DateTimeOffset> RecentRetrains, DateTimeOffset Now,
-    int UnpromotedRetrains = 0);
+    int UnpromotedRetrains = 0, IReadOnlyList<Streams.StreamDetection>? StreamChanges = null);

@@ -45,6 +45,9 @@ public sealed record RetrainPolicy
     /// <summary>The trailing period of <see cref="MaxRetrainsPerPeriod"/>. Default 7 days.</summary>
     public TimeSpan Period { get; init; } = TimeSpan.FromDays(7);
 
+    /// <summary>Retrain when an online detector found a change on a watched stream since the last retrain (<see cref="RetrainContext.StreamChanges"/>). Default on.</summary>
+    public bool OnStreamChange { get; init; } = true;
+
     /// <summary>Evaluates every trigger on the latest result; see the type's summary for the rule.</summary>
     public RetrainDecision Evaluate(MonitoringResult latest, RetrainContext context)
     {
@@ -54,12 +57,16 @@ public sealed record RetrainPolicy
         // none strong enough to act on: its reasons are reported, not fired.
         var tooSmall = latest.Quality.Findings.FirstOrDefault(f => f.Kind is QualityFindingKind.TooFewRows or QualityFindingKind.EmptyWindow);
         var degradation = NotOnTooSmall(Degradation(latest.Performance), tooSmall);
+        var streamChange = NotOnTooSmall(StreamChange(context), tooSmall);
+        // A change on the error stream is evidence of harm, like confident degradation: the drift back-off does not apply.
+        var harm = degradation.Fired || (streamChange.Fired && context.StreamChanges!.Any(c => c.Stream == Streams.StreamKind.Error));
         var triggers = new List<TriggerEvaluation>
         {
             degradation,
             NotOnTooSmall(Drift(latest.Drift), tooSmall),
             NotOnTooSmall(Psi(latest.Drift), tooSmall),
-            Labels(context, degradation.Fired),
+            streamChange,
+            Labels(context, harm),
             CooldownGate(context),
             Limit(context),
         };
@@ -153,6 +160,24 @@ public sealed record RetrainPolicy
             MinNewLabels, factor, context.UnpromotedRetrains);
         return TriggerEvaluation.Gate(RetrainTrigger.MinNewLabels, !enough,
             F("{0} labelled rows since the last retrain, {1} needed{2}", context.LabelledRowsSinceLastRetrain, needed, why));
+    }
+
+    private TriggerEvaluation StreamChange(RetrainContext context)
+    {
+        const RetrainTrigger t = RetrainTrigger.StreamChange;
+        if (!OnStreamChange)
+        {
+            return TriggerEvaluation.Reason(t, false, "disabled");
+        }
+
+        if (context.StreamChanges is not { Count: > 0 } changes)
+        {
+            return TriggerEvaluation.Reason(t, false, "no change detected on a watched stream since the last retrain");
+        }
+
+        var latest = changes.MaxBy(c => c.DetectedAt)!;
+        return TriggerEvaluation.Reason(t, true, F("{0} change(s) since the last retrain; latest {1:yyyy-MM-dd HH:mm} UTC at row '{2}' (observation {3} of v{4}): {5}",
+            changes.Count, latest.DetectedAt.UtcDateTime, latest.PredictionId, latest.Observation, latest.ModelVersion, latest.Detail));
     }
 
     private TriggerEvaluation CooldownGate(RetrainContext context)

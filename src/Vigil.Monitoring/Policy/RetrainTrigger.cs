@@ -23,4 +23,7 @@ public enum RetrainTrigger
 
     /// <summary>Gate: fewer retrains than the maximum in the trailing period.</summary>
     RetrainLimit,
+
+    /// <summary>Reason: an online detector found a change on a watched stream (the error stream by default) since the last retrain.</summary>
+    StreamChange,
 }

@@ -7,6 +7,7 @@ public static class RetrainTriggers
     public static TriggerKind Kind(this RetrainTrigger trigger) => trigger switch
     {
         RetrainTrigger.ConfidentDegradation or RetrainTrigger.DatasetDrift or RetrainTrigger.ImportantFeaturePsi => TriggerKind.Reason,
+        RetrainTrigger.StreamChange => TriggerKind.Reason,
         RetrainTrigger.MinNewLabels or RetrainTrigger.Cooldown or RetrainTrigger.RetrainLimit => TriggerKind.Gate,
         _ => throw new ArgumentOutOfRangeException(nameof(trigger), trigger, "Unknown retrain trigger."),
     };
@@ -20,6 +21,7 @@ public static class RetrainTriggers
         RetrainTrigger.MinNewLabels => "Enough new labels",
         RetrainTrigger.Cooldown => "Cooldown",
         RetrainTrigger.RetrainLimit => "Retrain limit",
+        RetrainTrigger.StreamChange => "Change on a stream",
         _ => trigger.ToString(),
     };
 

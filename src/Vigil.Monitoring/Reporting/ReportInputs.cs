@@ -41,6 +41,9 @@ internal sealed class ReportInputs
 
     public IReadOnlyList<RegistryEvent> RegistryEvents { get; private set; } = [];
 
+    /// <summary>Changes the online detectors found, newest first.</summary>
+    public IReadOnlyList<Streams.StreamDetection> StreamChanges { get; private set; } = [];
+
     /// <summary>Problems met while reading (unreadable check results or profiles), as report-level findings.</summary>
     public IReadOnlyList<QualityFindingView> Notes => _notes;
 
@@ -69,6 +72,7 @@ internal sealed class ReportInputs
         inputs.Decisions = workspace.Store.ReadDecisions(model);
         inputs.Retrains = workspace.Store.ListRetrains(model);
         inputs.RegistryEvents = workspace.Registry.Events(model);
+        inputs.StreamChanges = workspace.Store.ReadStreamDetections(model, kind: Streams.StreamDetection.Change);
         return inputs;
     }
 

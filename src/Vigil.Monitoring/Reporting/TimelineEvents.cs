@@ -9,7 +9,7 @@ using Vigil.Monitoring.Store;
 namespace Vigil.Monitoring.Reporting;
 
 /// <summary>
-/// The report's events from History and the Registry, oldest first. Events at the same instant keep the causal order
+/// The report's events from History, the Registry and the online detectors, oldest first. Events at the same instant keep the causal order
 /// check alarm → retrain decision → retrain → registry event (a stable sort over the lists appended in that order).
 /// </summary>
 internal static class TimelineEvents
@@ -22,8 +22,19 @@ internal static class TimelineEvents
         events.AddRange(inputs.Decisions.Where(d => d.Record.Retrain).Select(d => Decision(d, checkVersions)));
         events.AddRange(inputs.Retrains.Select(Retrain));
         events.AddRange(inputs.RegistryEvents.Select(Registry));
+        events.AddRange(inputs.StreamChanges.Select(StreamChange));
         return events.OrderBy(e => e.At).ToArray();
     }
+
+    private static TimelineEvent StreamChange(Streams.StreamDetection d) => new()
+    {
+        At = d.DetectedAt,
+        Kind = "stream_change",
+        Version = Label(d.ModelVersion),
+        Title = string.Format(CultureInfo.InvariantCulture, "Change on the {0} stream ({1})", Store.MonitoringStore.StreamText(d.Stream), d.Detector),
+        Detail = string.Format(CultureInfo.InvariantCulture, "{0}; at row '{1}' scored {2:yyyy-MM-dd HH:mm} UTC (observation {3})",
+            d.Detail, d.PredictionId, d.RowTime.UtcDateTime, d.Observation),
+    };
 
     private static TimelineEvent Alarm(ParsedCheck check) => new()
     {

@@ -132,7 +132,50 @@ internal static class SchemaMigrations
         ALTER TABLE retrain_runs ADD COLUMN owner_started TEXT;
         """,
 
-        // 5: each model's watched metrics (#17), set by `vigil train/check --watch`, `vigil models watch` or the API.
+        // 5: online change detectors. label_joins is the order in which labels joined their predictions (filled by a
+        // trigger, so every join path is covered and ids follow commit order); the error stream reads it from a cursor
+        // and prunes what it has read. stream_states holds each stream's detector state and cursor, advanced in the same
+        // transaction as the detections it produced, so a restart neither loses nor repeats an observation.
+        """
+        CREATE TABLE label_joins (
+            seq            INTEGER PRIMARY KEY AUTOINCREMENT,
+            model          TEXT    NOT NULL,
+            prediction_seq INTEGER NOT NULL
+        );
+        CREATE INDEX label_joins_by_model ON label_joins (model, seq);
+        CREATE TRIGGER predictions_label_joined AFTER UPDATE OF label ON predictions
+            WHEN OLD.label IS NULL AND NEW.label IS NOT NULL
+        BEGIN
+            INSERT INTO label_joins (model, prediction_seq) VALUES (NEW.model, NEW.seq);
+        END;
+        CREATE TABLE stream_states (
+            model            TEXT    NOT NULL,
+            stream           TEXT    NOT NULL CHECK (stream IN ('error', 'score')),
+            champion_version INTEGER NOT NULL,
+            position         INTEGER NOT NULL,
+            observations     INTEGER NOT NULL,
+            settings_json    TEXT    NOT NULL,
+            detectors_json   TEXT    NOT NULL,
+            updated_at       INTEGER NOT NULL,
+            PRIMARY KEY (model, stream)
+        ) WITHOUT ROWID;
+        CREATE TABLE stream_detections (
+            id            INTEGER PRIMARY KEY AUTOINCREMENT,
+            model         TEXT    NOT NULL,
+            stream        TEXT    NOT NULL CHECK (stream IN ('error', 'score')),
+            detector      TEXT    NOT NULL,
+            kind          TEXT    NOT NULL CHECK (kind IN ('change', 'warning')),
+            detected_at   INTEGER NOT NULL,
+            model_version INTEGER NOT NULL,
+            observation   INTEGER NOT NULL,
+            prediction_id TEXT    NOT NULL,
+            row_time      INTEGER NOT NULL,
+            detail        TEXT    NOT NULL
+        );
+        CREATE INDEX stream_detections_by_model ON stream_detections (model, detected_at);
+        """,
+
+        // 6: each model's watched metrics (#17), set by `vigil train/check --watch`, `vigil models watch` or the API.
         // One row per metric in the order given; a NULL drop means the check's default. No row: the configured or
         // task default applies. Per model, not per version, so the setting survives retraining.
         """

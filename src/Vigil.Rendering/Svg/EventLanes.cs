@@ -15,6 +15,7 @@ internal static class EventLanes
         new("promotion", "Promotion", ChartColors.Good, MarkerShape.Star),
         new("kept_champion", "Kept champion", ChartColors.Muted, MarkerShape.Square),
         new("rollback", "Rollback", ChartColors.Violet, MarkerShape.TriangleDown),
+        new("stream_change", "Stream change", ChartColors.Warn, MarkerShape.TriangleUp),
         new("other", "Other", ChartColors.Reference, MarkerShape.Circle),
     ];
 

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Vigil.Server.Api.Ingestion;
 using Vigil.Server.Scheduling;
 using Vigil.Server.Security;
@@ -15,11 +16,13 @@ public static class ApiEndpoints
     public static IServiceCollection AddVigilApi(this IServiceCollection services)
     {
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<IValidateOptions<ServerOptions>, StreamSettingsValidation>();
         services.AddSingleton<WorkspaceHost>();
         services.AddSingleton<IngestWriter>();
         services.AddSingleton<ChampionSchemas>();
         services.AddSingleton<ApiKeyRing>();
         services.AddSingleton<CheckRunner>();
+        services.AddSingleton<StreamWatcher>();
         services.AddSingleton(sp => new SchedulerCursor(sp.GetRequiredService<WorkspaceHost>().Workspace.Folder));
         services.AddSingleton<RetrainCoordinator>();
         services.AddHostedService(sp => sp.GetRequiredService<RetrainCoordinator>());

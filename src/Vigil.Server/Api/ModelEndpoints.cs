@@ -28,6 +28,8 @@ internal static class ModelEndpoints
         models.MapPost("/{name}/rollback", Rollback).WithSummary("Return to the previous champion (atomic, recorded).").Produces<VersionView>();
     }
 
+    private const int RecentDetections = 20;
+
     internal static ModelView View(WorkspaceHost host, RetrainCoordinator retrains, SchedulerCursor cursor, string name)
     {
         var versions = host.Workspace.Registry.ListVersions(name);
@@ -36,7 +38,8 @@ internal static class ModelEndpoints
         return new ModelView(
             name, champion?.Version, champion is null ? null : VersionView.From(champion), versions.Select(VersionView.From).ToArray(),
             last is null ? null : CheckSummary.From(last), last?.Status ?? "unchecked",
-            host.Workspace.Store.CountPredictions(name), host.Workspace.Store.CountPendingLabels(name), retrains.RunningRun(name), cursor.Failure(name));
+            host.Workspace.Store.CountPredictions(name), host.Workspace.Store.CountPendingLabels(name), retrains.RunningRun(name), cursor.Failure(name),
+            host.Monitor.StreamStatus(name), host.Workspace.Store.ReadStreamDetections(name, RecentDetections));
     }
 
     private static IResult List(WorkspaceHost host, RetrainCoordinator retrains, SchedulerCursor cursor) =>

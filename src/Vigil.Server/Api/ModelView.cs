@@ -1,3 +1,4 @@
+using Vigil.Monitoring.Streams;
 using Vigil.Server.Scheduling;
 
 namespace Vigil.Server.Api;
@@ -8,6 +9,8 @@ namespace Vigil.Server.Api;
 /// <param name="RunningRetrain">Id of the retrain run in progress in this server, if any.</param>
 /// <param name="ScheduledCheckFailure">Set while the model's scheduled checks fail: since when, attempts, the latest
 /// error and when the scheduler tries again; null when the last scheduled check succeeded.</param>
+/// <param name="Streams">The online change detectors' state per stream (error, score): champion followed, values read, each detector's figure.</param>
+/// <param name="StreamDetections">The latest changes and warnings the detectors found, newest first (at most 20).</param>
 public sealed record ModelView(
     string Name,
     int? ChampionVersion,
@@ -18,4 +21,6 @@ public sealed record ModelView(
     long Rows,
     long PendingLabels,
     long? RunningRetrain,
-    ScheduledCheckFailure? ScheduledCheckFailure = null);
+    ScheduledCheckFailure? ScheduledCheckFailure = null,
+    IReadOnlyList<StreamStatus>? Streams = null,
+    IReadOnlyList<StreamDetection>? StreamDetections = null);

@@ -44,7 +44,12 @@ public sealed class WorkspaceHost : IDisposable
             }
         }
 
-        var defaults = new VigilMonitorOptions();
+        var streams = options.Streams.ToOptions();
+        var defaults = new VigilMonitorOptions
+        {
+            Streams = streams,
+            Policy = new Monitoring.Policy.RetrainPolicy { OnStreamChange = streams.Enabled },
+        };
         var byModel = options.Watch.Models.ToDictionary(kv => kv.Key, kv => Read("Vigil:Watch:Models:" + kv.Key, kv.Value), StringComparer.Ordinal);
         var common = string.IsNullOrWhiteSpace(options.Watch.Default) ? null : Read("Vigil:Watch:Default", options.Watch.Default);
         return defaults with

@@ -14,12 +14,13 @@ namespace Vigil.Server.Scheduling;
 /// retrain when the policy says so. Runs on its own loop: ingestion and reads never wait for it (WAL readers).
 /// Rows are counted once per model, then from what this server stores. Restart: the cursor file resumes row counting; a retrain cut off by a crash is marked abandoned when the
 /// workspace opens and the next check's decision starts a fresh one if it is still warranted.
+/// Each visit first feeds new rows and labels to the model's online change detectors (<see cref="StreamWatcher"/>).
 /// A check that fails is recorded once in the cursor (<see cref="ScheduledCheckFailure"/>, logged with its stack trace
 /// once) and tried again after an exponential backoff (<see cref="SchedulerOptions.FailureBackoff"/>), not every poll.
 /// </summary>
 internal sealed class CheckScheduler(
     WorkspaceHost host, CheckRunner checks, RetrainCoordinator retrains, IngestWriter writer, SchedulerCursor cursor,
-    IOptions<ServerOptions> options, TimeProvider time, ILogger<CheckScheduler> logger) : BackgroundService
+    StreamWatcher streams, IOptions<ServerOptions> options, TimeProvider time, ILogger<CheckScheduler> logger) : BackgroundService
 {
     private long _passes;
     private TaskCompletionSource<long> _passed = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -92,7 +93,9 @@ internal sealed class CheckScheduler(
         var now = time.GetUtcNow();
         var last = cursor.Get(model);
         var fresh = rows - (last?.Rows ?? 0);
-        var due = (settings.CheckEveryRows > 0 && fresh >= settings.CheckEveryRows)
+        // A change on a stream that is a retrain reason makes a check due at once, so the policy can act on it.
+        var due = streams.Watch(model, stoppingToken)
+            || (settings.CheckEveryRows > 0 && fresh >= settings.CheckEveryRows)
             || (settings.CheckEvery is { } every && fresh > 0 && (last?.CheckedAt is not { } checkedAt || now - checkedAt >= every));
         if (!due || (last?.Failure is { } waiting && now < waiting.NextAttemptAt))
         {

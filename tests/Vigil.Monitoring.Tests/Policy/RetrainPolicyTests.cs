@@ -9,7 +9,7 @@ public sealed class RetrainPolicyTests
     private static readonly DateTimeOffset Now = new(2025, 6, 10, 12, 0, 0, TimeSpan.Zero);
     private static readonly RetrainContext Ready = new(1000, Now.AddDays(-3), [Now.AddDays(-3)], Now);
 
-    private static MonitoringResult Result(bool datasetDrift = false, bool degraded = false, double psi = 0.05, Dictionary<string, double>? importance = null)
+    internal static MonitoringResult Result(bool datasetDrift = false, bool degraded = false, double psi = 0.05, Dictionary<string, double>? importance = null)
     {
         var columns = new[] { "a", "b", "c" }.Select((n, i) => new ColumnDrift { Name = n, Type = "numeric", Psi = i == 2 ? psi : 0.01 }).ToArray();
         var metric = new MetricChange { Name = "roc_auc", HigherIsBetter = true, Value = 0.7, Baseline = 0.8, ChangeLower = -0.15, ChangeUpper = degraded ? -0.06 : 0.01, AllowedDrop = 0.04, Degraded = degraded };
@@ -34,7 +34,7 @@ public sealed class RetrainPolicyTests
     {
         var d = new RetrainPolicy().Evaluate(Result(), Ready);
         Assert.False(d.Retrain);
-        Assert.Equal(6, d.Triggers.Count);
+        Assert.Equal(Enum.GetValues<RetrainTrigger>().Length, d.Triggers.Count);
         Assert.All(d.Triggers, t => Assert.False(t.Fired || t.Blocking));
         Assert.All(d.Triggers, t => Assert.False(string.IsNullOrWhiteSpace(t.Detail)));
         Assert.Contains("no reason", d.Summary, StringComparison.Ordinal);

@@ -12,7 +12,7 @@ public sealed class TriggerKindTests
     public void ThreeReasonsAndThreeGates()
     {
         var kinds = Enum.GetValues<RetrainTrigger>().GroupBy(t => t.Kind()).ToDictionary(g => g.Key, g => g.ToArray());
-        Assert.Equal([RetrainTrigger.ConfidentDegradation, RetrainTrigger.DatasetDrift, RetrainTrigger.ImportantFeaturePsi], kinds[TriggerKind.Reason]);
+        Assert.Equal([RetrainTrigger.ConfidentDegradation, RetrainTrigger.DatasetDrift, RetrainTrigger.ImportantFeaturePsi, RetrainTrigger.StreamChange], kinds[TriggerKind.Reason]);
         Assert.Equal([RetrainTrigger.MinNewLabels, RetrainTrigger.Cooldown, RetrainTrigger.RetrainLimit], kinds[TriggerKind.Gate]);
     }
 

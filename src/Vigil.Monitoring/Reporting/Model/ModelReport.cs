@@ -54,6 +54,6 @@ public sealed record ModelReport
     /// <summary>Data-quality findings of the latest check.</summary>
     public IReadOnlyList<QualityFindingView> QualityFindings { get; init; } = [];
 
-    /// <summary>Alarms, retrain decisions, retrains, promotions and rollbacks, oldest first.</summary>
+    /// <summary>Alarms, retrain decisions, retrains, promotions, rollbacks and changes found on the streams, oldest first.</summary>
     public IReadOnlyList<TimelineEvent> Events { get; init; } = [];
 }

@@ -7,8 +7,8 @@ public sealed record TimelineEvent
     public required DateTimeOffset At { get; init; }
 
     /// <summary>
-    /// <c>check_alarm</c>, <c>retrain_decision</c>, <c>retrain</c>, <c>promotion</c>, <c>kept_champion</c> or
-    /// <c>rollback</c>; other values render with a neutral marker.
+    /// <c>check_alarm</c>, <c>retrain_decision</c>, <c>retrain</c>, <c>promotion</c>, <c>kept_champion</c>,
+    /// <c>rollback</c> or <c>stream_change</c>; other values render with a neutral marker.
     /// </summary>
     public required string Kind { get; init; }
 

@@ -1,0 +1,136 @@
+using Microsoft.Data.Sqlite;
+using Vigil.Monitoring.Streams;
+using Vigil.Monitoring.Workspace;
+
+namespace Vigil.Monitoring.Store;
+
+// The online detectors' half of the store: stream cursors and detector state, the rows a stream reads, detections.
+public sealed partial class MonitoringStore
+{
+    private const string DetectionColumns =
+        "id, model, stream, detector, kind, detected_at, model_version, observation, prediction_id, row_time, detail";
+
+    internal StoredStream? ReadStreamState(string model, StreamKind stream)
+    {
+        ModelName.Validate(model);
+        return Read(
+            "SELECT champion_version, position, observations, settings_json, detectors_json, updated_at FROM stream_states WHERE model = $m AND stream = $s",
+            r => new StoredStream(r.GetInt32(0), r.GetInt64(1), r.GetInt64(2), r.GetString(3), r.GetString(4), StoredTime.FromTicks(r.GetInt64(5))),
+            ("$m", model), ("$s", StreamText(stream))).SingleOrDefault();
+    }
+
+    /// <summary>
+    /// Up to <paramref name="limit"/> rows of <paramref name="stream"/> after <paramref name="after"/>, in stream order:
+    /// labels in the order they joined (error stream), predictions in the order they were logged (score stream).
+    /// </summary>
+    internal IReadOnlyList<StreamRow> ReadStreamRows(string model, StreamKind stream, long after, int limit)
+    {
+        ModelName.Validate(model);
+        var sql = stream == StreamKind.Error
+            ? "SELECT j.seq, p.id, p.ts, p.prediction, p.score, p.label, p.model_version FROM label_joins j " +
+              "JOIN predictions p ON p.seq = j.prediction_seq WHERE j.model = $m AND j.seq > $after ORDER BY j.seq LIMIT $n"
+            : "SELECT seq, id, ts, prediction, score, NULL, model_version FROM predictions WHERE model = $m AND seq > $after ORDER BY seq LIMIT $n";
+        return Read(sql,
+            r => new StreamRow(r.GetInt64(0), r.GetString(1), StoredTime.FromTicks(r.GetInt64(2)), r.GetString(3),
+                r.IsDBNull(4) ? null : r.GetDouble(4), r.IsDBNull(5) ? null : r.GetString(5), r.IsDBNull(6) ? null : r.GetInt32(6)),
+            ("$m", model), ("$after", after), ("$n", limit));
+    }
+
+    /// <summary>
+    /// Stores a stream's new progress and the detections it produced in one transaction, and forgets the label joins
+    /// the error stream has read. Optimistic: when the stored position is no longer <paramref name="expectedPosition"/>
+    /// (null: no row yet) another process advanced the stream first, nothing is written and false is returned.
+    /// <paramref name="saved"/> holds the detections with their ids.
+    /// </summary>
+    internal bool SaveStreamProgress(string model, StreamKind stream, long? expectedPosition, StoredStream next,
+        IReadOnlyList<StreamDetection> detections, out IReadOnlyList<StreamDetection> saved)
+    {
+        ModelName.Validate(model);
+        saved = [];
+        using var connection = _database.Connect();
+        using var transaction = connection.BeginTransaction(deferred: false);
+        var values = new List<(string, object)>
+        {
+            ("$m", model), ("$s", StreamText(stream)), ("$v", next.ChampionVersion), ("$p", next.Position), ("$o", next.Observations),
+            ("$settings", next.SettingsJson), ("$d", next.DetectorsJson), ("$at", StoredTime.ToTicks(next.UpdatedAt)),
+        };
+        int changed;
+        if (expectedPosition is { } expected)
+        {
+            values.Add(("$expected", expected));
+            changed = connection.Execute(transaction,
+                "UPDATE stream_states SET champion_version = $v, position = $p, observations = $o, settings_json = $settings, " +
+                "detectors_json = $d, updated_at = $at WHERE model = $m AND stream = $s AND position = $expected", [.. values]);
+        }
+        else
+        {
+            changed = connection.Execute(transaction,
+                "INSERT INTO stream_states (model, stream, champion_version, position, observations, settings_json, detectors_json, updated_at) " +
+                "VALUES ($m, $s, $v, $p, $o, $settings, $d, $at) ON CONFLICT DO NOTHING", [.. values]);
+        }
+
+        if (changed == 0)
+        {
+            return false; // disposing the transaction rolls it back
+        }
+
+        var stored = new List<StreamDetection>(detections.Count);
+        foreach (var d in detections)
+        {
+            var id = (long)connection.Scalar(transaction,
+                "INSERT INTO stream_detections (model, stream, detector, kind, detected_at, model_version, observation, prediction_id, row_time, detail) " +
+                "VALUES ($m, $s, $det, $k, $at, $v, $o, $id, $rt, $detail) RETURNING id",
+                ("$m", model), ("$s", StreamText(stream)), ("$det", d.Detector), ("$k", d.Kind), ("$at", StoredTime.ToTicks(d.DetectedAt)),
+                ("$v", d.ModelVersion), ("$o", d.Observation), ("$id", d.PredictionId), ("$rt", StoredTime.ToTicks(d.RowTime)), ("$detail", d.Detail))!;
+            stored.Add(d with { Id = id });
+        }
+
+        if (stream == StreamKind.Error)
+        {
+            connection.Execute(transaction, "DELETE FROM label_joins WHERE model = $m AND seq <= $p", ("$m", model), ("$p", next.Position));
+        }
+
+        transaction.Commit();
+        saved = stored;
+        return true;
+    }
+
+    /// <summary>Forgets the label joins of <paramref name="model"/> (when no detector reads the error stream, they would only pile up).</summary>
+    internal void ForgetLabelJoins(string model)
+    {
+        using var connection = _database.Connect();
+        connection.Execute(null, "DELETE FROM label_joins WHERE model = $m", ("$m", model));
+    }
+
+    /// <summary>
+    /// Detections of <paramref name="model"/>, newest first: all, or only those of <paramref name="kind"/>, detected
+    /// after <paramref name="after"/>; at most <paramref name="limit"/> when given.
+    /// </summary>
+    public IReadOnlyList<StreamDetection> ReadStreamDetections(string model, int? limit = null, string? kind = null, DateTimeOffset? after = null)
+    {
+        ModelName.Validate(model);
+        return Read(
+            $"SELECT {DetectionColumns} FROM stream_detections WHERE model = $m AND ($k IS NULL OR kind = $k) AND detected_at > $after " +
+            "ORDER BY detected_at DESC, id DESC LIMIT $n",
+            ReadDetection, ("$m", model), ("$k", (object?)kind ?? DBNull.Value),
+            ("$after", after is null ? long.MinValue : StoredTime.ToTicks(after.Value)), ("$n", Limit(limit)));
+    }
+
+    private static StreamDetection ReadDetection(SqliteDataReader r) =>
+        new(r.GetInt64(0), r.GetString(1), ParseStream(r.GetString(2)), r.GetString(3), r.GetString(4), StoredTime.FromTicks(r.GetInt64(5)),
+            r.GetInt32(6), r.GetInt64(7), r.GetString(8), StoredTime.FromTicks(r.GetInt64(9)), r.GetString(10));
+
+    internal static string StreamText(StreamKind stream) => stream switch
+    {
+        StreamKind.Error => "error",
+        StreamKind.Score => "score",
+        _ => throw new ArgumentOutOfRangeException(nameof(stream), stream, "Unknown stream."),
+    };
+
+    private static StreamKind ParseStream(string text) => text switch
+    {
+        "error" => StreamKind.Error,
+        "score" => StreamKind.Score,
+        _ => throw new InvalidDataException($"Unknown stream '{text}' in the database."),
+    };
+}
