@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Vigil.AutoML;
 using Vigil.AutoML.Bundles;
 using Vigil.Data.Tables;
@@ -11,6 +12,7 @@ using Vigil.Monitoring.Reporting;
 using Vigil.Monitoring.Reporting.Model;
 using Vigil.Monitoring.Store;
 using Vigil.Monitoring.Streams;
+using Vigil.Monitoring.Telemetry;
 using Vigil.Monitoring.Workspace;
 
 namespace Vigil.Monitoring;
@@ -75,10 +77,14 @@ public sealed class VigilMonitor : IDisposable
     /// Checks a window of rows against the champion: drift and quality always, performance when the label column is
     /// present. The result and the policy's decision are saved in the history.
     /// </summary>
-    public CheckOutcome Check(string model, Table window, CheckRequest? request = null, CancellationToken cancellationToken = default)
+    public CheckOutcome Check(string model, Table window, CheckRequest? request = null, CancellationToken cancellationToken = default) =>
+        CheckSpan.Run(model, request?.Trigger, span => CheckWindow(span, model, window, request, cancellationToken));
+
+    private CheckOutcome CheckWindow(Activity? span, string model, Table window, CheckRequest? request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(window);
         var champion = Champion(model);
+        CheckSpan.Version(span, champion.Version);
         var (bundle, profile) = Load(champion);
         var now = _time.GetUtcNow();
 
@@ -126,9 +132,18 @@ public sealed class VigilMonitor : IDisposable
     /// Checks logged rows selected by <paramref name="window"/> (labels joined so far are used). The stream detectors
     /// are brought up to date first, so the decision sees every change they found.
     /// </summary>
-    public CheckOutcome CheckLogged(string model, WindowSpec window, CancellationToken cancellationToken = default)
+    public CheckOutcome CheckLogged(string model, WindowSpec window, CancellationToken cancellationToken = default) =>
+        CheckLogged(model, window, null, cancellationToken);
+
+    /// <inheritdoc cref="CheckLogged(string, WindowSpec, CancellationToken)"/>
+    /// <param name="trigger">What started the check (<c>api</c>, <c>scheduler</c>), recorded on its span.</param>
+    public CheckOutcome CheckLogged(string model, WindowSpec window, string? trigger, CancellationToken cancellationToken = default) =>
+        CheckSpan.Run(model, trigger, span => CheckLoggedWindow(span, model, window, trigger, cancellationToken));
+
+    private CheckOutcome CheckLoggedWindow(Activity? span, string model, WindowSpec window, string? trigger, CancellationToken cancellationToken)
     {
         var champion = Champion(model);
+        CheckSpan.Version(span, champion.Version);
         var (bundle, profile) = Load(champion);
         if (Options.Streams.Enabled)
         {
@@ -141,8 +156,9 @@ public sealed class VigilMonitor : IDisposable
         {
             WindowStart = rows.Count > 0 ? rows[0].Timestamp : null,
             WindowEnd = rows.Count > 0 ? rows[^1].Timestamp : null,
+            Trigger = trigger,
         };
-        return Check(model, table, request, cancellationToken);
+        return CheckWindow(span, model, table, request, cancellationToken);
     }
 
     /// <summary>

@@ -57,4 +57,7 @@ public sealed class ServerOptions
 
     /// <summary>Online change detectors on each model's error and score streams.</summary>
     public StreamSettings Streams { get; set; } = new();
+
+    /// <summary>OpenTelemetry export (traces and metrics over OTLP); off unless an endpoint is set.</summary>
+    public Telemetry.TelemetryOptions Telemetry { get; set; } = new();
 }

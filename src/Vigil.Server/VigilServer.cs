@@ -9,12 +9,13 @@ using Vigil.Server.Api;
 using Vigil.Server.Dashboard;
 using Vigil.Server.Metrics;
 using Vigil.Server.Security;
+using Vigil.Server.Telemetry;
 
 namespace Vigil.Server;
 
 /// <summary>
 /// Builds the Vigil web application: the JSON API under <c>/api/v1</c>, the dashboard, <c>/metrics</c>,
-/// <c>/health</c> and <c>/ready</c>, and the background scheduler. <c>vigil serve</c> calls <see cref="Build"/>.
+/// <c>/health</c> and <c>/ready</c>, the background scheduler, and OpenTelemetry export when configured. <c>vigil serve</c> calls <see cref="Build"/>.
 /// </summary>
 public static class VigilServer
 {
@@ -37,6 +38,7 @@ public static class VigilServer
         builder.Services.AddVigilDashboard();
         builder.Services.AddVigilMetrics();
         configure?.Invoke(builder);
+        builder.AddVigilTelemetry(); // after configure, so settings a caller adds there are read
 
         var app = builder.Build();
         var keys = app.Services.GetRequiredService<ApiKeyRing>(); // invalid key scopes fail at start, not on first request

@@ -83,6 +83,7 @@ public sealed class OtherCommandsTests : IDisposable
     [Theory]
     [InlineData("--urls", "not-a-url")]
     [InlineData("--Vigil:Durability=sometimes", null)]
+    [InlineData("--Vigil:Telemetry:OtlpEndpoint=collector:4317", null)]
     public void ServeConfigurationErrorsExitTwoInOneLine(string option, string? value)
     {
         string[] args = value is null ? ["serve", "-w", _dir.PathOf("ws"), option] : ["serve", "-w", _dir.PathOf("ws"), option, value];

@@ -43,7 +43,9 @@ internal sealed class RunningServer : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
 
     /// <param name="time">The server's clock (the scheduler's timer and timestamps); the system clock when null.</param>
-    public static async Task<RunningServer> StartAsync(Dictionary<string, string?>? settings = null, string? workspace = null, TimeProvider? time = null)
+    /// <param name="configure">Further changes to the builder after the test settings (e.g. an in-memory telemetry exporter).</param>
+    public static async Task<RunningServer> StartAsync(Dictionary<string, string?>? settings = null, string? workspace = null, TimeProvider? time = null,
+        Action<WebApplicationBuilder>? configure = null)
     {
         workspace ??= Directory.CreateTempSubdirectory("vigil-server-").FullName;
         var config = new Dictionary<string, string?>
@@ -71,6 +73,8 @@ internal sealed class RunningServer : IAsyncDisposable
             {
                 builder.Services.AddSingleton(time); // registered after the server's TimeProvider.System, so it wins
             }
+
+            configure?.Invoke(builder);
         });
         await app.StartAsync();
         return new RunningServer(app, workspace, new Uri(app.Urls.First()));

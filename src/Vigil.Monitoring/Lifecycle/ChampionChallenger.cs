@@ -8,6 +8,7 @@ using Vigil.Monitoring.Checks;
 using Vigil.Monitoring.Profiles;
 using Vigil.Monitoring.Registry;
 using Vigil.Monitoring.Store;
+using Vigil.Monitoring.Telemetry;
 using Vigil.Monitoring.Workspace;
 using Vigil.Statistics.Resampling;
 
@@ -33,7 +34,12 @@ public static class ChampionChallenger
         ArgumentNullException.ThrowIfNull(workspace);
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
-        time ??= TimeProvider.System;
+        return RetrainSpan.Run(model, span => RetrainRecorded(span, workspace, model, request, time ?? TimeProvider.System, cancellationToken));
+    }
+
+    private static RetrainOutcome RetrainRecorded(Activity? span, VigilWorkspace workspace, string model, RetrainRequest request,
+        TimeProvider time, CancellationToken cancellationToken)
+    {
         var champion = workspace.Registry.GetChampion(model)
             ?? throw new WorkspaceInputException($"Model '{model}' has no champion to retrain; train it first with 'vigil train'.");
         var championBundle = ModelTrainer.LoadBundle(champion);
@@ -44,6 +50,7 @@ public static class ChampionChallenger
         }
 
         var runId = workspace.Store.StartRetrain(model, time.GetUtcNow(), request.Reason);
+        RetrainSpan.Started(span, champion.Version, runId);
         try
         {
             var outcome = Run(workspace, model, champion, championBundle, request, cancellationToken);
@@ -96,11 +103,17 @@ public static class ChampionChallenger
         };
 
         var watch = Stopwatch.StartNew();
-        var candidate = ModelTrainer.FitWithHoldout(training, training, holdout, task, trainRequest, cancellationToken);
+        ModelTrainer.Candidate candidate;
+        using (RetrainSpan.StartSearch())
+        {
+            candidate = ModelTrainer.FitWithHoldout(training, training, holdout, task, trainRequest, cancellationToken);
+        }
+
         var trainingSeconds = watch.Elapsed.TotalSeconds;
         request.FaultInjection?.Invoke("fitted");
 
         // Both models on the same fresh rows.
+        using var compare = RetrainSpan.StartCompare(holdout.RowCount);
         var championSet = ModelScoring.Outcomes(championBundle, holdout, championBundle.Predict(holdout), out _)!;
         var challengerBundle = candidate.Search.Model;
         var challengerSet = ModelScoring.Outcomes(challengerBundle, holdout, challengerBundle.Predict(holdout), out _)!;
@@ -116,6 +129,7 @@ public static class ChampionChallenger
         var challengerScore = TaskMetrics.Compute(challengerSet, metric, all);
         var improvement = sign * (challengerScore - championScore);
         var promote = interval.Resamples > 0 && interval.Lower > request.PromotionMargin;
+        compare?.Dispose(); // the comparison ends here; registering and promoting belong to the retrain span
         var inv = CultureInfo.InvariantCulture;
         var reason = promote
             ? string.Format(inv, "challenger better on {0} fresh rows: {1} {2:F4} vs {3:F4}, improvement {4:+0.0000;-0.0000} ({5:P0} CI [{6:+0.0000;-0.0000}, {7:+0.0000;-0.0000}]) above margin {8}",
@@ -130,7 +144,10 @@ public static class ChampionChallenger
         if (promote && request.RefitOnAllRows)
         {
             keptData = request.IncludeTrainingData ? WithKeptTrainingData(champion, usable) : usable;
-            kept = Refit(candidate, keptData, trainRequest, cancellationToken);
+            using (RetrainSpan.StartRefit(keptData.RowCount))
+            {
+                kept = Refit(candidate, keptData, trainRequest, cancellationToken);
+            }
         }
 
         var registered = ModelTrainer.Register(workspace, model, kept, keptData, trainRequest, champion.Version);

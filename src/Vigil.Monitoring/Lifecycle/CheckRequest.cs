@@ -8,4 +8,7 @@ public sealed record CheckRequest
 
     /// <summary>End of the window (exclusive); default: the time of the check.</summary>
     public DateTimeOffset? WindowEnd { get; init; }
+
+    /// <summary>What started the check (<c>cli</c>, <c>api</c>, <c>scheduler</c>), recorded on its span; null for a library call.</summary>
+    public string? Trigger { get; init; }
 }

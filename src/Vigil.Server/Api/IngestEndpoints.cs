@@ -41,7 +41,7 @@ internal static class IngestEndpoints
         var batch = new PredictionBatchReader(schema, lenient).Read(body.Span, scoring: false, time.GetUtcNow(), options.Value.MaxBatchRows);
         var result = await writer.LogAsync(name, batch.Rows, batch.FeaturesJson);
         VigilMetrics.CountIngest(name, result);
-        VigilMetrics.RowsInvalid.WithLabels(name, "predictions").Inc(batch.Findings.Rows);
+        VigilMetrics.CountInvalid(name, "predictions", batch.Findings.Rows);
         return Results.Ok(new IngestResponse(result.Inserted, result.Duplicates, result.LateLabelsJoined, batch.Findings.Rows, batch.Findings.Listed));
     }
 
@@ -55,7 +55,7 @@ internal static class IngestEndpoints
         var labels = LabelInput.Parse(body.Span, options.Value.MaxBatchRows, problems, numeric);
         var result = await writer.WriteAsync(() => host.Workspace.Store.LogLabels(name, labels));
         VigilMetrics.CountLabels(name, result);
-        VigilMetrics.RowsInvalid.WithLabels(name, "labels").Inc(problems.Findings.Rows);
+        VigilMetrics.CountInvalid(name, "labels", problems.Findings.Rows);
         return Results.Ok(new LabelResponse(result.Joined, result.Pending, result.Duplicates, problems.Findings.Rows, problems.Findings.Listed));
     }
 
@@ -90,8 +90,8 @@ internal static class IngestEndpoints
 
         var result = await writer.LogAsync(name, records, batch.FeaturesJson);
         VigilMetrics.CountIngest(name, result);
-        VigilMetrics.RowsInvalid.WithLabels(name, "predictions").Inc(batch.Findings.Rows);
-        VigilMetrics.PredictDuration.WithLabels(name).Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
+        VigilMetrics.CountInvalid(name, "predictions", batch.Findings.Rows);
+        VigilMetrics.PredictCompleted(name, Stopwatch.GetElapsedTime(started));
         return Results.Ok(new PredictResponse(name, champion.Version, results, result.Inserted, result.Duplicates, batch.Findings.Rows, batch.Findings.Listed));
     }
 }

@@ -1,7 +1,7 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Vigil.Monitoring.Store;
-using Prometheus;
 using Vigil.Server.Metrics;
 
 namespace Vigil.Server.Api;
@@ -76,18 +76,16 @@ public sealed class IngestWriter : IDisposable
 
             foreach (var work in pending.Where(w => w.Write is not null))
             {
-                using (VigilMetrics.StoreWrite.NewTimer())
-                {
-                    Complete(work, work.Write!);
-                }
+                var started = Stopwatch.GetTimestamp();
+                Complete(work, work.Write!);
+                VigilMetrics.StoreWriteCompleted(Stopwatch.GetElapsedTime(started));
             }
 
             foreach (var group in pending.Where(w => w.Write is null).GroupBy(w => w.Model!, StringComparer.Ordinal))
             {
-                using (VigilMetrics.StoreWrite.NewTimer())
-                {
-                    WriteGroup(group.Key, group.ToList());
-                }
+                var started = Stopwatch.GetTimestamp();
+                WriteGroup(group.Key, group.ToList());
+                VigilMetrics.StoreWriteCompleted(Stopwatch.GetElapsedTime(started));
             }
 
             pending.Clear();

@@ -64,7 +64,7 @@ internal static class ModelEndpoints
         host.ForgetChampion(name);
         if (version.IsChampion)
         {
-            VigilMetrics.Promotions.WithLabels(name, "manual").Inc();
+            VigilMetrics.CountPromotion(name, "manual");
         }
 
         return Results.Created($"/api/v1/models/{name}", VersionView.From(version));
@@ -101,7 +101,7 @@ internal static class ModelEndpoints
 
         var promoted = host.Workspace.Registry.Promote(name, version, request.Reason ?? "promoted through the API", Actor(context));
         host.ForgetChampion(name);
-        VigilMetrics.Promotions.WithLabels(name, "manual").Inc();
+        VigilMetrics.CountPromotion(name, "manual");
         return Results.Ok(VersionView.From(promoted));
     }
 
@@ -112,7 +112,7 @@ internal static class ModelEndpoints
         {
             var champion = host.Workspace.Registry.Rollback(name, request?.Reason ?? "rolled back through the API", Actor(context));
             host.ForgetChampion(name);
-            VigilMetrics.Promotions.WithLabels(name, "rollback").Inc();
+            VigilMetrics.CountPromotion(name, "rollback");
             return Results.Ok(VersionView.From(champion));
         }
         catch (WorkspaceInputException e)

@@ -27,9 +27,11 @@ public static class MetricsEndpoints
                 SuppressProcessMetrics = false,
                 SuppressDebugMetrics = true,
                 SuppressEventCounters = true,
-                SuppressMeters = true,
+                SuppressMeters = true, // also keeps the Vigil meter's instruments (VigilMeter) out of /metrics
             });
         }
+
+        VigilMeter.Publish();
 
         return services;
     }
@@ -38,7 +40,13 @@ public static class MetricsEndpoints
     {
         ArgumentNullException.ThrowIfNull(app);
         // Gauges right from the first scrape after a restart, even before any check runs in this process.
-        app.Lifetime.ApplicationStarted.Register(() => RefreshQuietly(app.Services, app.Logger));
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            RefreshQuietly(app.Services, app.Logger);
+            // The meter's gauges (OTLP export) are refreshed the same way when observed, while this server runs.
+            var forget = VigilMeter.RefreshWith(() => RefreshQuietly(app.Services, app.Logger));
+            app.Lifetime.ApplicationStopping.Register(forget);
+        });
         app.MapGet("/metrics", Scrape).ExcludeFromDescription();
         return app;
     }
@@ -51,17 +59,15 @@ public static class MetricsEndpoints
         await Prometheus.Metrics.DefaultRegistry.CollectAndExportAsTextAsync(context.Response.Body, context.RequestAborted).ConfigureAwait(false);
     }
 
-    // A workspace that cannot be read must not take the process metrics down with it.
+    // A workspace that cannot be read (or a server being disposed) must not take the process metrics down with it.
     private static void RefreshQuietly(IServiceProvider services, ILogger? logger)
     {
-        if (DashboardEndpoints.Monitor(services) is not { } monitor)
-        {
-            return;
-        }
-
         try
         {
-            VigilMetrics.Refresh(monitor);
+            if (DashboardEndpoints.Monitor(services) is { } monitor)
+            {
+                VigilMetrics.Refresh(monitor);
+            }
         }
         catch (Exception e) when (e is IOException or InvalidOperationException or Microsoft.Data.Sqlite.SqliteException or ObjectDisposedException)
         {

@@ -2,6 +2,7 @@ using Prometheus;
 using Vigil.Monitoring;
 using Vigil.Monitoring.Checks;
 using Vigil.Monitoring.Store;
+using Vigil.Monitoring.Telemetry;
 
 namespace Vigil.Server.Metrics;
 
@@ -15,6 +16,15 @@ namespace Vigil.Server.Metrics;
 public static class VigilMetrics
 {
     private static readonly string[] ModelLabel = ["model"];
+
+    // Histogram bucket bounds, shared with the Meter's instruments (VigilMeter) so both report the same buckets.
+    internal static IReadOnlyList<double> CheckBuckets { get; } = [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
+
+    internal static IReadOnlyList<double> RetrainBuckets { get; } = [1, 5, 10, 30, 60, 120, 300, 600, 1800, 3600];
+
+    internal static IReadOnlyList<double> PredictBuckets { get; } = [0.00025, 0.0005, 0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1];
+
+    internal static IReadOnlyList<double> StoreWriteBuckets { get; } = [0.0005, 0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1];
 
     /// <summary><c>vigil_drift_share{model}</c>: share of feature columns drifted in the latest check (0..1).</summary>
     public static Gauge DriftShare { get; } = Prometheus.Metrics.CreateGauge("vigil_drift_share",
@@ -71,7 +81,7 @@ public static class VigilMetrics
         "Wall time of a monitoring check.", new HistogramConfiguration
         {
             LabelNames = ModelLabel,
-            Buckets = [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+            Buckets = [.. CheckBuckets],
         });
 
     /// <summary><c>vigil_retrains_total{model,status}</c>: status succeeded, failed or cancelled.</summary>
@@ -87,7 +97,7 @@ public static class VigilMetrics
         "Wall time of a retrain (AutoML search, champion/challenger comparison, registration).", new HistogramConfiguration
         {
             LabelNames = ModelLabel,
-            Buckets = [1, 5, 10, 30, 60, 120, 300, 600, 1800, 3600],
+            Buckets = [.. RetrainBuckets],
         });
 
     /// <summary>
@@ -99,7 +109,7 @@ public static class VigilMetrics
         "Server-side wall time of a successful /predict call (read, score, log and commit).", new HistogramConfiguration
         {
             LabelNames = ModelLabel,
-            Buckets = [0.00025, 0.0005, 0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
+            Buckets = [.. PredictBuckets],
         });
 
     /// <summary>
@@ -110,8 +120,11 @@ public static class VigilMetrics
     public static Histogram StoreWrite { get; } = Prometheus.Metrics.CreateHistogram("vigil_store_write_seconds",
         "Wall time of one store write transaction: a group commit of prediction batches or a label batch, fsync included.", new HistogramConfiguration
         {
-            Buckets = [0.0005, 0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
+            Buckets = [.. StoreWriteBuckets],
         });
+
+    // Every counter and histogram below is recorded twice: to Prometheus and to the Meter's instrument of the same
+    // meaning (VigilMeter). Record through these helpers, not through the Prometheus objects, so both stay equal.
 
     /// <summary>Counts a prediction batch: rows inserted, duplicates, and waiting labels it joined.</summary>
     public static void CountIngest(string model, IngestResult result)
@@ -120,6 +133,10 @@ public static class VigilMetrics
         RowsIngested.WithLabels(model).Inc(result.Inserted);
         RowsDuplicate.WithLabels(model).Inc(result.Duplicates);
         Labels.WithLabels(model, "late_joined").Inc(result.LateLabelsJoined);
+        var tag = ModelTag(model);
+        VigilMeter.RowsIngested.Add(result.Inserted, tag);
+        VigilMeter.RowsDuplicate.Add(result.Duplicates, tag);
+        VigilMeter.Labels.Add(result.LateLabelsJoined, tag, new(TelemetryTags.LabelOutcome, "late_joined"));
     }
 
     /// <summary>Counts a label batch by outcome.</summary>
@@ -129,25 +146,65 @@ public static class VigilMetrics
         Labels.WithLabels(model, "joined").Inc(result.Joined);
         Labels.WithLabels(model, "pending").Inc(result.Pending);
         Labels.WithLabels(model, "duplicate").Inc(result.Duplicates);
+        var tag = ModelTag(model);
+        VigilMeter.Labels.Add(result.Joined, tag, new(TelemetryTags.LabelOutcome, "joined"));
+        VigilMeter.Labels.Add(result.Pending, tag, new(TelemetryTags.LabelOutcome, "pending"));
+        VigilMeter.Labels.Add(result.Duplicates, tag, new(TelemetryTags.LabelOutcome, "duplicate"));
+    }
+
+    /// <summary>Counts rows (<paramref name="input"/> <c>predictions</c>) or labels (<c>labels</c>) that lenient ingestion stored although they do not match the schema.</summary>
+    public static void CountInvalid(string model, string input, int rows)
+    {
+        RowsInvalid.WithLabels(model, input).Inc(rows);
+        VigilMeter.RowsInvalid.Add(rows, ModelTag(model), new(TelemetryTags.Input, input));
+    }
+
+    /// <summary>Records the server-side time of a successful <c>/predict</c> call.</summary>
+    public static void PredictCompleted(string model, TimeSpan duration)
+    {
+        PredictDuration.WithLabels(model).Observe(duration.TotalSeconds);
+        VigilMeter.PredictDuration.Record(duration.TotalSeconds, ModelTag(model));
+    }
+
+    /// <summary>Records the time of one store write transaction.</summary>
+    public static void StoreWriteCompleted(TimeSpan duration)
+    {
+        StoreWrite.Observe(duration.TotalSeconds);
+        VigilMeter.StoreWrite.Record(duration.TotalSeconds);
+    }
+
+    /// <summary>Counts a champion change of <paramref name="kind"/> <c>retrain</c>, <c>manual</c> or <c>rollback</c>.</summary>
+    public static void CountPromotion(string model, string kind)
+    {
+        Promotions.WithLabels(model, kind).Inc();
+        VigilMeter.Promotions.Add(1, ModelTag(model), new(TelemetryTags.PromotionKind, kind));
     }
 
     /// <summary>Records a finished check: the counter, its duration, and the gauges from its result.</summary>
     public static void CheckCompleted(string model, TimeSpan duration, MonitoringResult result, string trigger = "api")
     {
         ArgumentNullException.ThrowIfNull(result);
-        ChecksRun.WithLabels(model, result.Status.ToString().ToLowerInvariant(), trigger).Inc();
-        CheckDuration.WithLabels(model).Observe(Math.Max(0, duration.TotalSeconds));
+        var status = result.Status.ToString().ToLowerInvariant();
+        var seconds = Math.Max(0, duration.TotalSeconds);
+        ChecksRun.WithLabels(model, status, trigger).Inc();
+        CheckDuration.WithLabels(model).Observe(seconds);
+        VigilMeter.ChecksRun.Add(1, ModelTag(model), new(TelemetryTags.CheckStatus, status), new(TelemetryTags.CheckTrigger, trigger));
+        VigilMeter.CheckDuration.Record(seconds, ModelTag(model));
         SetGauges(model, result);
     }
 
     /// <summary>Records a finished retrain: by status, its duration, and a promotion when the challenger won.</summary>
     public static void RetrainFinished(string model, RetrainStatus status, TimeSpan duration, bool promoted)
     {
-        Retrains.WithLabels(model, status.ToString().ToLowerInvariant()).Inc();
-        RetrainDuration.WithLabels(model).Observe(Math.Max(0, duration.TotalSeconds));
+        var name = status.ToString().ToLowerInvariant();
+        var seconds = Math.Max(0, duration.TotalSeconds);
+        Retrains.WithLabels(model, name).Inc();
+        RetrainDuration.WithLabels(model).Observe(seconds);
+        VigilMeter.Retrains.Add(1, ModelTag(model), new(TelemetryTags.RetrainStatus, name));
+        VigilMeter.RetrainDuration.Record(seconds, ModelTag(model));
         if (promoted)
         {
-            Promotions.WithLabels(model, "retrain").Inc();
+            CountPromotion(model, "retrain");
         }
     }
 
@@ -163,6 +220,9 @@ public static class VigilMetrics
             RowsIngested.WithLabels(model);
             Labels.WithLabels(model, "joined");
             Promotions.WithLabels(model, "retrain");
+            VigilMeter.RowsIngested.Add(0, ModelTag(model));
+            VigilMeter.Labels.Add(0, ModelTag(model), new(TelemetryTags.LabelOutcome, "joined"));
+            VigilMeter.Promotions.Add(0, ModelTag(model), new(TelemetryTags.PromotionKind, "retrain"));
             if (monitor.Workspace.Registry.GetChampion(model) is { } champion)
             {
                 ChampionVersion.WithLabels(model).Set(champion.Version);
@@ -175,6 +235,8 @@ public static class VigilMetrics
             }
         }
     }
+
+    private static KeyValuePair<string, object?> ModelTag(string model) => new(TelemetryTags.Model, model);
 
     private static void SetGauges(string model, MonitoringResult result)
     {

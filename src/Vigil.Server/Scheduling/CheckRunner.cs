@@ -12,7 +12,7 @@ public sealed class CheckRunner(WorkspaceHost host)
     public CheckOutcome Run(string model, WindowSpec window, string trigger, CancellationToken cancellationToken = default)
     {
         var watch = Stopwatch.StartNew();
-        var outcome = host.Monitor.CheckLogged(model, window, cancellationToken);
+        var outcome = host.Monitor.CheckLogged(model, window, trigger, cancellationToken);
         VigilMetrics.CheckCompleted(model, watch.Elapsed, outcome.Result, trigger);
         return outcome;
     }

@@ -42,7 +42,7 @@ internal static class CheckCommand
                 parse.InvocationConfiguration.Output.WriteLine($"Watched metrics of {name} set to {set.Metrics} (stored with the model).");
             }
 
-            var outcome = monitor.Check(name, window, new CheckRequest { WindowStart = parse.GetValue(start), WindowEnd = parse.GetValue(end) }, cancellation);
+            var outcome = monitor.Check(name, window, new CheckRequest { WindowStart = parse.GetValue(start), WindowEnd = parse.GetValue(end), Trigger = "cli" }, cancellation);
             CheckConsoleView.Render(outcome, parse.InvocationConfiguration.Output, Path.GetFileName(path));
             if (parse.GetValue(json) is { } file)
             {

@@ -56,7 +56,7 @@ internal static class RetrainCommand
             }
             if (!parse.GetValue(force))
             {
-                var check = monitor.Check(name, rows, null, cancellation);
+                var check = monitor.Check(name, rows, new CheckRequest { Trigger = "cli" }, cancellation);
                 CheckConsoleView.Render(check, output, parse.GetValue(data)!.Name);
                 if (!check.Decision.Retrain)
                 {
