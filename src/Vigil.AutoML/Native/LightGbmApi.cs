@@ -86,6 +86,10 @@ internal static class LightGbmApi
         BoosterHandle booster, float[] data, int dataType, int rows, int columns, int isRowMajor, int predictType,
         int startIteration, int iterations, [MarshalAs(UnmanagedType.LPUTF8Str)] string parameters, out long length, double[] results);
 
+    /// <summary>Per-feature importance summed over the trees: type 0 split counts, 1 total gain.</summary>
+    [DllImport(Library)]
+    public static extern int LGBM_BoosterFeatureImportance(BoosterHandle booster, int iterations, int importanceType, double[] results);
+
     /// <summary>Throws with LightGBM's own message when a call failed.</summary>
     public static void Check(int result)
     {

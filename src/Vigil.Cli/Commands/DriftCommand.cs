@@ -34,6 +34,11 @@ internal static class DriftCommand
         correction.AcceptOnlyFromAmong("bh", "by", "holm", "bonferroni", "none");
         var share = new Option<double>("--dataset-drift-share") { Description = "Share of drifted columns that makes the dataset drifted.", DefaultValueFactory = _ => 0.5 };
         var bins = new Option<int>("--psi-bins") { Description = "Reference-quantile bins for numeric PSI.", DefaultValueFactory = _ => 10 };
+        var multivariate = new Option<bool>("--multivariate")
+        {
+            Description = "Also test how the columns move together: a domain classifier (LightGBM, cross-validated AUC with a p-value) "
+                + "and the PCA reconstruction error; dataset drift when the classifier separates the files.",
+        };
         var tests = new Option<string[]>("--test")
         {
             Description = "The test for one column, COLUMN=NAME (repeatable): " + DescribeTests(ColumnTestRegistry.Default),
@@ -43,7 +48,7 @@ internal static class DriftCommand
 
         var command = new Command("drift", "Compare the columns of a current data file (CSV or Parquet) against a reference file (KS, chi-square, PSI, Wasserstein, Jensen–Shannon).")
         {
-            reference, current, json, columns, label, alpha, correction, share, bins, tests, encoding,
+            reference, current, json, columns, label, alpha, correction, share, bins, tests, multivariate, encoding,
         };
 
         command.SetAction(parse =>
@@ -72,14 +77,20 @@ internal static class DriftCommand
 
             var output = parse.InvocationConfiguration.Output;
             DriftTableView.Render(report, output, refPath, curPath);
+            var multivariateResult = parse.GetValue(multivariate) ? MultivariateDrift.Run(referenceTable, currentTable, selected, labelName, options.Alpha) : null;
+            if (multivariateResult is not null)
+            {
+                MultivariateTableView.Render(Terminal.For(output), multivariateResult);
+            }
+
             var jsonFile = parse.GetValue(json);
             if (jsonFile is not null)
             {
-                DriftJson.Write(report, jsonFile.FullName);
+                MultivariateDrift.WriteJson(report, multivariateResult, jsonFile.FullName);
                 output.WriteLine($"JSON report written to {jsonFile.FullName}");
             }
 
-            return report.DatasetDrift ? ExitCodes.Alarm : ExitCodes.Ok;
+            return report.DatasetDrift || multivariateResult?.DatasetDrift == true ? ExitCodes.Alarm : ExitCodes.Ok;
         });
         return command;
     }

@@ -13,4 +13,7 @@ public sealed record MonitoringOptions
 
     /// <summary>Degradation rule and bootstrap settings.</summary>
     public PerformanceOptions Performance { get; init; } = new();
+
+    /// <summary>Multivariate drift (domain classifier, PCA reconstruction error); <c>Enabled = false</c> skips it.</summary>
+    public Multivariate.MultivariateOptions Multivariate { get; init; } = new();
 }

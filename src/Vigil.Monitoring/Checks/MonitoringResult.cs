@@ -24,6 +24,9 @@ public sealed record MonitoringResult
     /// <summary>Performance vs baseline; null when the window has no labels (or the profile no baseline).</summary>
     public PerformanceWindow? Performance { get; init; }
 
+    /// <summary>Multivariate drift (domain classifier, PCA reconstruction); null when disabled, and in results stored before it existed.</summary>
+    public Multivariate.MultivariateDriftResult? Multivariate { get; init; }
+
     /// <summary>The overall state (rule on <see cref="MonitoringStatus"/>).</summary>
     public MonitoringStatus Status { get; init; }
 

@@ -18,6 +18,7 @@ public sealed class WindowMonitor
     private readonly MonitoringOptions _options;
     private readonly TimeProvider _time;
     private readonly DriftCheck _drift;
+    private readonly Multivariate.MultivariateCheck? _multivariate;
 
     public WindowMonitor(string model, string version, ReferenceProfile profile, MonitoringOptions? options = null, TimeProvider? timeProvider = null)
     {
@@ -30,6 +31,7 @@ public sealed class WindowMonitor
         _options = options ?? new MonitoringOptions();
         _time = timeProvider ?? TimeProvider.System;
         _drift = new DriftCheck(profile, _options.Drift);
+        _multivariate = _options.Multivariate.Enabled ? new Multivariate.MultivariateCheck(profile, _options.Multivariate) : null;
     }
 
     public MonitoringResult Check(MonitoringWindow window, CancellationToken cancellationToken = default)
@@ -42,6 +44,8 @@ public sealed class WindowMonitor
             ? PerformanceCheck.Run(_profile.Baseline, window.Outcomes, _options.Performance)
             : null;
         var (status, reasons) = Judge(drift, quality, performance);
+        var multivariate = _multivariate?.Run(KindRules.WithoutInfinities(window.Rows), cancellationToken);
+        (status, reasons) = Multivariate.MultivariateVerdict.Apply(status, reasons, multivariate);
         return new MonitoringResult
         {
             Model = _model,
@@ -51,6 +55,7 @@ public sealed class WindowMonitor
             Drift = drift,
             Quality = quality,
             Performance = performance,
+            Multivariate = multivariate,
             Status = status,
             Reasons = reasons,
         };

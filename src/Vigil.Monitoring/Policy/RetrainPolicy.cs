@@ -63,7 +63,7 @@ public sealed record RetrainPolicy
         var triggers = new List<TriggerEvaluation>
         {
             degradation,
-            NotOnTooSmall(Drift(latest.Drift), tooSmall),
+            NotOnTooSmall(Drift(latest.Drift, latest.Multivariate), tooSmall),
             NotOnTooSmall(Psi(latest.Drift), tooSmall),
             streamChange,
             Labels(context, harm),
@@ -117,7 +117,7 @@ public sealed record RetrainPolicy
             : $"no watched metric confidently degraded (watched {watched}): {detail}");
     }
 
-    private TriggerEvaluation Drift(DriftCheckResult drift)
+    private TriggerEvaluation Drift(DriftCheckResult drift, Multivariate.MultivariateDriftResult? multivariate)
     {
         const RetrainTrigger t = RetrainTrigger.DatasetDrift;
         if (!OnDatasetDrift)
@@ -127,7 +127,9 @@ public sealed record RetrainPolicy
 
         var weighted = drift.WeightedDriftedShare is { } w ? F(", weighted {0:P0}", w) : "";
         var detail = F("{0:P0} of features drifted{1} (threshold {2:P0}): {3}", drift.DriftedShare, weighted, drift.DatasetDriftThreshold, drift.DatasetDriftReason);
-        return TriggerEvaluation.Reason(t, drift.DatasetDrift, detail);
+        // The domain classifier declares dataset drift too (multivariate drift no column share shows).
+        var classifier = multivariate?.DomainClassifier is { Ran: true } d ? "; domain classifier: " + d.Reason : "";
+        return TriggerEvaluation.Reason(t, drift.DatasetDrift || multivariate?.DatasetDrift == true, detail + classifier);
     }
 
     private TriggerEvaluation Psi(DriftCheckResult drift)

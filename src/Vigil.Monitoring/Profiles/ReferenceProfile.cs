@@ -34,6 +34,9 @@ public sealed record ReferenceProfile
     /// <summary>Feature name → non-negative importance (any scale); null when unknown. Weights the dataset drift share.</summary>
     public IReadOnlyDictionary<string, double>? FeatureImportance { get; init; }
 
+    /// <summary>Whole feature rows for multivariate drift; null in profiles written before Vigil kept them (or with a cap of 0).</summary>
+    public ReferenceRowSample? RowSample { get; init; }
+
     /// <summary>The settings used to build the profile.</summary>
     public required ReferenceProfileOptions Options { get; init; }
 
@@ -73,6 +76,7 @@ public sealed record ReferenceProfile
             Label = label,
             Task = task,
             Columns = columns,
+            RowSample = options.RowSampleCap > 0 ? ReferenceRowSample.Build(training, label, options.RowSampleCap, options.Seed) : null,
             Options = options,
         };
     }

@@ -6,6 +6,12 @@ public sealed record ReferenceProfileOptions
     /// <summary>Most finite values kept per numeric column for the tests; more are sampled uniformly. Default 50,000.</summary>
     public int SampleCap { get; init; } = 50_000;
 
+    /// <summary>
+    /// Whole feature rows kept for multivariate drift (<see cref="ReferenceRowSample"/>); more are sampled uniformly, 0
+    /// keeps none. Default 5,000: enough for the domain classifier and PCA thresholds, about 2 MB of JSON at 20 features.
+    /// </summary>
+    public int RowSampleCap { get; init; } = 5_000;
+
     /// <summary>Seed of the per-column sampling (column i uses Seed + 7919·i).</summary>
     public int Seed { get; init; }
 
@@ -20,6 +26,7 @@ public sealed record ReferenceProfileOptions
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(SampleCap, 2, nameof(SampleCap));
         ArgumentOutOfRangeException.ThrowIfLessThan(HistogramBins, 2, nameof(HistogramBins));
+        ArgumentOutOfRangeException.ThrowIfNegative(RowSampleCap, nameof(RowSampleCap));
         if (QuantileLevels.Any(q => !(q >= 0 && q <= 1)))
         {
             throw new ArgumentOutOfRangeException(nameof(QuantileLevels), "Quantile levels must lie in [0, 1].");

@@ -55,6 +55,7 @@ public static class ReportBuilder
             // Histograms come from the profile of the version the latest check ran against, whose bins it used.
             LatestDrift = DriftViews.Latest(latest, latest is null ? null : inputs.ProfileOf(latest.Record.ModelVersion)),
             DriftHeatmap = DriftViews.Heatmap(inputs.Checks),
+            Multivariate = MultivariateViews.Build(inputs.Checks),
             QualityFindings = [.. Findings(latest), .. inputs.Notes],
             Events = TimelineEvents.Build(inputs),
         };

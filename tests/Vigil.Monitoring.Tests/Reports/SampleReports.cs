@@ -61,6 +61,7 @@ internal static class SampleReports
             ],
             LatestDrift = Columns.Select(Drift).ToList(),
             DriftHeatmap = Heatmap(Columns, 8),
+            Multivariate = MultivariateHistory(8),
             QualityFindings =
             [
                 new QualityFindingView { Column = "income", Kind = "missing", Severity = "warning", Detail = "7.4% missing (reference 1.1%)." },
@@ -176,9 +177,52 @@ internal static class SampleReports
             ModelName = "model " + evil,
             LatestDrift = [.. r.LatestDrift.Select((d, i) => i == 0 ? d with { Name = evil, Reason = evil, Histogram = d.Histogram! with { BinLabels = [.. d.Histogram.BinLabels.Select(_ => evil)] } } : d)],
             DriftHeatmap = r.DriftHeatmap! with { Columns = [evil, .. r.DriftHeatmap.Columns.Skip(1)] },
+            Multivariate = r.Multivariate! with
+            {
+                Latest = r.Multivariate.Latest with
+                {
+                    DomainClassifier = r.Multivariate.Latest.DomainClassifier with { Reason = evil, TopFeatures = [new(evil, 0.7)] },
+                    Reconstruction = r.Multivariate.Latest.Reconstruction with { Reason = evil },
+                },
+            },
             QualityFindings = [new QualityFindingView { Column = evil, Kind = evil, Severity = "error", Detail = evil }],
             Events = [new TimelineEvent { At = Start, Kind = evil, Version = evil, Title = evil, Detail = evil }],
         };
+    }
+
+    /// <summary>Multivariate drift over <paramref name="checks"/> checks: the last two separable, the last one outside the PCA band.</summary>
+    public static MultivariateView MultivariateHistory(int checks)
+    {
+        var points = Enumerable.Range(0, checks).Select(i => new MultivariatePoint
+        {
+            At = Start.AddDays(i * 2),
+            CheckId = "chk-" + (i + 1),
+            Auc = i < checks - 2 ? 0.49 + (0.005 * i) : 0.63 + (0.02 * (i - checks + 2)),
+            PValue = i < checks - 2 ? 0.4 : 1e-12,
+            ClassifierDrifted = i >= checks - 2,
+            Error = i < checks - 1 ? 2.10 + (0.01 * i) : 2.61,
+            Lower = 2.02,
+            Upper = 2.24,
+            ReferenceError = 2.13,
+            ReconstructionDrifted = i == checks - 1,
+        }).ToList();
+        var latest = new Vigil.Monitoring.Multivariate.MultivariateDriftResult
+        {
+            Features = Columns,
+            DomainClassifier = new Vigil.Monitoring.Multivariate.DomainClassifierResult
+            {
+                Ran = true, Reason = "separable: cross-validated AUC 0.650 ≥ 0.55 with p = 1E-12 < 0.05", NReference = 5000, NCurrent = 2400,
+                WindowRows = 2400, Folds = 5, Auc = 0.65, PValue = 1e-12, Alpha = 0.05, MinAuc = 0.55, Drifted = true,
+                TopFeatures = [new("income", 0.46), new("tenure_months", 0.31)],
+            },
+            Reconstruction = new Vigil.Monitoring.Multivariate.ReconstructionResult
+            {
+                Ran = true, Reason = "drifted: mean error 2.61 above [2.02, 2.24]", NFit = 2500, NReference = 2500, NCurrent = 2400, Features = 6,
+                Components = 3, ExplainedVariance = 0.71, Error = 2.61, ReferenceError = 2.13, Lower = 2.02, Upper = 2.24, ThresholdDeviations = 3, Drifted = true,
+            },
+            DatasetDrift = true,
+        };
+        return new MultivariateView { MinAuc = 0.55, Points = points, Latest = latest };
     }
 
     private static void Normalize(double[] shares)

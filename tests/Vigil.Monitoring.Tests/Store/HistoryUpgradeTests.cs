@@ -59,6 +59,21 @@ public sealed class HistoryUpgradeTests : IDisposable
     }
 
     [Fact]
+    public void ResultsAndProfilesOfAnEarlierRelease_HaveNoMultivariatePart_AndTheReportOmitsIt()
+    {
+        using var monitor = VigilMonitor.Open(_folder);
+        Assert.All(monitor.Workspace.Store.ReadChecks(Model), c => Assert.Null(c.Result!.Multivariate));
+        Assert.Null(monitor.Report(Model).Multivariate);
+        var profile = Directory.EnumerateFiles(_folder, "profile.json", SearchOption.AllDirectories).First();
+        var read = Vigil.Monitoring.Checks.MonitoringJson.Deserialize<Vigil.Monitoring.Profiles.ReferenceProfile>(File.ReadAllText(profile));
+        Assert.Null(read.RowSample);
+        // Checked against such a profile, the methods say they did not run, and why.
+        var result = new Vigil.Monitoring.Multivariate.MultivariateCheck(read).Run(new Vigil.Data.Tables.Table(Array.Empty<Vigil.Data.Tables.Column>()));
+        Assert.False(result.DomainClassifier.Ran);
+        Assert.Equal(Vigil.Monitoring.Multivariate.MultivariateCheck.NoRowSample, result.Reconstruction.Reason);
+    }
+
+    [Fact]
     public void ADamagedResult_IsAnEntryWithItsError_AndTheReportNotesIt()
     {
         using (var monitor = VigilMonitor.Open(_folder))

@@ -33,7 +33,7 @@ public class HtmlReportTests
     public void ShowsEverySection()
     {
         var html = HtmlReport.Render(SampleReports.Realistic());
-        foreach (var id in new[] { "performance", "drift", "drift-history", "quality", "events", "versions" })
+        foreach (var id in new[] { "performance", "drift", "drift-history", "multivariate", "quality", "events", "versions" })
         {
             Assert.Contains($"<section id=\"{id}\">", html, StringComparison.Ordinal);
         }
@@ -42,6 +42,26 @@ public class HtmlReportTests
         Assert.Contains("0.903", html, StringComparison.Ordinal);
         Assert.Contains("declining", html, StringComparison.Ordinal);
         Assert.DoesNotContain("class=\"nodata\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MultivariateSectionShowsBothMethodsTheirChartsAndTheSeparatingFeatures()
+    {
+        var html = HtmlReport.Render(SampleReports.Realistic());
+        var section = html[html.IndexOf("<section id=\"multivariate\">", StringComparison.Ordinal)..];
+        section = section[..(section.IndexOf("</section>", StringComparison.Ordinal) + 10)];
+        Assert.Contains("Domain classifier", section, StringComparison.Ordinal);
+        Assert.Contains("PCA reconstruction", section, StringComparison.Ordinal);
+        Assert.Contains("AUC 0.650", section, StringComparison.Ordinal);
+        Assert.Contains("income 46", section, StringComparison.Ordinal);
+        var charts = ReportHtml.ParseSvgs(section);
+        Assert.Equal(2, charts.Count);
+        Assert.Contains(charts, c => ((string?)c.Root!.Attribute("aria-label") ?? c.Root.ToString()).Contains("domain classifier AUC", StringComparison.Ordinal));
+
+        // A report whose checks predate multivariate drift says so instead of drawing nothing.
+        var old = HtmlReport.Render(SampleReports.Realistic() with { Multivariate = null });
+        var oldSection = old[old.IndexOf("<section id=\"multivariate\">", StringComparison.Ordinal)..];
+        Assert.Contains("no check has run multivariate drift", oldSection[..oldSection.IndexOf("</section>", StringComparison.Ordinal)], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -27,6 +27,11 @@ internal static class CheckConsoleView
             console.MarkupLine($"  not tested: {Markup.Escape(skipped.Name)} ({Markup.Escape(skipped.Reason)})");
         }
 
+        if (r.Multivariate is { } multivariate)
+        {
+            MultivariateTableView.Render(console, multivariate);
+        }
+
         if (r.Drift.PredictionDrift is { } p)
         {
             console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"Prediction drift: KS p = {p.KsPValue:G3}, drifted {(p.Drifted ? "yes" : "no")}."));

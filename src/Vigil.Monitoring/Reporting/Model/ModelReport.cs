@@ -51,6 +51,9 @@ public sealed record ModelReport
     /// <summary>Drift of every column over recent checks.</summary>
     public DriftHeatmapView? DriftHeatmap { get; init; }
 
+    /// <summary>Multivariate drift (domain classifier, PCA reconstruction) over the checks that ran it; null when none did.</summary>
+    public MultivariateView? Multivariate { get; init; }
+
     /// <summary>Data-quality findings of the latest check.</summary>
     public IReadOnlyList<QualityFindingView> QualityFindings { get; init; } = [];
 
