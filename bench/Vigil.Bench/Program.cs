@@ -20,6 +20,7 @@ internal static class Program
             Console.Error.WriteLine("  automl-timing [--repeat N]   wall clock of budgeted searches: budget kept, refit estimate does not end the search early");
             Console.Error.WriteLine("  multivariate [ROWS] [REPEAT]   domain classifier + PCA reconstruction on a 20-feature window, and the whole check with and without them");
             Console.Error.WriteLine("  store-throughput [ROWS] [BATCH] [--repeat N]   prediction-log inserts per second, 20 features per row");
+            Console.Error.WriteLine("  table-read prepare DIR [ROWS] | table-read FILE [--repeat N]   reading the same table from Parquet and CSV (rows/s, peak memory)");
             Console.Error.WriteLine("  detectors --data FILE --label COL [--calm A-B] [--out FILE.md]   online detectors vs weekly batch checks on a labelled stream");
             Console.Error.WriteLine("  detectors-stationary [LENGTH]   false changes of each detector on long stationary streams");
             return 2;
@@ -33,6 +34,7 @@ internal static class Program
             "automl" => AutoML.AutoMLBenchmark.Run(args[1..]),
             "automl-timing" => AutoML.AutoMLTiming.Run(args[1..]),
             "store-throughput" => Store.StoreThroughput.Run(args[1..]),
+            "table-read" => Files.TableFileRead.Run(args[1..]),
             "multivariate" => MultivariateTiming.Run(args[1..]),
             "bundle-predict" => AutoML.BundlePredictLatency.Run(args[1..]),
             "detectors" => Detectors.DetectorBenchmark.Run(args[1..]),

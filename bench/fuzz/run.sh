@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Coverage-guided fuzzing of one of Vigil's readers with SharpFuzz + AFL++ (see README.md beside this file).
 #   bench/fuzz/run.sh TARGET SECONDS [FINDINGS_DIR]
-# TARGET is csv, json, zip or manifest. Builds bench/Vigil.Fuzz once into bench/fuzz/out/build (instrumenting the Vigil
+# TARGET is csv, json, zip, manifest or parquet. Builds bench/Vigil.Fuzz once into bench/fuzz/out/build (instrumenting the Vigil
 # assemblies and Sep with SharpFuzz), fuzzes for SECONDS from the committed seed corpus bench/fuzz/corpus/TARGET and
 # replays what AFL++ kept as crashes. FUZZ_SEED=N fixes AFL++'s random seed (CI uses 1, so its short run is repeatable). Prints one summary line "fuzz TARGET: …" and exits 1 when a crash was found,
 # 3 when afl-fuzz is not installed (apt-get install afl++).
@@ -14,7 +14,7 @@ findings="${3:-$here/out/findings-$target}"
 configuration="${FUZZ_CONFIGURATION:-Release}"
 build="$here/out/build-$configuration"
 
-case "$target" in csv|json|zip|manifest) ;; *) echo "unknown target '$target' (csv, json, zip, manifest)" >&2; exit 2 ;; esac
+case "$target" in csv|json|zip|manifest|parquet) ;; *) echo "unknown target '$target' (csv, json, zip, manifest, parquet)" >&2; exit 2 ;; esac
 if ! command -v afl-fuzz >/dev/null 2>&1; then
   echo "afl-fuzz not found; install AFL++ (apt-get install afl++)" >&2
   exit 3
@@ -29,8 +29,8 @@ if [ ! -f "$build/.stamp" ] || [ "$(cat "$build/.stamp")" != "$stamp" ]; then
   dotnet publish "$repo/bench/Vigil.Fuzz" -c "$configuration" -o "$build" -v q -nologo >"$here/out/publish.log" 2>&1 \
     || { echo "build failed, see $here/out/publish.log" >&2; exit 2; }
   (cd "$here" && dotnet tool restore >/dev/null)
-  # Vigil's own assemblies and the CSV splitter are instrumented; the framework and ML.NET are not (they are not under test).
-  for dll in "$build"/Vigil.Data.dll "$build"/Vigil.AutoML.dll "$build"/Vigil.Monitoring.dll "$build"/Vigil.Server.dll "$build"/Sep.dll; do
+  # Vigil's own assemblies, the CSV splitter and the Parquet library are instrumented; the framework and ML.NET are not (they are not under test).
+  for dll in "$build"/Vigil.Data.dll "$build"/Vigil.AutoML.dll "$build"/Vigil.Monitoring.dll "$build"/Vigil.Server.dll "$build"/Sep.dll "$build"/Parquet.dll; do
     (cd "$here" && dotnet sharpfuzz "$dll") >/dev/null
   done
   echo "$stamp" >"$build/.stamp"

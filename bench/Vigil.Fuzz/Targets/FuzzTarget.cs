@@ -8,7 +8,7 @@ namespace Vigil.Fuzz.Targets;
 public abstract class FuzzTarget : IDisposable
 {
     /// <summary>The names <see cref="Create"/> accepts, in the order the CI run and the README use.</summary>
-    public static readonly IReadOnlyList<string> Names = ["csv", "json", "zip", "manifest"];
+    public static readonly IReadOnlyList<string> Names = ["csv", "json", "zip", "manifest", "parquet"];
 
     /// <summary>Short name used on the command line and as the corpus folder name.</summary>
     public abstract string Name { get; }
@@ -23,6 +23,7 @@ public abstract class FuzzTarget : IDisposable
         "json" => new IngestJsonTarget(),
         "zip" => new BundleZipTarget(),
         "manifest" => new ManifestTarget(),
+        "parquet" => new ParquetTarget(),
         _ => throw new ArgumentException($"Unknown target '{name}'; targets: {string.Join(", ", Names)}.", nameof(name)),
     };
 

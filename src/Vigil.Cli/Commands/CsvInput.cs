@@ -10,7 +10,7 @@ internal static class CsvInput
     {
         var option = new Option<string>("--encoding")
         {
-            Description = "Text encoding of the CSV input: utf-8 (default; a byte that is not UTF-8 is an error naming its line) or latin1 (ISO-8859-1).",
+            Description = "Text encoding of CSV input: utf-8 (default; a byte that is not UTF-8 is an error naming its line) or latin1 (ISO-8859-1). Parquet files carry their own encoding.",
             DefaultValueFactory = _ => "utf-8",
         };
         option.AcceptOnlyFromAmong("utf-8", "utf8", "latin1", "iso-8859-1");

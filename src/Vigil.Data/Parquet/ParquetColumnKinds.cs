@@ -5,7 +5,7 @@ namespace Vigil.Data.Parquet;
 
 /// <summary>
 /// Which <see cref="ColumnKind"/> each Parquet type becomes (docs/data.md has the table): integers of any width,
-/// FLOAT, DOUBLE and DECIMAL → numeric; STRING, UTF-8 binary, ENUM and UUID → categorical; BOOLEAN → boolean; DATE,
+/// FLOAT, DOUBLE and DECIMAL → numeric; STRING, JSON, UTF-8 binary and UUID → categorical; BOOLEAN → boolean; DATE,
 /// TIMESTAMP (any unit) and legacy INT96 → date-time. Nested columns (lists, maps, structs, repeated fields), times
 /// of day and intervals are refused with the column's name.
 /// </summary>

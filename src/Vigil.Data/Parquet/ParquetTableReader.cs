@@ -216,16 +216,20 @@ public static class ParquetTableReader
 
         public ParquetFormatException Damaged(string source, Exception error)
         {
-            var message = error.Message.Split('\n')[0].Trim();
+            // The library's own diagnoses ("Invalid data in Thrift header ...") help; a NullReferenceException's text
+            // from deep inside it does not, so only the fact is said then.
+            var detail = error is ParquetException or IOException or InvalidDataException or NotSupportedException or NotImplementedException
+                ? $" ({error.Message.Split('\n')[0].Trim()})"
+                : "";
             if (Stage is not null)
             {
-                return new ParquetFormatException(source, null, null, Stage, $"a damaged footer ({message})", error);
+                return new ParquetFormatException(source, null, null, Stage, $"a damaged footer{detail}", error);
             }
 
             var expected = _group >= 0
                 ? string.Create(CultureInfo.InvariantCulture, $"readable data in row group {_group + 1}")
                 : "a readable Parquet file";
-            return new ParquetFormatException(source, null, _column, expected, $"damaged data ({message})", error);
+            return new ParquetFormatException(source, null, _column, expected, $"damaged data{detail}", error);
         }
     }
 }

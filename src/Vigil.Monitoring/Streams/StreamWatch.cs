@@ -18,6 +18,10 @@ internal static class StreamWatch
 {
     private static readonly JsonSerializerOptions Compact = new(MonitoringJson.Options) { WriteIndented = false };
 
+    // Batches per stream in one pass: a stream catching up on a long log (the first pass after an upgrade) yields to
+    // the scheduler's other work between passes instead of holding it for minutes.
+    private const int MaxBatchesPerPass = 20;
+
     public static StreamUpdate Update(
         MonitoringStore store, string model, int champion, AutoMLTask task, StreamOptions options, TimeProvider time, CancellationToken cancellationToken)
     {
@@ -39,7 +43,7 @@ internal static class StreamWatch
 
             var settings = JsonSerializer.Serialize(new { detectors = names, options.Settings }, Compact);
             read[stream] = 0;
-            while (true)
+            for (var batch = 0; batch < MaxBatchesPerPass; batch++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var stored = store.ReadStreamState(model, stream);
@@ -89,7 +93,7 @@ internal static class StreamWatch
                 var next = new StoredStream(champion, position, observations, settings, Save(detectors), now);
                 if (!store.SaveStreamProgress(model, stream, stored?.Position, next, found, out var saved))
                 {
-                    continue; // another process advanced the stream meanwhile: read its state again
+                    continue; // another process advanced the stream meanwhile: read its state again (counts as a batch)
                 }
 
                 read[stream] += counted;

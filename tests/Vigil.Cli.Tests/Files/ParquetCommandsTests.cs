@@ -137,6 +137,23 @@ public sealed class ParquetCommandsTests(TrainedWorkspace trained) : IClassFixtu
     }
 
     [Fact]
+    public void ALabelProblemInParquetNamesTheRow()
+    {
+        var rows = CliData.Rows(60, seed: 39).Split('\n');
+        rows[8] = rows[8][..rows[8].LastIndexOf(',')] + ","; // data row 8 has no label
+        var data = Pair("no-label", string.Join('\n', rows));
+        var error = CliRunner.AssertOneLineError(CliRunner.Run("train", "--data", data.Parquet, "--label", "y", "--max-trials", "1",
+            "--time-budget", "0", "--out", Unique("bundle")));
+        Assert.Contains($"{data.Parquet}, row 8, column 'y': expected a label on every training row, found a missing value", error, StringComparison.Ordinal);
+
+        var unknown = CliData.Rows(30, seed: 40).Split('\n');
+        unknown[5] = unknown[5][..unknown[5].LastIndexOf(',')] + ",7";
+        var scored = Pair("unknown-label", string.Join('\n', unknown));
+        error = CliRunner.AssertOneLineError(CliRunner.Run("evaluate", "--model", trained.Bundle, "--data", scored.Parquet));
+        Assert.Contains($"{scored.Parquet}, row 5, column 'y': expected one of the training classes (0, 1), found '7'", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ADamagedParquetFileIsExitTwoNamingTheFile()
     {
         var data = Pair("damaged", CliData.Rows(40, seed: 38));

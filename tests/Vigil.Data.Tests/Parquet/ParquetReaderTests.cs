@@ -62,6 +62,37 @@ public sealed class ParquetReaderTests : IDisposable
     }
 
     [Fact]
+    public void NarrowAndUnsignedIntegersWideDecimalsJsonUuidAndNanosecondTimestampsAreRead()
+    {
+        var path = PathOf("more.parquet");
+        var id = Guid.Parse("0f8fad5b-d9cb-469f-a165-70867728950e");
+        IndependentParquet.WriteColumns(path,
+            (new Column<sbyte>("i8"), new sbyte[] { -128, 127 }),
+            (new Column<short?>("i16"), new short?[] { null, -32768 }),
+            (new Column<uint>("u32"), new uint[] { uint.MaxValue, 0 }),
+            (new Column<ulong>("u64"), new ulong[] { 1UL << 63, 1 }),
+            (new Column<decimal>("wide", LogicalType.Decimal(precision: 20, scale: 4)), new[] { 1234567890123456.7891m, -0.0001m }),
+            (new Column<string>("doc", LogicalType.Json()), new[] { "{\"a\":1}", "[]" }),
+            (new Column<Guid?>("uuid"), new Guid?[] { id, null }),
+            (new Column<DateTimeNanos>("nanos", LogicalType.Timestamp(isAdjustedToUtc: true, timeUnit: TimeUnit.Nanos)),
+                new[] { new DateTimeNanos(new DateTime(2024, 5, 6, 7, 8, 9, 123)), new DateTimeNanos(new DateTime(2200, 1, 1)) }));
+
+        var table = ParquetTableReader.Read(path);
+        Assert.Equal([-128, 127], Numbers(table, "i8"));
+        Assert.Equal([double.NaN, -32768], Numbers(table, "i16"));
+        Assert.Equal([uint.MaxValue, 0], Numbers(table, "u32"));
+        Assert.Equal([Math.Pow(2, 63), 1], Numbers(table, "u64"));
+        Assert.Equal([1234567890123456.7891, -0.0001], Numbers(table, "wide"));
+        Assert.Equal("{\"a\":1}", Assert.IsType<CategoricalColumn>(table["doc"])[0]);
+        var uuid = Assert.IsType<CategoricalColumn>(table["uuid"]);
+        Assert.Equal(id.ToString("D"), uuid[0]);
+        Assert.True(uuid.IsMissing(1));
+        var nanos = Assert.IsType<DateTimeColumn>(table["nanos"]);
+        Assert.Equal(new DateTime(2024, 5, 6, 7, 8, 9, 123, DateTimeKind.Utc), nanos[0]);
+        Assert.Equal(DateTimeKind.Utc, nanos[1]!.Value.Kind);
+    }
+
+    [Fact]
     public void DictionaryEncodedStringsAcrossSeveralRowGroupsKeepTheRowsOrder()
     {
         // Five row groups, each with its own dictionary page; the categories must come out in the order rows show them.

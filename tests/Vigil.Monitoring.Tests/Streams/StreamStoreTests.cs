@@ -56,6 +56,17 @@ public class StreamStoreTests
     }
 
     [Fact]
+    public void ALongBacklogIsReadOverSeveralPasses()
+    {
+        using var temp = new TempWorkspace();
+        temp.Workspace.Store.LogPredictions("m", Enumerable.Range(0, 30).Select(i => Row(i, "1", i % 10 / 10.0)).ToArray());
+        var oneRowBatches = new StreamOptions { BatchRows = 1 };
+        Assert.Equal(20, Watch(temp, oneRowBatches).Read[StreamKind.Score]); // at most 20 batches per pass
+        Assert.Equal(10, Watch(temp, oneRowBatches).Read[StreamKind.Score]);
+        Assert.Equal(30, temp.Workspace.Store.ReadStreamState("m", StreamKind.Score)!.Observations);
+    }
+
+    [Fact]
     public void RowsOfAnotherVersionAreSkippedAndANewChampionStartsAfresh()
     {
         using var temp = new TempWorkspace();

@@ -13,6 +13,7 @@ public class FuzzCorpusTests
     [InlineData("json")]
     [InlineData("zip")]
     [InlineData("manifest")]
+    [InlineData("parquet")]
     public void EveryCorpusFileGivesAValueOrADocumentedError(string name)
     {
         var files = FuzzCorpus.Everything();
@@ -39,6 +40,7 @@ public class FuzzCorpusTests
     [InlineData("json")]
     [InlineData("zip")]
     [InlineData("manifest")]
+    [InlineData("parquet")]
     public void EachTargetsSeedsIncludeValidInput(string name)
     {
         // Fuzzing mutates valid inputs into deep paths; a seed set that is all errors only explores the error exits.
@@ -53,6 +55,7 @@ public class FuzzCorpusTests
     [InlineData("json")]
     [InlineData("zip")]
     [InlineData("manifest")]
+    [InlineData("parquet")]
     public void RegressionReprosAreRefusedWithTheDocumentedError(string name)
     {
         using var target = FuzzTarget.Create(name);
