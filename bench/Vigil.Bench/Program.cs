@@ -23,6 +23,7 @@ internal static class Program
             Console.Error.WriteLine("  table-read prepare DIR [ROWS] | table-read FILE [--repeat N]   reading the same table from Parquet and CSV (rows/s, peak memory)");
             Console.Error.WriteLine("  detectors --data FILE --label COL [--calm A-B] [--out FILE.md]   online detectors vs weekly batch checks on a labelled stream");
             Console.Error.WriteLine("  detectors-stationary [LENGTH]   false changes of each detector on long stationary streams");
+            Console.Error.WriteLine("  estimation [--shared DIR] [--datasets elec,bank] [--trials 8] [--seeds 2] [--out FILE.md]   CBPE accuracy under covariate shift, concept change, timing");
             return 2;
         }
 
@@ -34,6 +35,7 @@ internal static class Program
             "automl" => AutoML.AutoMLBenchmark.Run(args[1..]),
             "automl-timing" => AutoML.AutoMLTiming.Run(args[1..]),
             "store-throughput" => Store.StoreThroughput.Run(args[1..]),
+            "estimation" => Estimation.EstimationBenchmark.Run(args[1..]),
             "table-read" => Files.TableFileRead.Run(args[1..]),
             "multivariate" => MultivariateTiming.Run(args[1..]),
             "bundle-predict" => AutoML.BundlePredictLatency.Run(args[1..]),

@@ -4,6 +4,7 @@ using Vigil.AutoML;
 using Vigil.AutoML.Bundles;
 using Vigil.Data.Tables;
 using Vigil.Monitoring.Checks;
+using Vigil.Monitoring.Estimation;
 using Vigil.Monitoring.Lifecycle;
 using Vigil.Monitoring.Policy;
 using Vigil.Monitoring.Profiles;
@@ -25,6 +26,7 @@ namespace Vigil.Monitoring;
 public sealed class VigilMonitor : IDisposable
 {
     private readonly ConcurrentDictionary<(string Model, int Version), (ModelBundle Bundle, ReferenceProfile Profile)> _loaded = new();
+    private readonly ConcurrentDictionary<(string Model, int Version), (PerformanceEstimator? Estimator, string? Why)> _estimators = new();
     private readonly TimeProvider _time;
 
     private VigilMonitor(VigilWorkspace workspace, VigilMonitorOptions options, TimeProvider time)
@@ -91,6 +93,7 @@ public sealed class VigilMonitor : IDisposable
         // Score the window when its columns allow it; a window the model cannot read is still checked for drift and quality.
         PredictionSet? outcomes = null;
         double[]? scores = null;
+        ScoredRows? scored = null;
         var dropped = 0;
         if (window.RowCount > 0)
         {
@@ -98,6 +101,7 @@ public sealed class VigilMonitor : IDisposable
             {
                 var predictions = bundle.Predict(window);
                 scores = ModelScoring.Scores(predictions);
+                scored = ScoredRows.From(predictions);
                 outcomes = ModelScoring.Outcomes(bundle, window, predictions, out dropped);
             }
             catch (AutoMLException)
@@ -109,13 +113,16 @@ public sealed class VigilMonitor : IDisposable
         // The model's watched metrics as they stand now (stored, configured or default) decide this check.
         var watch = ResolveWatch(model, bundle.Task);
         var checkOptions = Options.Monitoring with { Performance = Options.Monitoring.Performance with { Watched = watch.Metrics } };
-        var monitor = new WindowMonitor(model, champion.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), profile, checkOptions, _time);
+        var (estimator, noEstimator) = Estimator(champion);
+        var monitor = new WindowMonitor(model, champion.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), profile, checkOptions, _time,
+            estimator, noEstimator);
         var result = monitor.Check(new MonitoringWindow
         {
             Start = request?.WindowStart ?? now,
             End = request?.WindowEnd ?? now,
             Rows = window,
             Outcomes = outcomes,
+            Predictions = scored,
             Scores = scores,
         }, cancellationToken);
         var checkId = Workspace.Store.SaveCheck(new CheckRecord(model, champion.Version, result.RanAt, result.Window.Start, result.Window.End,
@@ -184,6 +191,7 @@ public sealed class VigilMonitor : IDisposable
     {
         var outcome = ChampionChallenger.Retrain(Workspace, model, request, _time, cancellationToken);
         _loaded.Clear();
+        _estimators.Clear();
         return outcome;
     }
 
@@ -269,6 +277,10 @@ public sealed class VigilMonitor : IDisposable
 
     private (ModelBundle Bundle, ReferenceProfile Profile) Load(ModelVersion version) =>
         _loaded.GetOrAdd((version.Model, version.Version), _ => (ModelTrainer.LoadBundle(version), ModelTrainer.LoadProfile(version)));
+
+    // Read once per version: estimator.json, or why the version has none.
+    private (PerformanceEstimator? Estimator, string? Why) Estimator(ModelVersion version) =>
+        _estimators.GetOrAdd((version.Model, version.Version), _ => (EstimatorFile.TryRead(version, out var why), why));
 
     // Labelled rows seen by checks since the last retrain, and the retrain times the policy's gates need.
     private RetrainContext RetrainContextFor(string model)

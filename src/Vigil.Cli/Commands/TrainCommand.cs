@@ -106,7 +106,7 @@ internal static class TrainCommand
             Fit(console, options, progress => trained = monitor.Train(name, table, request with { Progress = progress }, cancellation));
             if (target is not null)
             {
-                ModelTrainer.SaveBundle(trained!.Search, trained.Profile, table, request, target);
+                ModelTrainer.SaveBundle(trained!.Search, trained.Profile, table, request, target, trained.Estimator);
             }
 
             Summary(console, trained!.Search, target ?? trained.Version.BundleFolder);

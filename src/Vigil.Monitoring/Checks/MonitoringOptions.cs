@@ -14,6 +14,8 @@ public sealed record MonitoringOptions
     /// <summary>Degradation rule and bootstrap settings.</summary>
     public PerformanceOptions Performance { get; init; } = new();
 
+    /// <summary>Performance estimation on windows without labels.</summary>
+    public Vigil.Monitoring.Estimation.EstimationOptions Estimation { get; init; } = new();
     /// <summary>Multivariate drift (domain classifier, PCA reconstruction error); <c>Enabled = false</c> skips it.</summary>
     public Multivariate.MultivariateOptions Multivariate { get; init; } = new();
 }

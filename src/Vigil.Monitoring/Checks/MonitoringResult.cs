@@ -24,6 +24,8 @@ public sealed record MonitoringResult
     /// <summary>Performance vs baseline; null when the window has no labels (or the profile no baseline).</summary>
     public PerformanceWindow? Performance { get; init; }
 
+    /// <summary>Performance estimated without labels (CBPE or DLE); null when the version has no estimator or estimation is off.</summary>
+    public Estimation.EstimatedPerformance? EstimatedPerformance { get; init; }
     /// <summary>Multivariate drift (domain classifier, PCA reconstruction); null when disabled, and in results stored before it existed.</summary>
     public Multivariate.MultivariateDriftResult? Multivariate { get; init; }
 

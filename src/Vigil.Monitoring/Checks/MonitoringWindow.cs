@@ -20,6 +20,9 @@ public sealed record MonitoringWindow
     /// <summary>Predictions on the labelled rows; null when no labels have arrived (then no performance check).</summary>
     public PredictionSet? Outcomes { get; init; }
 
+    /// <summary>The model's output on every row (labelled or not), which performance estimation reads; null when the model could not score the rows.</summary>
+    public Estimation.ScoredRows? Predictions { get; init; }
+
     /// <summary>The model's score per row for prediction drift (see <see cref="PredictionSet.Scores"/>); null means take them from <see cref="Outcomes"/> if any.</summary>
     public IReadOnlyList<double>? Scores { get; init; }
 }

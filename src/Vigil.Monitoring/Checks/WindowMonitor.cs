@@ -1,6 +1,7 @@
 using System.Globalization;
 using Vigil.AutoML;
 using Vigil.Data.Tables;
+using Vigil.Monitoring.Estimation;
 using Vigil.Monitoring.Profiles;
 
 namespace Vigil.Monitoring.Checks;
@@ -18,9 +19,14 @@ public sealed class WindowMonitor
     private readonly MonitoringOptions _options;
     private readonly TimeProvider _time;
     private readonly DriftCheck _drift;
+    private readonly PerformanceEstimator? _estimator;
+    private readonly string? _noEstimator;
     private readonly Multivariate.MultivariateCheck? _multivariate;
 
-    public WindowMonitor(string model, string version, ReferenceProfile profile, MonitoringOptions? options = null, TimeProvider? timeProvider = null)
+    /// <param name="estimator">The version's performance estimator; null for none.</param>
+    /// <param name="noEstimator">Why there is none, reported on windows instead of an estimate; null to say nothing.</param>
+    public WindowMonitor(string model, string version, ReferenceProfile profile, MonitoringOptions? options = null, TimeProvider? timeProvider = null,
+        PerformanceEstimator? estimator = null, string? noEstimator = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(model);
         ArgumentException.ThrowIfNullOrEmpty(version);
@@ -31,6 +37,8 @@ public sealed class WindowMonitor
         _options = options ?? new MonitoringOptions();
         _time = timeProvider ?? TimeProvider.System;
         _drift = new DriftCheck(profile, _options.Drift);
+        _estimator = estimator;
+        _noEstimator = noEstimator;
         _multivariate = _options.Multivariate.Enabled ? new Multivariate.MultivariateCheck(profile, _options.Multivariate) : null;
     }
 
@@ -43,7 +51,8 @@ public sealed class WindowMonitor
         var performance = window.Outcomes is not null && _profile.Baseline is not null
             ? PerformanceCheck.Run(_profile.Baseline, window.Outcomes, _options.Performance)
             : null;
-        var (status, reasons) = Judge(drift, quality, performance);
+        var estimated = WindowEstimation.Run(_estimator, _noEstimator, window, _options);
+        var (status, reasons) = Judge(drift, quality, performance, estimated);
         var multivariate = _multivariate?.Run(KindRules.WithoutInfinities(window.Rows), cancellationToken);
         (status, reasons) = Multivariate.MultivariateVerdict.Apply(status, reasons, multivariate);
         return new MonitoringResult
@@ -55,6 +64,7 @@ public sealed class WindowMonitor
             Drift = drift,
             Quality = quality,
             Performance = performance,
+            EstimatedPerformance = estimated,
             Multivariate = multivariate,
             Status = status,
             Reasons = reasons,
@@ -63,7 +73,7 @@ public sealed class WindowMonitor
 
     /// <summary>The status rule: alarm causes first, then warning causes.</summary>
     internal static (MonitoringStatus Status, IReadOnlyList<string> Reasons) Judge(
-        DriftCheckResult drift, QualityReport quality, PerformanceWindow? performance)
+        DriftCheckResult drift, QualityReport quality, PerformanceWindow? performance, EstimatedPerformance? estimated = null)
     {
         var inv = CultureInfo.InvariantCulture;
         var alarms = new List<string>();
@@ -83,6 +93,11 @@ public sealed class WindowMonitor
             var degraded = performance.DegradedWatched().Select(m => string.Format(inv, "{0} {1:G4} vs baseline {2:G4} (change CI [{3:G3}, {4:G3}], allowed {5:G3})",
                 m.Name, m.Value, m.Baseline, m.ChangeLower, m.ChangeUpper, m.AllowedDrop));
             alarms.Add("performance degraded: " + string.Join("; ", degraded));
+        }
+
+        if (WindowEstimation.Decides(estimated, performance))
+        {
+            alarms.Add(WindowEstimation.Alarm(estimated!));
         }
 
         foreach (var f in quality.Findings.Where(f => f.Severity == QualitySeverity.Error))

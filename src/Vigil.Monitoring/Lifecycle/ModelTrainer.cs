@@ -4,6 +4,7 @@ using Vigil.AutoML.Featurization;
 using Vigil.Data.Csv;
 using Vigil.Data.Tables;
 using Vigil.Monitoring.Checks;
+using Vigil.Monitoring.Estimation;
 using Vigil.Monitoring.Profiles;
 using Vigil.Monitoring.Registry;
 using Vigil.Monitoring.Workspace;
@@ -44,16 +45,17 @@ public static class ModelTrainer
         ArgumentException.ThrowIfNullOrEmpty(folder);
         request.Validate();
         var candidate = Fit(data, request, cancellationToken);
-        SaveBundle(candidate.Search, candidate.Profile, data, request, folder);
-        return new TrainedBundle(Path.GetFullPath(folder), candidate.Search, candidate.Profile);
+        SaveBundle(candidate.Search, candidate.Profile, data, request, folder, candidate.Estimator);
+        return new TrainedBundle(Path.GetFullPath(folder), candidate.Search, candidate.Profile) { Estimator = candidate.Estimator };
     }
 
     /// <summary>
     /// Writes the model of <paramref name="search"/> to <paramref name="folder"/> atomically, with its
     /// <paramref name="profile"/> (profile.json) and the kept training rows of <paramref name="data"/> (training.csv),
-    /// so the folder registers like a workspace version.
+    /// so the folder registers like a workspace version; with <paramref name="estimator"/>, its estimator.json too.
     /// </summary>
-    public static void SaveBundle(AutoMLResult search, ReferenceProfile profile, Table data, TrainRequest request, string folder)
+    public static void SaveBundle(AutoMLResult search, ReferenceProfile profile, Table data, TrainRequest request, string folder,
+        PerformanceEstimator? estimator = null)
     {
         ArgumentNullException.ThrowIfNull(search);
         ArgumentNullException.ThrowIfNull(profile);
@@ -63,6 +65,10 @@ public static class ModelTrainer
         {
             CsvTableWriter.Write(KeptRows(data, request), Path.Combine(temp, TrainingDataFile));
             File.WriteAllText(Path.Combine(temp, BundleFolder.ProfileFileName), MonitoringJson.Serialize(profile));
+            if (estimator is not null)
+            {
+                EstimatorFile.Write(temp, estimator);
+            }
         });
     }
 
@@ -70,7 +76,11 @@ public static class ModelTrainer
         data.RowCount <= request.KeepTrainingRows ? data : data.Slice(data.RowCount - request.KeepTrainingRows, request.KeepTrainingRows);
 
     /// <summary>The trained but not yet registered parts of a version.</summary>
-    internal sealed record Candidate(AutoMLResult Search, ReferenceProfile Profile, Table TrainPart, Table Holdout);
+    internal sealed record Candidate(AutoMLResult Search, ReferenceProfile Profile, Table TrainPart, Table Holdout)
+    {
+        /// <summary>The performance estimator fitted on the holdout; null when the model cannot be estimated.</summary>
+        public PerformanceEstimator? Estimator { get; init; }
+    }
 
     /// <summary>The task a fit of <paramref name="data"/> will have, or null when the label column is missing (Fit says so).</summary>
     internal static AutoMLTask? TaskOf(Table data, TrainRequest request) =>
@@ -122,7 +132,11 @@ public static class ModelTrainer
             Baseline = baseline,
             FeatureImportance = importance,
         };
-        return new Candidate(search, profile, trainPart, holdout);
+        var labelled = holdout.TryGetColumn(request.Label, out var labels)
+            ? holdout.Filter(ModelScoring.KnownLabels(bundle, labels))
+            : holdout;
+        var estimator = PerformanceEstimator.TryFit(outcomes, labelled, request.Label, out _, request.Seed, null, cancellationToken);
+        return new Candidate(search, profile, trainPart, holdout) { Estimator = estimator };
     }
 
     internal static TrainedVersion Register(VigilWorkspace workspace, string model, Candidate candidate, Table data,
@@ -133,6 +147,11 @@ public static class ModelTrainer
         {
             candidate.Search.Model.Save(staging);
             CsvTableWriter.Write(KeptRows(data, request), Path.Combine(staging, TrainingDataFile));
+            if (candidate.Estimator is not null)
+            {
+                EstimatorFile.Write(staging, candidate.Estimator);
+            }
+
             var info = new ModelVersionInfo(
                 Learner: candidate.Search.BestLearner,
                 ConfigJson: VersionConfig.From(candidate.Search).ToJson(),
@@ -147,7 +166,7 @@ public static class ModelTrainer
                 ProfileJson: MonitoringJson.Serialize(candidate.Profile),
                 BecomeChampion: request.BecomeChampion);
             var version = workspace.Registry.RegisterVersion(model, staging, info);
-            return new TrainedVersion(version, candidate.Search, candidate.Profile);
+            return new TrainedVersion(version, candidate.Search, candidate.Profile) { Estimator = candidate.Estimator };
         }
         finally
         {

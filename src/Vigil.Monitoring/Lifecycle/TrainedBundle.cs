@@ -7,4 +7,8 @@ namespace Vigil.Monitoring.Lifecycle;
 /// <param name="Folder">The bundle folder (model, profile.json, training.csv).</param>
 /// <param name="Search">The AutoML result (trials, best per learner).</param>
 /// <param name="Profile">The reference profile written into the bundle, with the holdout baseline.</param>
-public sealed record TrainedBundle(string Folder, AutoMLResult Search, ReferenceProfile Profile);
+public sealed record TrainedBundle(string Folder, AutoMLResult Search, ReferenceProfile Profile)
+{
+    /// <summary>The performance estimator fitted on the holdout and stored with the model; null when it cannot be estimated.</summary>
+    public Vigil.Monitoring.Estimation.PerformanceEstimator? Estimator { get; init; }
+}

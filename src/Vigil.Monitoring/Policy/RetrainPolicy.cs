@@ -21,6 +21,9 @@ public sealed record RetrainPolicy
     /// <summary>Retrain on confident degradation of any watched metric. Default on.</summary>
     public bool OnDegradation { get; init; } = true;
 
+    /// <summary>Retrain on degradation estimated without labels (CBPE / DLE, see <see cref="EstimatedDegradationReason"/>). Default on.</summary>
+    public bool OnEstimatedDegradation { get; init; } = true;
+
     /// <summary>Retrain on dataset drift. Default on.</summary>
     public bool OnDatasetDrift { get; init; } = true;
 
@@ -59,13 +62,17 @@ public sealed record RetrainPolicy
         var degradation = NotOnTooSmall(Degradation(latest.Performance), tooSmall);
         var streamChange = NotOnTooSmall(StreamChange(context), tooSmall);
         // A change on the error stream is evidence of harm, like confident degradation: the drift back-off does not apply.
-        var harm = degradation.Fired || (streamChange.Fired && context.StreamChanges!.Any(c => c.Stream == Streams.StreamKind.Error));
+        var estimated = NotOnTooSmall(EstimatedDegradationReason.Evaluate(OnEstimatedDegradation, latest), tooSmall);
+        // So is degradation estimated without labels.
+        var harm = degradation.Fired || estimated.Fired
+            || (streamChange.Fired && context.StreamChanges!.Any(c => c.Stream == Streams.StreamKind.Error));
         var triggers = new List<TriggerEvaluation>
         {
             degradation,
             NotOnTooSmall(Drift(latest.Drift, latest.Multivariate), tooSmall),
             NotOnTooSmall(Psi(latest.Drift), tooSmall),
             streamChange,
+            estimated,
             Labels(context, harm),
             CooldownGate(context),
             Limit(context),

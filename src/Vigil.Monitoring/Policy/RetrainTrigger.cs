@@ -26,4 +26,7 @@ public enum RetrainTrigger
 
     /// <summary>Reason: an online detector found a change on a watched stream (the error stream by default) since the last retrain.</summary>
     StreamChange,
+
+    /// <summary>Reason: performance estimated without labels (CBPE / DLE) is degraded beyond the allowed drop, band included.</summary>
+    EstimatedDegradation,
 }

@@ -8,6 +8,7 @@ public static class RetrainTriggers
     {
         RetrainTrigger.ConfidentDegradation or RetrainTrigger.DatasetDrift or RetrainTrigger.ImportantFeaturePsi => TriggerKind.Reason,
         RetrainTrigger.StreamChange => TriggerKind.Reason,
+        RetrainTrigger.EstimatedDegradation => TriggerKind.Reason,
         RetrainTrigger.MinNewLabels or RetrainTrigger.Cooldown or RetrainTrigger.RetrainLimit => TriggerKind.Gate,
         _ => throw new ArgumentOutOfRangeException(nameof(trigger), trigger, "Unknown retrain trigger."),
     };
@@ -22,6 +23,7 @@ public static class RetrainTriggers
         RetrainTrigger.Cooldown => "Cooldown",
         RetrainTrigger.RetrainLimit => "Retrain limit",
         RetrainTrigger.StreamChange => "Change on a stream",
+        RetrainTrigger.EstimatedDegradation => "Estimated degradation",
         _ => trigger.ToString(),
     };
 

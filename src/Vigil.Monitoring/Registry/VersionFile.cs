@@ -19,6 +19,10 @@ public static class VersionFile
     public static BundleFile? TrainingData(ModelVersion version) =>
         Find(version, TrainingDataFileName, BundleLimits.MaxTrainingDataBytes);
 
+    /// <summary>The version's estimator.json, or null when it has none; <see cref="BundleFormatException"/> when it is refused.</summary>
+    public static BundleFile? Estimator(ModelVersion version) =>
+        Find(version, Estimation.EstimatorFile.FileName, BundleLimits.MaxJsonFileBytes);
+
     private static BundleFile? Find(ModelVersion version, string name, long maxBytes)
     {
         ArgumentNullException.ThrowIfNull(version);

@@ -52,6 +52,7 @@ public static class ReportBuilder
             Versions = versions,
             Summary = Headline(inputs, timeline.FirstOrDefault(s => s.Metric == primary), championMetric(primary)),
             MetricTimeline = timeline,
+            EstimatedTimeline = EstimatedTimeline.Build(inputs.Checks),
             // Histograms come from the profile of the version the latest check ran against, whose bins it used.
             LatestDrift = DriftViews.Latest(latest, latest is null ? null : inputs.ProfileOf(latest.Record.ModelVersion)),
             DriftHeatmap = DriftViews.Heatmap(inputs.Checks),

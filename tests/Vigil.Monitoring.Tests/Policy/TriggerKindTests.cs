@@ -9,10 +9,10 @@ public sealed class TriggerKindTests
     private static readonly DateTimeOffset Now = new(2025, 6, 10, 12, 0, 0, TimeSpan.Zero);
 
     [Fact]
-    public void ThreeReasonsAndThreeGates()
+    public void FiveReasonsAndThreeGates()
     {
         var kinds = Enum.GetValues<RetrainTrigger>().GroupBy(t => t.Kind()).ToDictionary(g => g.Key, g => g.ToArray());
-        Assert.Equal([RetrainTrigger.ConfidentDegradation, RetrainTrigger.DatasetDrift, RetrainTrigger.ImportantFeaturePsi, RetrainTrigger.StreamChange], kinds[TriggerKind.Reason]);
+        Assert.Equal([RetrainTrigger.ConfidentDegradation, RetrainTrigger.DatasetDrift, RetrainTrigger.ImportantFeaturePsi, RetrainTrigger.StreamChange, RetrainTrigger.EstimatedDegradation], kinds[TriggerKind.Reason]);
         Assert.Equal([RetrainTrigger.MinNewLabels, RetrainTrigger.Cooldown, RetrainTrigger.RetrainLimit], kinds[TriggerKind.Gate]);
     }
 

@@ -28,6 +28,20 @@ internal static class SampleReports
             At = Start.AddDays(i * 2), Value = v, Rows = 1800 + (i * 75), Degraded = v > 0.31, CheckId = "chk-" + (i + 1),
         }).ToList();
 
+        // Estimates on the same windows; labels arrived for all but the two latest.
+        var estimated = acc.Select((v, i) => new EstimatedPoint
+        {
+            At = Start.AddDays(i * 2),
+            Value = v + (i % 2 == 0 ? 0.006 : -0.004),
+            Lower = v - 0.014,
+            Upper = v + 0.02,
+            Rows = 1800 + (i * 75),
+            Degraded = v < 0.86,
+            CheckId = "chk-" + (i + 1),
+            Realised = i < 6 ? v : null,
+            RealisedCheckId = i < 6 ? "chk-" + (i + 1) : null,
+        }).ToList();
+
         var v1 = new VersionSummary
         {
             Version = "v1", Learner = "LightGbm", CreatedAt = Start.AddDays(-10),
@@ -58,6 +72,10 @@ internal static class SampleReports
             [
                 new MetricSeries { Metric = "accuracy", Baseline = 0.909, LowerThreshold = 0.87, Points = points },
                 new MetricSeries { Metric = "log_loss", HigherIsBetter = false, Baseline = 0.247, LowerThreshold = 0.31, Points = logLoss },
+            ],
+            EstimatedTimeline =
+            [
+                new EstimatedSeries { Metric = "accuracy", Method = "cbpe", Watched = true, Baseline = 0.909, Threshold = 0.864, Points = estimated },
             ],
             LatestDrift = Columns.Select(Drift).ToList(),
             DriftHeatmap = Heatmap(Columns, 8),

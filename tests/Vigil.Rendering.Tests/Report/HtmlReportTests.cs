@@ -33,7 +33,7 @@ public class HtmlReportTests
     public void ShowsEverySection()
     {
         var html = HtmlReport.Render(SampleReports.Realistic());
-        foreach (var id in new[] { "performance", "drift", "drift-history", "multivariate", "quality", "events", "versions" })
+        foreach (var id in new[] { "performance", "estimated", "drift", "drift-history", "multivariate", "quality", "events", "versions" })
         {
             Assert.Contains($"<section id=\"{id}\">", html, StringComparison.Ordinal);
         }

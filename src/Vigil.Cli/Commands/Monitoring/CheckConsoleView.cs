@@ -74,6 +74,8 @@ internal static class CheckConsoleView
             console.MarkupLine("Performance: no labels in this window.");
         }
 
+        EstimatedPerformanceView.Render(console, r.EstimatedPerformance);
+
         var d = outcome.Decision;
         console.MarkupLine($"Retrain decision: {(d.Retrain ? "[yellow bold]retrain[/]" : "[green]no retrain[/]")} — {Markup.Escape(d.Summary)}");
         TriggerLines.Write(console, d);

@@ -45,6 +45,9 @@ public sealed record ModelReport
     /// <summary>One series per tracked metric, the headline metric first, then the watched ones, then the rest.</summary>
     public IReadOnlyList<MetricSeries> MetricTimeline { get; init; } = [];
 
+    /// <summary>One series per metric estimated without labels (CBPE / DLE), with realised values where labels came; empty without estimates.</summary>
+    public IReadOnlyList<EstimatedSeries> EstimatedTimeline { get; init; } = [];
+
     /// <summary>Per-column drift of the latest check, in the reference's column order.</summary>
     public IReadOnlyList<DriftColumnView> LatestDrift { get; init; } = [];
 
