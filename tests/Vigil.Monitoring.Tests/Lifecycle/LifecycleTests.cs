@@ -119,21 +119,34 @@ public sealed class LifecycleTests : IDisposable
         Assert.Equal(outcome.ChallengerVersion, monitor.Champion("m").Version);
         Assert.Equal(1, monitor.Workspace.Registry.GetVersion("m", outcome.ChallengerVersion).ParentVersion);
 
-        // The promoted version learned from every row, the newest (the comparison rows) included.
-        var promoted = monitor.Workspace.Registry.GetVersion("m", outcome.ChallengerVersion);
-        Assert.Equal(changed.RowCount, promoted.TrainingRows);
-        Assert.Equal(changed.RowCount, outcome.TrainingRows);
     }
 
     [Fact]
-    public void WithoutRefitAPromotedChallengerKeepsTheModelThatWasCompared()
+    public void WithRefitThePromotedVersionLearnsFromEveryRow()
     {
         using var monitor = VigilMonitor.Open(_folder);
         monitor.Train("m", Stream.Slice(0, 1500), Quick());
         var changed = ConceptDrift.Apply(Stream.Slice(1500, 2000), new ConceptDriftOptions { LabelColumn = "target", Seed = 9 });
         var outcome = monitor.Retrain("m", new RetrainRequest
         {
-            Data = changed, TimeBudget = null, MaxTrials = 4, CreatedBy = "test", RefitOnAllRows = false,
+            Data = changed, TimeBudget = null, MaxTrials = 4, CreatedBy = "test", RefitOnAllRows = true,
+        });
+        Assert.True(outcome.Promoted, outcome.Reason);
+
+        // The promoted version learned from every row, the newest (the comparison rows) included.
+        Assert.Equal(changed.RowCount, monitor.Workspace.Registry.GetVersion("m", outcome.ChallengerVersion).TrainingRows);
+        Assert.Equal(changed.RowCount, outcome.TrainingRows);
+    }
+
+    [Fact]
+    public void ByDefaultAPromotedChallengerIsTheModelThatWasCompared()
+    {
+        using var monitor = VigilMonitor.Open(_folder);
+        monitor.Train("m", Stream.Slice(0, 1500), Quick());
+        var changed = ConceptDrift.Apply(Stream.Slice(1500, 2000), new ConceptDriftOptions { LabelColumn = "target", Seed = 9 });
+        var outcome = monitor.Retrain("m", new RetrainRequest
+        {
+            Data = changed, TimeBudget = null, MaxTrials = 4, CreatedBy = "test",
         });
         Assert.True(outcome.Promoted, outcome.Reason);
         Assert.Equal(changed.RowCount - outcome.HoldoutRows, monitor.Workspace.Registry.GetVersion("m", outcome.ChallengerVersion).TrainingRows);
