@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Vigil.AutoML;
 using Vigil.AutoML.Bundles;
 using Vigil.Data.Tables;
+using Vigil.Monitoring.Alerts;
 using Vigil.Monitoring.Checks;
 using Vigil.Monitoring.Estimation;
 using Vigil.Monitoring.Lifecycle;
@@ -125,13 +126,20 @@ public sealed class VigilMonitor : IDisposable
             Predictions = scored,
             Scores = scores,
         }, cancellationToken);
-        var checkId = Workspace.Store.SaveCheck(new CheckRecord(model, champion.Version, result.RanAt, result.Window.Start, result.Window.End,
-            window.RowCount, result.Status == MonitoringStatus.Alarm, result.Status.ToString().ToLowerInvariant(), MonitoringJson.Serialize(result))
+        var record = new CheckRecord(model, champion.Version, result.RanAt, result.Window.Start, result.Window.End,
+            window.RowCount, result.Status == MonitoringStatus.Alarm, StatusAlerts.State(result.Status), MonitoringJson.Serialize(result))
         {
             LabelledRows = result.Performance?.Rows ?? 0,
-        });
-        var decision = Options.Policy.Evaluate(result, RetrainContextFor(model));
-        Workspace.Store.SaveDecision(new DecisionRecord(model, checkId, decision.DecidedAt, decision.Retrain, MonitoringJson.Serialize(decision)));
+        };
+        var decision = Options.Policy.Evaluate(result, RetrainContextFor(model, record));
+
+        // The check, its decision and the alerts they cause commit together (the alert outbox).
+        var rows = window.RowCount;
+        var (checkId, _) = Workspace.Store.SaveCheckAndDecision(record,
+            new DecisionRecord(model, null, decision.DecidedAt, decision.Retrain, MonitoringJson.Serialize(decision)),
+            new CheckAlerts(
+                (previous, id) => StatusAlerts.Change(result, champion.Version, rows, previous, id),
+                (id, decisionId) => RetrainAlerts.Decided(model, champion.Version, decision, id, decisionId)));
         return new CheckOutcome(checkId, result, decision, dropped);
     }
 
@@ -282,16 +290,18 @@ public sealed class VigilMonitor : IDisposable
     private (PerformanceEstimator? Estimator, string? Why) Estimator(ModelVersion version) =>
         _estimators.GetOrAdd((version.Model, version.Version), _ => (EstimatorFile.TryRead(version, out var why), why));
 
-    // Labelled rows seen by checks since the last retrain, and the retrain times the policy's gates need.
-    private RetrainContext RetrainContextFor(string model)
+    // Labelled rows seen by checks since the last retrain (the check about to be saved included), and the retrain
+    // times the policy's gates need.
+    private RetrainContext RetrainContextFor(string model, CheckRecord check)
     {
         var now = _time.GetUtcNow();
         var succeeded = Workspace.Store.ListRetrains(model).Where(r => r.Status == RetrainStatus.Succeeded).ToArray(); // newest first
         var retrains = succeeded.Select(r => r.FinishedAt ?? r.RequestedAt).ToArray();
         var unpromoted = succeeded.TakeWhile(r => r.Promoted != true).Count();
         DateTimeOffset? last = retrains.Length == 0 ? null : retrains.Max();
-        // The latest check is already saved, so it is part of the sum.
-        var labelled = (int)Math.Min(int.MaxValue, Workspace.Store.CountLabelledRowsChecked(model, last));
+        // The check is saved with its decision, so it is not in the stored sum yet: add its rows as the sum would.
+        var stored = Workspace.Store.CountLabelledRowsChecked(model, last);
+        var labelled = (int)Math.Min(int.MaxValue, stored + (last is null || check.RanAt >= last ? check.LabelledRows : 0));
         var recent = retrains.Where(t => t > now - Options.Policy.Period).ToArray();
         // Changes found for the serving champion since the last retrain, on the streams configured as a reason.
         var champion = Workspace.Registry.GetChampion(model)?.Version;

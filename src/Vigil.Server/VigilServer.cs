@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Vigil.Server.Alerts;
 using Vigil.Server.Api;
 using Vigil.Server.Dashboard;
 using Vigil.Server.Metrics;
@@ -38,6 +39,8 @@ public static class VigilServer
         builder.Services.AddVigilDashboard();
         builder.Services.AddVigilMetrics();
         configure?.Invoke(builder);
+        // Channels are checked before anything starts: a mistake refuses to start, in one line (AlertConfigurationException).
+        builder.Services.AddVigilAlerts(AlertSettings.Read(builder.Configuration));
         builder.AddVigilTelemetry(); // after configure, so settings a caller adds there are read
 
         var app = builder.Build();

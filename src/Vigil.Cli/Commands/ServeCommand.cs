@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Vigil.Cli.Outputs;
 using Vigil.Data.Text;
 using Vigil.Server;
+using Vigil.Server.Alerts;
 
 namespace Vigil.Cli.Commands;
 
@@ -71,7 +72,7 @@ internal static class ServeCommand
     // that cannot be bound: said in one line with exit code 2, not as a crash.
     private static bool IsStartupInputError(Exception e) => e switch
     {
-        FormatException or OptionsValidationException or IOException => true,
+        FormatException or OptionsValidationException or IOException or AlertConfigurationException => true,
         InvalidOperationException { InnerException: FormatException or ArgumentException } => true, // configuration binding
         _ => false,
     };

@@ -4,6 +4,7 @@ using Vigil.AutoML;
 using Vigil.AutoML.Bundles;
 using Vigil.Data.Csv;
 using Vigil.Data.Tables;
+using Vigil.Monitoring.Alerts;
 using Vigil.Monitoring.Checks;
 using Vigil.Monitoring.Profiles;
 using Vigil.Monitoring.Registry;
@@ -55,7 +56,7 @@ public static class ChampionChallenger
         {
             var outcome = Run(workspace, model, champion, championBundle, request, cancellationToken);
             workspace.Store.FinishRetrain(runId, RetrainStatus.Succeeded, outcome.ChallengerVersion, outcome.Promoted,
-                MonitoringJson.Serialize(outcome));
+                MonitoringJson.Serialize(outcome), RetrainAlerts.Finished(runId, outcome));
             return outcome;
         }
         catch (OperationCanceledException)
@@ -66,7 +67,8 @@ public static class ChampionChallenger
         catch (Exception ex)
         {
             workspace.Store.FinishRetrain(runId, RetrainStatus.Failed, null, null,
-                MonitoringJson.Serialize(new Dictionary<string, string> { ["error"] = ex.Message }));
+                MonitoringJson.Serialize(new Dictionary<string, string> { ["error"] = ex.Message }),
+                RetrainAlerts.Ended(model, runId, RetrainStatus.Failed, ex.Message));
             throw;
         }
     }

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Vigil.Monitoring.Alerts;
 using Vigil.Monitoring.Workspace;
 
 namespace Vigil.Monitoring.Store;
@@ -19,13 +20,51 @@ public sealed partial class MonitoringStore
         ArgumentNullException.ThrowIfNull(record.Status);
         ArgumentNullException.ThrowIfNull(record.ResultJson);
         using var connection = _database.Connect();
-        return (long)connection.Scalar(null,
+        return InsertCheck(connection, null, record);
+    }
+
+    private static long InsertCheck(SqliteConnection connection, SqliteTransaction? transaction, CheckRecord record) =>
+        (long)connection.Scalar(transaction,
             "INSERT INTO checks (model, model_version, ran_at, window_start, window_end, rows, alarm, status, result_json, labelled_rows) " +
             "VALUES ($m, $v, $ran, $ws, $we, $rows, $alarm, $status, $json, $labelled) RETURNING id",
             ("$m", record.Model), ("$v", record.ModelVersion), ("$ran", StoredTime.ToTicks(record.RanAt)),
             ("$ws", StoredTime.ToDb(record.WindowStart)), ("$we", StoredTime.ToDb(record.WindowEnd)), ("$rows", record.Rows),
             ("$alarm", record.Alarm ? 1 : 0), ("$status", record.Status), ("$json", record.ResultJson),
             ("$labelled", record.LabelledRows))!;
+
+    /// <summary>
+    /// Stores a check, the retrain decision taken after it (its <see cref="DecisionRecord.CheckId"/> is ignored and set
+    /// to the check's id) and the alerts they cause, all in one transaction: a status that differs from the model's
+    /// last alerted status writes one alert, and a decision to retrain writes another. Returns both ids.
+    /// </summary>
+    public (long CheckId, long DecisionId) SaveCheckAndDecision(CheckRecord check, DecisionRecord decision, CheckAlerts? alerts = null)
+    {
+        ArgumentNullException.ThrowIfNull(check);
+        ArgumentNullException.ThrowIfNull(decision);
+        ModelName.Validate(check.Model);
+        ArgumentNullException.ThrowIfNull(check.Status);
+        ArgumentNullException.ThrowIfNull(check.ResultJson);
+        ArgumentNullException.ThrowIfNull(decision.ReasonsJson);
+        using var connection = _database.Connect();
+        using var transaction = connection.BeginTransaction(deferred: false);
+        var checkId = InsertCheck(connection, transaction, check);
+        var decisionId = (long)connection.Scalar(transaction,
+            "INSERT INTO decisions (model, check_id, decided_at, retrain, reasons_json) VALUES ($m, $c, $at, $r, $json) RETURNING id",
+            ("$m", check.Model), ("$c", checkId), ("$at", StoredTime.ToTicks(decision.DecidedAt)),
+            ("$r", decision.Retrain ? 1 : 0), ("$json", decision.ReasonsJson))!;
+        if (alerts is not null)
+        {
+            var now = _time.GetUtcNow();
+            AlertOutbox.Transition(connection, transaction, check.Model, StatusAlerts.Subject, check.Status,
+                firing: check.Status != StatusAlerts.Initial, StatusAlerts.Initial, previous => alerts.StatusChange(previous, checkId), now);
+            if (decision.Retrain && alerts.RetrainDecided is { } decided)
+            {
+                AlertOutbox.Insert(connection, transaction, decided(checkId, decisionId), now);
+            }
+        }
+
+        transaction.Commit();
+        return (checkId, decisionId);
     }
 
     /// <summary>Labelled rows over the checks of <paramref name="model"/> that ran at or after <paramref name="since"/> (all when null).</summary>
@@ -96,25 +135,32 @@ public sealed partial class MonitoringStore
 
     /// <summary>
     /// Records that a retrain of <paramref name="model"/> started (status running) and returns its id. The run is
-    /// owned by this process: its id and start mark are stored, so a later open can prove the owner dead.
+    /// owned by this process: its id and start mark are stored, so a later open can prove the owner dead. The
+    /// <see cref="AlertKind.RetrainStarted"/> alert is written in the same transaction.
     /// </summary>
     public long StartRetrain(string model, DateTimeOffset requestedAt, string reason)
     {
         ModelName.Validate(model);
         ArgumentNullException.ThrowIfNull(reason);
         using var connection = _database.Connect();
-        return (long)connection.Scalar(null,
+        using var transaction = connection.BeginTransaction(deferred: false);
+        var id = (long)connection.Scalar(transaction,
             "INSERT INTO retrain_runs (model, requested_at, reason, status, owner_process, owner_started) " +
             "VALUES ($m, $at, $r, 'running', $pid, $started) RETURNING id",
             ("$m", model), ("$at", StoredTime.ToTicks(requestedAt)), ("$r", reason), ("$pid", Environment.ProcessId),
             ("$started", (object?)ProcessLiveness.CurrentStartMark ?? DBNull.Value))!;
+        AlertOutbox.Insert(connection, transaction, RetrainAlerts.Started(model, id, reason), _time.GetUtcNow());
+        transaction.Commit();
+        return id;
     }
 
     /// <summary>
     /// Moves a running retrain to its final <paramref name="status"/>, stamped with the workspace clock. Throws
     /// <see cref="WorkspaceInputException"/> when the run does not exist or has already finished (a run finishes once).
+    /// The <see cref="AlertKind.RetrainFinished"/> alert is written in the same transaction: <paramref name="alert"/>
+    /// when given (the caller knows the verdict and its interval), else one built from the status.
     /// </summary>
-    public void FinishRetrain(long id, RetrainStatus status, int? challengerVersion, bool? promoted, string? detailJson)
+    public void FinishRetrain(long id, RetrainStatus status, int? challengerVersion, bool? promoted, string? detailJson, AlertDraft? alert = null)
     {
         if (status == RetrainStatus.Running)
         {
@@ -122,14 +168,22 @@ public sealed partial class MonitoringStore
         }
 
         using var connection = _database.Connect();
-        var changed = connection.Execute(null,
+        using var transaction = connection.BeginTransaction(deferred: false);
+        var changed = connection.Execute(transaction,
             "UPDATE retrain_runs SET status = $s, finished_at = $at, challenger_version = $cv, promoted = $p, detail_json = $d " +
             "WHERE id = $id AND status = 'running'",
             ("$s", StatusText(status)), ("$at", StoredTime.ToTicks(_time.GetUtcNow())),
             ("$cv", (object?)challengerVersion ?? DBNull.Value), ("$p", promoted.HasValue ? (promoted.Value ? 1 : 0) : DBNull.Value),
             ("$d", (object?)detailJson ?? DBNull.Value), ("$id", id));
-        if (changed == 0)
+        if (changed == 1)
         {
+            var model = (string)connection.Scalar(transaction, "SELECT model FROM retrain_runs WHERE id = $id", ("$id", id))!;
+            AlertOutbox.Insert(connection, transaction, alert ?? RetrainAlerts.Ended(model, id, status), _time.GetUtcNow());
+            transaction.Commit();
+        }
+        else
+        {
+            transaction.Rollback();
             var run = GetRetrain(id);
             throw new WorkspaceInputException(run is null
                 ? $"There is no retrain run {Text(id)}."
@@ -160,25 +214,26 @@ public sealed partial class MonitoringStore
     {
         using var connection = _database.Connect();
         using var transaction = connection.BeginTransaction(deferred: false);
-        var orphans = new List<long>();
-        using (var command = connection.Command(transaction, "SELECT id, owner_process, owner_started FROM retrain_runs WHERE status = 'running'"))
+        var orphans = new List<(long Id, string Model)>();
+        using (var command = connection.Command(transaction, "SELECT id, owner_process, owner_started, model FROM retrain_runs WHERE status = 'running'"))
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())
             {
                 if (!ProcessLiveness.IsRunning(reader.GetInt32(1), reader.IsDBNull(2) ? null : reader.GetString(2)))
                 {
-                    orphans.Add(reader.GetInt64(0));
+                    orphans.Add((reader.GetInt64(0), reader.GetString(3)));
                 }
             }
         }
 
-        var now = StoredTime.ToTicks(_time.GetUtcNow());
-        foreach (var id in orphans)
+        var at = _time.GetUtcNow();
+        foreach (var (id, model) in orphans)
         {
             connection.Execute(transaction,
                 "UPDATE retrain_runs SET status = 'abandoned', finished_at = $at WHERE id = $id AND status = 'running'",
-                ("$at", now), ("$id", id));
+                ("$at", StoredTime.ToTicks(at)), ("$id", id));
+            AlertOutbox.Insert(connection, transaction, RetrainAlerts.Ended(model, id, RetrainStatus.Abandoned), at);
         }
 
         transaction.Commit();

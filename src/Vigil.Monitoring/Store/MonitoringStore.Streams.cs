@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Vigil.Monitoring.Alerts;
 using Vigil.Monitoring.Streams;
 using Vigil.Monitoring.Workspace;
 
@@ -83,6 +84,12 @@ public sealed partial class MonitoringStore
                 ("$m", model), ("$s", StreamText(stream)), ("$det", d.Detector), ("$k", d.Kind), ("$at", StoredTime.ToTicks(d.DetectedAt)),
                 ("$v", d.ModelVersion), ("$o", d.Observation), ("$id", d.PredictionId), ("$rt", StoredTime.ToTicks(d.RowTime)), ("$detail", d.Detail))!;
             stored.Add(d with { Id = id });
+        }
+
+        // A change is an alert, written with the detections (the outbox): one per pass, however many detectors fired.
+        if (stored.Where(d => d.Kind == StreamDetection.Change).ToArray() is { Length: > 0 } changes)
+        {
+            AlertOutbox.Insert(connection, transaction, DetectorAlerts.Fired(changes), _time.GetUtcNow());
         }
 
         if (stream == StreamKind.Error)

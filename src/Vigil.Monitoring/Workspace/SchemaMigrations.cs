@@ -175,7 +175,60 @@ internal static class SchemaMigrations
         CREATE INDEX stream_detections_by_model ON stream_detections (model, detected_at);
         """,
 
-        // 6: each model's watched metrics (#17), set by `vigil train/check --watch`, `vigil models watch` or the API.
+        // 6: alerts, the outbox. An alert row is written in the same transaction as the check, decision or run that
+        // caused it, so none is lost and none is sent for something that did not commit. The service routes each
+        // alert to the configured channels (one alert_deliveries row per channel) and delivers with retries.
+        // alert_states holds each model's last alerted state per subject, so alerts go out once per change of state.
+        """
+        CREATE TABLE alerts (
+            id              INTEGER PRIMARY KEY AUTOINCREMENT,
+            key             TEXT    NOT NULL UNIQUE,
+            created_at      INTEGER NOT NULL,
+            model           TEXT    NOT NULL,
+            model_version   INTEGER,
+            kind            TEXT    NOT NULL,
+            severity        TEXT    NOT NULL CHECK (severity IN ('info', 'warning', 'alarm')),
+            subject         TEXT,
+            state           TEXT,
+            previous_state  TEXT,
+            repeat          INTEGER NOT NULL DEFAULT 0,
+            title           TEXT    NOT NULL,
+            text            TEXT    NOT NULL,
+            details_json    TEXT    NOT NULL,
+            check_id        INTEGER,
+            decision_id     INTEGER,
+            retrain_run_id  INTEGER,
+            routed          INTEGER NOT NULL DEFAULT 0 CHECK (routed IN (0, 1))
+        );
+        CREATE INDEX alerts_by_model ON alerts (model, id);
+        CREATE INDEX alerts_unrouted ON alerts (id) WHERE routed = 0;
+        CREATE TABLE alert_deliveries (
+            alert_id        INTEGER NOT NULL REFERENCES alerts (id),
+            channel         TEXT    NOT NULL,
+            status          TEXT    NOT NULL CHECK (status IN ('pending', 'delivered', 'failed')),
+            attempts        INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at INTEGER NOT NULL,
+            last_attempt_at INTEGER,
+            last_error      TEXT,
+            delivered_at    INTEGER,
+            response_status INTEGER,
+            PRIMARY KEY (alert_id, channel)
+        ) WITHOUT ROWID;
+        CREATE INDEX alert_deliveries_due ON alert_deliveries (next_attempt_at) WHERE status = 'pending';
+        CREATE TABLE alert_states (
+            model            TEXT    NOT NULL,
+            subject          TEXT    NOT NULL,
+            state            TEXT    NOT NULL,
+            firing           INTEGER NOT NULL CHECK (firing IN (0, 1)),
+            since            INTEGER NOT NULL,
+            last_alert_id    INTEGER REFERENCES alerts (id),
+            last_notified_at INTEGER NOT NULL,
+            repeats          INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (model, subject)
+        ) WITHOUT ROWID;
+        """,
+
+        // 7: each model's watched metrics (#17), set by `vigil train/check --watch`, `vigil models watch` or the API.
         // One row per metric in the order given; a NULL drop means the check's default. No row: the configured or
         // task default applies. Per model, not per version, so the setting survives retraining.
         """

@@ -38,6 +38,15 @@ public static class DashboardPages
         });
     }
 
+    /// <summary>Recent alerts of every model with their delivery, and the configured channels.</summary>
+    public static Task<string> AlertsAsync(IReadOnlyList<Vigil.Monitoring.Alerts.Alert> alerts, IReadOnlyList<AlertChannelSummary> channels, DateTimeOffset now) =>
+        PageRenderer.RenderAsync<AlertsPage>(new Dictionary<string, object?>
+        {
+            [nameof(AlertsPage.Alerts)] = alerts,
+            [nameof(AlertsPage.Channels)] = channels,
+            [nameof(AlertsPage.Now)] = now,
+        });
+
     public static Task<string> ErrorAsync(string title, string message, DateTimeOffset now) =>
         PageRenderer.RenderAsync<ErrorPage>(new Dictionary<string, object?>
         {

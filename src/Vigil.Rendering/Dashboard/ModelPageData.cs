@@ -18,4 +18,7 @@ public sealed record ModelPageData
     public IReadOnlyList<RetrainRun> Retrains { get; init; } = [];
 
     public IReadOnlyList<RegistryEvent> RegistryEvents { get; init; } = [];
+
+    /// <summary>The model's recent alerts with their delivery, newest first.</summary>
+    public IReadOnlyList<Vigil.Monitoring.Alerts.Alert> Alerts { get; init; } = [];
 }

@@ -51,6 +51,7 @@ public static class ApiEndpoints
         RetrainEndpoints.Map(models);
         ReportEndpoints.Map(models);
         WatchEndpoints.Map(models);
+        AlertEndpoints.Map(app, models);
         return app;
     }
 }

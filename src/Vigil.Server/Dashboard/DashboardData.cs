@@ -59,6 +59,7 @@ internal static class DashboardData
             Decisions = store.ReadDecisions(model, RecentRows).Select(d => (d.Record, d.Decision)).ToArray(),
             Retrains = store.ListRetrains(model, RecentRows),
             RegistryEvents = monitor.Workspace.Registry.Events(model),
+            Alerts = store.ListAlerts(model, RecentRows),
         };
     }
 }

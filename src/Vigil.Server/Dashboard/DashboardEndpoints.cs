@@ -6,12 +6,13 @@ using Vigil.Monitoring;
 using Vigil.Monitoring.Drift;
 using Vigil.Monitoring.Workspace;
 using Vigil.Rendering.Dashboard;
+using Vigil.Server.Alerts;
 using Vigil.Server.Api;
 
 namespace Vigil.Server.Dashboard;
 
 /// <summary>
-/// Server-rendered dashboard pages: <c>/</c> (all models), <c>/models/{name}</c> (one model) and
+/// Server-rendered dashboard pages: <c>/</c> (all models), <c>/alerts</c> (recent alerts and channels), <c>/models/{name}</c> (one model) and
 /// <c>/models/{name}/columns/{column}</c> (one column's drift). Plain HTML with inline CSS and SVG; no script, no
 /// external requests. The pages read the <see cref="VigilMonitor"/> registered in DI.
 /// </summary>
@@ -20,6 +21,9 @@ public static class DashboardEndpoints
     // Checks the column page looks back over; matches the model page's heatmap so every cell's link resolves.
     private const int ColumnHistory = 40;
 
+    // Alerts the all-models page lists; older ones are in the API (?before= pages).
+    private const int RecentAlerts = 100;
+
     public static IServiceCollection AddVigilDashboard(this IServiceCollection services) => services;
 
     public static WebApplication MapVigilDashboard(this WebApplication app)
@@ -27,6 +31,7 @@ public static class DashboardEndpoints
         ArgumentNullException.ThrowIfNull(app);
         // Cast: a bare (HttpContext) handler would bind as a RequestDelegate and drop the returned page.
         app.MapGet("/", (Func<HttpContext, Task<IResult>>)Overview).ExcludeFromDescription();
+        app.MapGet("/alerts", (Func<HttpContext, Task<IResult>>)Alerts).ExcludeFromDescription();
         app.MapGet("/models/{name}", Model).ExcludeFromDescription();
         app.MapGet("/models/{name}/columns/{column}", Column).ExcludeFromDescription();
         return app;
@@ -41,6 +46,18 @@ public static class DashboardEndpoints
 
         var models = monitor.Workspace.Registry.ListModels().Select(m => DashboardData.Status(monitor, m)).ToArray();
         return Page(context, await DashboardPages.OverviewAsync(models, Now(context)));
+    }
+
+    private static async Task<IResult> Alerts(HttpContext context)
+    {
+        if (Monitor(context) is not { } monitor)
+        {
+            return await Unavailable(context);
+        }
+
+        var settings = context.RequestServices.GetService<AlertSettings>();
+        var channels = (settings?.Webhooks ?? []).Select(AlertChannels.Summary).ToArray();
+        return Page(context, await DashboardPages.AlertsAsync(monitor.Workspace.Store.ListAlerts(null, RecentAlerts), channels, Now(context)));
     }
 
     private static async Task<IResult> Model(HttpContext context, string name)

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Vigil.Monitoring.Alerts;
 using Vigil.Monitoring.Lifecycle;
 using Vigil.Monitoring.Store;
 using Vigil.Server.Api;
@@ -114,6 +115,12 @@ internal sealed class CheckScheduler(
         }
 
         cursor.Set(model, new SchedulerCursor.Position(rows, now));
+        if (last?.Failure is not null || host.Workspace.Store.AlertState(model, CheckFailureAlerts.Subject) == CheckFailureAlerts.Failing)
+        {
+            host.Workspace.Store.ChangeAlertState(model, CheckFailureAlerts.Subject, CheckFailureAlerts.Ok, firing: false, CheckFailureAlerts.Ok,
+                _ => CheckFailureAlerts.Recovered(model, outcome.CheckId));
+        }
+
         if (last?.Failure is { } recovered)
         {
             logger.LogInformation("Scheduled checks of {Model} succeed again after {Attempts} failed attempt(s) since {Since}.",
@@ -147,6 +154,10 @@ internal sealed class CheckScheduler(
         var error = OneLine(e);
         cursor.Set(model, new SchedulerCursor.Position(last?.Rows ?? 0, last?.CheckedAt,
             new ScheduledCheckFailure(previous?.Since ?? now, now, attempts, error, next)));
+
+        // One alert when checks start failing (the stored state, not the cursor, decides, so a restart sends no second one).
+        host.Workspace.Store.ChangeAlertState(model, CheckFailureAlerts.Subject, CheckFailureAlerts.Failing, firing: true, CheckFailureAlerts.Ok,
+            _ => CheckFailureAlerts.Failed(model, error, attempts, next));
         if (previous is null)
         {
             logger.LogError(e, "Scheduled check of {Model} failed; next attempt at {Next:o} (backoff doubles up to {Max}).",
