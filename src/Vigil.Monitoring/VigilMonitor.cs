@@ -51,8 +51,24 @@ public sealed class VigilMonitor : IDisposable
     }
 
     /// <summary>Trains a version with AutoML and registers it (the model's first version becomes champion).</summary>
-    public TrainedVersion Train(string model, Table data, TrainRequest request, CancellationToken cancellationToken = default) =>
-        ModelTrainer.Train(Workspace, model, data, request, null, cancellationToken);
+    public TrainedVersion Train(string model, Table data, TrainRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(request);
+        // A watch list that does not fit the task fails before minutes of training, and nothing is registered.
+        if (request.Watch is { } watch && ModelTrainer.TaskOf(data, request) is { } task)
+        {
+            watch.RequireTask(task);
+        }
+
+        var trained = ModelTrainer.Train(Workspace, model, data, request, null, cancellationToken);
+        if (request.Watch is { } chosen)
+        {
+            Workspace.Store.SetWatchedMetrics(model, chosen, request.CreatedBy);
+        }
+
+        return trained;
+    }
 
     /// <summary>Logs scored rows; duplicates by id are ignored and counted.</summary>
     public IngestResult LogPredictions(string model, IReadOnlyList<PredictionRecord> rows) =>
@@ -142,8 +158,12 @@ public sealed class VigilMonitor : IDisposable
         CheckRequest? request, CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
+
+        // The model's watched metrics as they stand now (stored, configured or default) decide this check.
+        var watch = ResolveWatch(model, Load(champion).Model.Task);
+        var checkOptions = Options.Monitoring with { Performance = Options.Monitoring.Performance with { Watched = watch.Metrics } };
         var (estimator, noEstimator) = Estimator(champion);
-        var monitor = new WindowMonitor(model, champion.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), profile, Options.Monitoring, _time,
+        var monitor = new WindowMonitor(model, champion.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), profile, checkOptions, _time,
             estimator, noEstimator);
         var result = monitor.Check(new MonitoringWindow
         {
@@ -209,6 +229,73 @@ public sealed class VigilMonitor : IDisposable
 
     /// <summary>The report data for <paramref name="model"/> (render with <c>HtmlReport</c> or <c>ReportJson</c>).</summary>
     public ModelReport Report(string model) => ReportBuilder.Build(Workspace, model, _time);
+
+    /// <summary>The watched metrics <paramref name="model"/>'s checks use now, and where they come from.</summary>
+    public EffectiveWatch Watched(string model)
+    {
+        var (bundle, _) = Load(Champion(model));
+        return ResolveWatch(model, bundle.Task);
+    }
+
+    /// <summary>
+    /// Stores <paramref name="watched"/> as <paramref name="model"/>'s watched metrics (kept across versions and
+    /// retrains); throws <see cref="WatchedMetricsInputException"/> when a metric is not one its task tracks.
+    /// </summary>
+    public EffectiveWatch SetWatched(string model, WatchedMetrics watched, string setBy = "library")
+    {
+        ArgumentNullException.ThrowIfNull(watched);
+        var (bundle, _) = Load(Champion(model));
+        Workspace.Store.SetWatchedMetrics(model, watched.RequireTask(bundle.Task), setBy);
+        return ResolveWatch(model, bundle.Task);
+    }
+
+    /// <summary>Removes <paramref name="model"/>'s stored watched metrics, so the configured or task default applies again.</summary>
+    public EffectiveWatch ResetWatched(string model)
+    {
+        var (bundle, _) = Load(Champion(model));
+        Workspace.Store.ClearWatchedMetrics(model);
+        return ResolveWatch(model, bundle.Task);
+    }
+
+    // Most specific first: stored for the model, configured for the model, the configured default, the task's default.
+    private EffectiveWatch ResolveWatch(string model, AutoMLTask task)
+    {
+        var performance = Options.Monitoring.Performance;
+        var stored = Workspace.Store.GetWatchedMetrics(model);
+        WatchedMetrics metrics;
+        WatchSource source;
+        if (stored is not null)
+        {
+            (metrics, source) = (Require(stored.Metrics, task, $"The watched metrics stored for model '{model}'"), WatchSource.Model);
+        }
+        else if (Options.WatchedByModel.TryGetValue(model, out var configured))
+        {
+            (metrics, source) = (Require(configured, task, $"The configured watched metrics of model '{model}'"), WatchSource.Configuration);
+        }
+        else if (performance.Watched?.OfTask(task) is { } common)
+        {
+            (metrics, source) = (common, WatchSource.ConfiguredDefault);
+        }
+        else
+        {
+            (metrics, source) = (WatchedMetrics.Default(task), WatchSource.TaskDefault);
+        }
+
+        var rule = DegradationRule.For(task, performance with { Watched = metrics });
+        return new EffectiveWatch(model, task, rule.Watched, source, performance.MaxRelativeDrop, performance.Level, rule.IntervalLevel, stored?.SetAt, stored?.SetBy);
+    }
+
+    private static WatchedMetrics Require(WatchedMetrics metrics, AutoMLTask task, string what)
+    {
+        try
+        {
+            return metrics.RequireTask(task);
+        }
+        catch (WatchedMetricsInputException e)
+        {
+            throw new WatchedMetricsInputException($"{what} do not fit its task: {e.Message}", e);
+        }
+    }
 
     /// <summary>The current champion, or a clear error naming the known models.</summary>
     public ModelVersion Champion(string model)

@@ -11,6 +11,14 @@ public sealed record VigilMonitorOptions
     /// <summary>Drift, quality and performance settings.</summary>
     public MonitoringOptions Monitoring { get; init; } = new();
 
+    /// <summary>
+    /// Watched metrics per model name (appsettings <c>Vigil:Watch:Models:NAME</c>), for models that have none stored
+    /// in the workspace; a stored setting (CLI, API, <see cref="VigilMonitor.SetWatched"/>) wins. Every metric must be
+    /// one the model's task tracks. Models not listed use <see cref="PerformanceOptions.Watched"/> restricted to their
+    /// task, else their task's default.
+    /// </summary>
+    public IReadOnlyDictionary<string, WatchedMetrics> WatchedByModel { get; init; } = new Dictionary<string, WatchedMetrics>(StringComparer.Ordinal);
+
     /// <summary>Retrain triggers and gates.</summary>
     public RetrainPolicy Policy { get; init; } = new();
 

@@ -49,6 +49,9 @@ public sealed class ServerOptions
     /// </summary>
     public WorkspaceDurability Durability { get; set; } = WorkspaceDurability.Full;
 
+    /// <summary>Watched metrics from configuration (defaults and per model); a model's stored setting wins.</summary>
+    public WatchOptions Watch { get; set; } = new();
+
     /// <summary>Per-model scheduling of checks and retraining.</summary>
     public SchedulerOptions Scheduler { get; set; } = new();
 

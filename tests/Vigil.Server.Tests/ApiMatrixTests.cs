@@ -92,6 +92,11 @@ public sealed class ApiMatrixTests(ApiMatrixTests.Server fixture) : IClassFixtur
         ["GET /api/v1/alerts"] = new("/api/v1/alerts", Access.Read, 200),
         ["GET /api/v1/models/{name}/alerts"] = new("/api/v1/models/churn/alerts", Access.Read, 200),
         ["GET /api/v1/models/{name}/report.html"] = new("/api/v1/models/churn/report.html", Access.Read, 200),
+        ["GET /api/v1/models/{name}/watched"] = new("/api/v1/models/churn/watched", Access.Read, 200),
+        ["PUT /api/v1/models/{name}/watched"] = new("/api/v1/models/churn/watched", Access.Write, 200,
+            () => Json("{\"metrics\":[{\"name\":\"recall\",\"max_relative_drop\":0.1},{\"name\":\"accuracy\"}]}"),
+            JsonBodyBound with { WrongTyped = "{\"metrics\":\"recall\"}" }),
+        ["DELETE /api/v1/models/{name}/watched"] = new("/api/v1/models/churn/watched", Access.Write, 200),
     };
 
     public static TheoryData<string> Endpoints() => new(Matrix.Keys);
@@ -150,7 +155,7 @@ public sealed class ApiMatrixTests(ApiMatrixTests.Server fixture) : IClassFixtur
             "wrong-typed" => (Json(bad.WrongTyped), bad.WrongTypedStatus),
             _ => (Bytes([]), bad.Empty),
         };
-        using var request = new HttpRequestMessage(HttpMethod.Post, Url(entry)) { Content = content };
+        using var request = new HttpRequestMessage(new HttpMethod(endpoint.Split(' ')[0]), Url(entry)) { Content = content };
         // A refused body may be left unread, and the server then closes the connection: a connection of its own keeps
         // that from cutting off the next case's answer, and "Expect: 100-continue" lets the server refuse an oversize
         // body before it is sent (as HTTP clients that upload large bodies do).

@@ -39,16 +39,22 @@ internal static class TrainCommand
         var model = new Option<string?>("--model", "-m") { Description = "Register the model under this name in the workspace (baseline on a 20 % holdout)." };
         var workspace = Monitoring.WorkspaceOption.Create();
         var encoding = CsvInput.EncodingOption();
+        var watch = Monitoring.WorkspaceOption.Watch("With --model: the model's watched metrics (default by task: accuracy, roc_auc, precision, recall; log_loss, accuracy; rmse, mae, r2).");
 
         var command = new Command("train", "Search learners and hyperparameters within a time budget (FLAML-style AutoML) and save the best model.")
         {
-            data, label, task, metric, budget, maxTrials, seed, learners, earlyStopping, output, model, workspace, encoding,
+            data, label, task, metric, budget, maxTrials, seed, learners, earlyStopping, output, model, workspace, watch, encoding,
         };
         command.Validators.Add(result =>
         {
             if (result.GetValue(output) is null && result.GetValue(model) is null)
             {
                 result.AddError("Give --out FOLDER to save the bundle, --model NAME to register it in the workspace, or both.");
+            }
+
+            if (result.GetValue(watch) is not null && result.GetValue(model) is null)
+            {
+                result.AddError("--watch belongs to a registered model: give --model NAME too.");
             }
         });
 
@@ -60,6 +66,7 @@ internal static class TrainCommand
                 throw new AutoMLException(AutoMLErrorCode.InvalidOptions, "--time-budget must be 0 (no limit) or positive.");
             }
 
+            var watched = parse.GetValue(watch) is { } spec ? Vigil.Monitoring.Checks.WatchedMetrics.Parse(spec) : null;
             var located = TableFile.ReadLocated(parse.GetValue(data)!.FullName, new CsvReadOptions { Encoding = CsvInput.Encoding(parse, encoding) });
             LabelCheck.RequireLabels(located, parse.GetValue(label)!);
             var table = located.Table;
@@ -81,6 +88,7 @@ internal static class TrainCommand
             {
                 Label = options.Label, Task = options.Task, Metric = options.Metric, TimeBudget = options.TimeBudget, MaxTrials = options.MaxTrials,
                 Seed = options.Seed, Learners = options.Learners, EarlyStopping = options.EarlyStopping, CreatedBy = "vigil train", Reason = "trained with vigil train",
+                Watch = watched,
             };
             if (name is null)
             {
@@ -104,10 +112,23 @@ internal static class TrainCommand
             Summary(console, trained!.Search, target ?? trained.Version.BundleFolder);
             console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"registered {name} v{trained.Version.Version}{(trained.Version.IsChampion ? " (champion)" : "")} in {monitor.Workspace.Folder}; {BaselineLine(trained.Profile)}"));
+            if (trained.Version.IsChampion || watched is not null)
+            {
+                var effective = monitor.Watched(name);
+                console.WriteLine($"watched metrics: {effective.Metrics} ({WatchSourceText(effective.Source)}); an alarm when any is confidently down by more than its allowed drop");
+            }
             return ExitCodes.Ok;
         })));
         return command;
     }
+
+    internal static string WatchSourceText(Vigil.Monitoring.Checks.WatchSource source) => source switch
+    {
+        Vigil.Monitoring.Checks.WatchSource.Model => "set for this model",
+        Vigil.Monitoring.Checks.WatchSource.Configuration => "configured for this model",
+        Vigil.Monitoring.Checks.WatchSource.ConfiguredDefault => "configured default",
+        _ => "the task's default",
+    };
 
     private static string BaselineLine(Vigil.Monitoring.Profiles.ReferenceProfile profile)
     {

@@ -1,8 +1,9 @@
 namespace Vigil.Monitoring.Checks;
 
 /// <summary>
-/// One metric on a window compared with the baseline. Changes are window − baseline; the interval is the percentile
-/// bootstrap interval of that change over the window's rows (the baseline is taken as fixed).
+/// One metric on a window compared with the baseline. Changes are window − baseline; the interval is that of the
+/// window's value (percentile bootstrap on small windows, analytic on large ones: <see cref="Method"/>) moved by the
+/// baseline, which is taken as fixed. Intervals are drawn at the simultaneous level of the watched set (<see cref="Level"/>).
 /// </summary>
 public sealed record MetricChange
 {
@@ -35,6 +36,18 @@ public sealed record MetricChange
 
     /// <summary>True when the whole interval of the change lies beyond the allowed worsening.</summary>
     public bool Degraded { get; init; }
+
+    /// <summary>True when the metric is watched: its degradation raises the alarm (see <see cref="DegradationRule"/>).</summary>
+    public bool Watched { get; init; }
+
+    /// <summary>The allowed relative drop the metric was judged with (e.g. 0.05).</summary>
+    public double? MaxRelativeDrop { get; init; }
+
+    /// <summary>Two-sided level of this metric's interval (the Bonferroni-adjusted level of the watched set).</summary>
+    public double? Level { get; init; }
+
+    /// <summary>How the interval was computed; null when there is none.</summary>
+    public IntervalMethod? Method { get; init; }
 
     /// <summary>Why a value or interval is missing, if it is.</summary>
     public string? Note { get; init; }

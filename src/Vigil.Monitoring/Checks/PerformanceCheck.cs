@@ -5,8 +5,10 @@ using Vigil.Statistics.Resampling;
 namespace Vigil.Monitoring.Checks;
 
 /// <summary>
-/// The task's metrics on a window's labelled rows, their change vs the <see cref="Baseline"/>, and a seeded bootstrap
-/// interval of each change; degradation as described on <see cref="PerformanceOptions"/>.
+/// The task's metrics on a window's labelled rows, their change vs the <see cref="Baseline"/>, and a confidence
+/// interval of each change; the window is degraded when any watched metric is (rule: <see cref="DegradationRule"/>).
+/// Intervals are analytic (DeLong, delta method) on windows of at least <see cref="PerformanceOptions.AnalyticMinRows"/>
+/// labelled rows and a seeded percentile bootstrap below, where the normal approximation is weakest.
 /// </summary>
 public static class PerformanceCheck
 {
@@ -28,6 +30,7 @@ public static class PerformanceCheck
             throw new ArgumentException($"'{primary}' is not a {window.Task} metric; use one of {string.Join(", ", names)}.", nameof(options));
         }
 
+        var rule = DegradationRule.For(window.Task, options);
         var notes = new List<string>();
         if (window.Rows == 0)
         {
@@ -38,14 +41,19 @@ public static class PerformanceCheck
             notes.Add("only one class is present in the window's labels: roc_auc is undefined");
         }
 
-        var metrics = names.Select(n => Measure(baseline, window, n, options)).ToArray();
-        var deciding = metrics.FirstOrDefault(m => m.Name == primary && m.Value is not null);
-        if (deciding is null && window.Rows > 0)
+        var analytic = options.Intervals == IntervalChoice.Analytic
+            || (options.Intervals == IntervalChoice.Auto && window.Rows >= options.AnalyticMinRows);
+        var metrics = names.Select(n => Measure(baseline, window, n, options, rule, analytic)).ToArray();
+        var watched = rule.Watched.Metrics.Select(m => m.Name).ToArray();
+        var judged = watched.Select(n => metrics.First(m => m.Name == n)).Where(m => m.ChangeLower is not null).ToArray();
+        var degraded = judged.Where(m => m.Degraded).Select(m => m.Name).ToArray();
+        var decidedBy = degraded.Length > 0 ? degraded : judged.Select(m => m.Name).ToArray();
+        var unjudged = watched.Where(n => judged.All(m => m.Name != n)).ToArray();
+        if (window.Rows > 0 && unjudged.Length > 0)
         {
-            deciding = metrics.FirstOrDefault(m => m.Name == "accuracy" && m.Value is not null);
-            notes.Add(deciding is null
-                ? $"the primary metric {primary} is undefined on this window; no metric decided"
-                : $"the primary metric {primary} is undefined on this window; accuracy decided instead");
+            notes.Add(judged.Length == 0
+                ? $"no watched metric could be judged on this window ({string.Join(", ", unjudged)})"
+                : $"watched but not judged on this window: {string.Join(", ", unjudged)}");
         }
 
         return new PerformanceWindow
@@ -53,20 +61,27 @@ public static class PerformanceCheck
             Task = window.Task,
             Rows = window.Rows,
             PrimaryMetric = primary,
-            DecidingMetric = deciding?.Name,
+            DecidingMetric = degraded.Length > 0 ? degraded[0] : decidedBy.Contains(primary) ? primary : decidedBy.FirstOrDefault(),
+            Watched = watched,
+            DecidedBy = decidedBy,
             Metrics = metrics,
-            Degraded = deciding?.Degraded ?? false,
+            Degraded = degraded.Length > 0,
             Level = options.Level,
-            Resamples = options.Resamples,
+            IntervalLevel = rule.IntervalLevel,
+            Correction = DegradationRule.Correction,
+            Resamples = window.Rows == 0 || analytic ? 0 : options.Resamples,
             Notes = notes,
         };
     }
 
-    private static MetricChange Measure(Baseline baseline, PredictionSet window, string name, PerformanceOptions options)
+    private static MetricChange Measure(Baseline baseline, PredictionSet window, string name, PerformanceOptions options, DegradationRule rule, bool analytic)
     {
         var higherIsBetter = TaskMetrics.HigherIsBetter(name);
         double? reference = baseline.Metrics.TryGetValue(name, out var b) ? b : null;
-        var change = new MetricChange { Name = name, HigherIsBetter = higherIsBetter, Baseline = reference };
+        var change = new MetricChange
+        {
+            Name = name, HigherIsBetter = higherIsBetter, Baseline = reference, Watched = rule.IsWatched(name), MaxRelativeDrop = rule.RelativeDrop(name),
+        };
         if (window.Rows == 0)
         {
             return change with { Note = "no labelled rows" };
@@ -78,33 +93,51 @@ public static class PerformanceCheck
             return change with { Note = name == "roc_auc" ? "undefined: the window holds a single class" : "undefined on this window (no probabilities?)" };
         }
 
+        if (TaskMetrics.UndefinedBecause(window, name) is { } why)
+        {
+            return change with { Note = why };
+        }
+
         change = change with { Value = value };
         if (reference is not { } baseValue)
         {
             return change with { Note = "the baseline has no value for this metric" };
         }
 
-        var interval = Bootstrap.ConfidenceInterval(window.Rows, rows => TaskMetrics.Compute(window, name, rows),
-            options.Resamples, options.Level, options.Seed);
-        var allowed = Math.Max(options.MaxRelativeDrop * Math.Abs(baseValue), options.MinAbsoluteDrop);
         change = change with
         {
             AbsoluteChange = value - baseValue,
             RelativeChange = baseValue == 0 ? null : (value - baseValue) / Math.Abs(baseValue),
-            AllowedDrop = allowed,
+            AllowedDrop = rule.AllowedDrop(name, baseValue),
         };
-        if (interval.Resamples == 0)
+        var interval = Interval(window, name, value, options, rule.IntervalLevel, analytic);
+        if (interval is not { } found)
         {
             return change with { Note = "no bootstrap resample gave a defined value" };
         }
 
-        var lower = interval.Lower - baseValue;
-        var upper = interval.Upper - baseValue;
+        var (lower, upper, method) = found;
+
         return change with
         {
-            ChangeLower = lower,
-            ChangeUpper = upper,
-            Degraded = higherIsBetter ? upper < -allowed : lower > allowed,
+            ChangeLower = lower - baseValue,
+            ChangeUpper = upper - baseValue,
+            Level = rule.IntervalLevel,
+            Method = method,
+            Degraded = rule.IsDegraded(name, baseValue, lower, upper),
         };
+    }
+
+    private static (double Lower, double Upper, IntervalMethod Method)? Interval(
+        PredictionSet window, string name, double value, PerformanceOptions options, double level, bool analytic)
+    {
+        if (analytic && AnalyticIntervals.Of(window, name, value, level) is { } normal)
+        {
+            return normal;
+        }
+
+        var interval = Bootstrap.ConfidenceInterval(window.Rows, rows => TaskMetrics.ComputeDefined(window, name, rows),
+            options.Resamples, level, options.Seed);
+        return interval.Resamples == 0 ? null : (interval.Lower, interval.Upper, IntervalMethod.Bootstrap);
     }
 }

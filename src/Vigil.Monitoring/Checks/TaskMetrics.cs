@@ -31,6 +31,13 @@ public static class TaskMetrics
     /// <summary>False for losses and errors (log_loss, rmse, mae), true for scores; unknown names are an <see cref="ArgumentException"/>.</summary>
     public static bool HigherIsBetter(string metric) => MetricCatalog.Get(metric).HigherIsBetter;
 
+    /// <summary>True when some task tracks <paramref name="metric"/>.</summary>
+    public static bool IsTracked(string metric) =>
+        BinaryNames.Contains(metric, StringComparer.Ordinal) || MulticlassNames.Contains(metric, StringComparer.Ordinal) || RegressionNames.Contains(metric, StringComparer.Ordinal);
+
+    /// <summary>Every tracked metric name of any task, without repeats.</summary>
+    public static IEnumerable<string> AllTracked() => BinaryNames.Concat(MulticlassNames).Concat(RegressionNames).Distinct(StringComparer.Ordinal);
+
     private static string[] Keys(AutoMLTask task) => MetricCatalog.Tracked(task).Select(m => m.Name).ToArray();
 
     /// <summary>Every tracked metric on all rows; undefined metrics are left out.</summary>
@@ -71,6 +78,57 @@ public static class TaskMetrics
         }
     }
 
+    /// <summary>
+    /// Why <paramref name="metric"/> has no meaning on the whole window although it has a value: precision with
+    /// nothing predicted positive, recall with no positive label (scikit-learn's zero_division gives 0, which would
+    /// read as a collapse). Null when it is meaningful.
+    /// </summary>
+    internal static string? UndefinedBecause(PredictionSet p, string metric)
+    {
+        if (p.Task != AutoMLTask.Binary || metric is not ("precision" or "recall"))
+        {
+            return null;
+        }
+
+        var classes = metric == "precision" ? p.PredictedClasses! : p.TrueClasses!;
+        for (var i = 0; i < p.Rows; i++)
+        {
+            if (classes[i] == 1)
+            {
+                return null;
+            }
+        }
+
+        return metric == "precision" ? "undefined: nothing is predicted positive in the window" : "undefined: the window has no positive label";
+    }
+
+    /// <summary>As <see cref="Compute"/>, but NaN (a skipped bootstrap resample) where <see cref="UndefinedBecause"/> applies.</summary>
+    internal static double ComputeDefined(PredictionSet p, string metric, ReadOnlySpan<int> rows)
+    {
+        if (p.Task == AutoMLTask.Binary && metric is "precision" or "recall")
+        {
+            var classes = AsArray(metric == "precision" ? p.PredictedClasses! : p.TrueClasses!);
+            var any = false;
+            foreach (var r in rows)
+            {
+                if (classes[r] == 1)
+                {
+                    any = true;
+                    break;
+                }
+            }
+
+            if (!any)
+            {
+                return double.NaN;
+            }
+        }
+
+        return Compute(p, metric, rows);
+    }
+
+    private static T[] AsArray<T>(IReadOnlyList<T> list) => list as T[] ?? [.. list];
+
     internal static int[] AllRows(int n)
     {
         var rows = new int[n];
@@ -84,12 +142,15 @@ public static class TaskMetrics
 
     private static double Regression(PredictionSet p, string metric, ReadOnlySpan<int> rows)
     {
+        // The arrays behind the lists (the factories take arrays): indexing them directly keeps each bootstrap resample cheap.
+        var trueValues = AsArray(p.TrueValues!);
+        var predictedValues = AsArray(p.PredictedValues!);
         var y = new double[rows.Length];
         var f = new double[rows.Length];
         for (var i = 0; i < rows.Length; i++)
         {
-            y[i] = p.TrueValues![rows[i]];
-            f[i] = p.PredictedValues![rows[i]];
+            y[i] = trueValues[rows[i]];
+            f[i] = predictedValues[rows[i]];
         }
 
         return metric switch
@@ -103,12 +164,14 @@ public static class TaskMetrics
 
     private static double Classification(PredictionSet p, string metric, ReadOnlySpan<int> rows)
     {
+        var trueClasses = AsArray(p.TrueClasses!);
+        var predictedClasses = AsArray(p.PredictedClasses!);
         var y = new int[rows.Length];
         var f = new int[rows.Length];
         for (var i = 0; i < rows.Length; i++)
         {
-            y[i] = p.TrueClasses![rows[i]];
-            f[i] = p.PredictedClasses![rows[i]];
+            y[i] = trueClasses[rows[i]];
+            f[i] = predictedClasses[rows[i]];
         }
 
         switch (metric)
@@ -133,12 +196,13 @@ public static class TaskMetrics
     private static double Probabilistic(PredictionSet p, string metric, int[] y, ReadOnlySpan<int> rows)
     {
         var k = p.Task == AutoMLTask.Binary ? 1 : p.ClassCount;
+        var probabilities = AsArray(p.Probabilities!);
         var probs = new double[rows.Length * k];
         for (var i = 0; i < rows.Length; i++)
         {
             for (var c = 0; c < k; c++)
             {
-                probs[(i * k) + c] = p.Probabilities![(rows[i] * k) + c];
+                probs[(i * k) + c] = probabilities[(rows[i] * k) + c];
             }
         }
 

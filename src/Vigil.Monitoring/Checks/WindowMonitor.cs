@@ -89,9 +89,10 @@ public sealed class WindowMonitor
 
         if (performance?.Degraded == true)
         {
-            var m = performance.Metrics.First(x => x.Name == performance.DecidingMetric);
-            alarms.Add(string.Format(inv, "performance degraded: {0} {1:G4} vs baseline {2:G4} (change CI [{3:G3}, {4:G3}], allowed {5:G3})",
+            // One cause naming every degraded watched metric, so the status line says which ones fell.
+            var degraded = performance.DegradedWatched().Select(m => string.Format(inv, "{0} {1:G4} vs baseline {2:G4} (change CI [{3:G3}, {4:G3}], allowed {5:G3})",
                 m.Name, m.Value, m.Baseline, m.ChangeLower, m.ChangeUpper, m.AllowedDrop));
+            alarms.Add("performance degraded: " + string.Join("; ", degraded));
         }
 
         if (WindowEstimation.Decides(estimated, performance))

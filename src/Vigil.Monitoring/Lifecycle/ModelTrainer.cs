@@ -82,6 +82,10 @@ public static class ModelTrainer
         public PerformanceEstimator? Estimator { get; init; }
     }
 
+    /// <summary>The task a fit of <paramref name="data"/> will have, or null when the label column is missing (Fit says so).</summary>
+    internal static AutoMLTask? TaskOf(Table data, TrainRequest request) =>
+        data.TryGetColumn(request.Label, out var labelColumn) ? LabelMapping.Create(labelColumn, request.Task).Task : null;
+
     internal static Candidate Fit(Table data, TrainRequest request, CancellationToken cancellationToken)
     {
         if (!data.TryGetColumn(request.Label, out var labelColumn))

@@ -47,6 +47,12 @@ public sealed record TrainRequest
     /// <summary>Rows of the training data kept in the version folder (training.csv) for later retraining. Default 200,000.</summary>
     public int KeepTrainingRows { get; init; } = 200_000;
 
+    /// <summary>
+    /// The model's watched metrics, stored with the model when it is trained through <see cref="VigilMonitor.Train"/>
+    /// (checked against the task before training starts); null keeps the model's current setting.
+    /// </summary>
+    public Checks.WatchedMetrics? Watch { get; init; }
+
     /// <summary>Whether the new version becomes champion (null: only when it is the model's first version).</summary>
     public bool? BecomeChampion { get; init; }
 

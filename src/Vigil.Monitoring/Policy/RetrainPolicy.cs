@@ -18,7 +18,7 @@ namespace Vigil.Monitoring.Policy;
 /// </summary>
 public sealed record RetrainPolicy
 {
-    /// <summary>Retrain on confident degradation of the primary metric. Default on.</summary>
+    /// <summary>Retrain on confident degradation of any watched metric. Default on.</summary>
     public bool OnDegradation { get; init; } = true;
 
     /// <summary>Retrain on degradation estimated without labels (CBPE / DLE, see <see cref="EstimatedDegradationReason"/>). Default on.</summary>
@@ -108,15 +108,20 @@ public sealed record RetrainPolicy
             return TriggerEvaluation.Reason(t, false, "no labelled rows in the window: performance unknown");
         }
 
-        var m = performance.Metrics.FirstOrDefault(x => x.Name == performance.DecidingMetric);
-        if (m is null)
+        var decided = performance.DecidedByOrDeciding();
+        if (decided.Count == 0)
         {
-            return TriggerEvaluation.Reason(t, false, "no metric could be judged on the window");
+            return TriggerEvaluation.Reason(t, false, "no watched metric could be judged on the window");
         }
 
-        var detail = F("{0} {1:G4} vs baseline {2:G4}, change CI [{3:G3}, {4:G3}], allowed worsening {5:G3}",
-            m.Name, m.Value, m.Baseline, m.ChangeLower, m.ChangeUpper, m.AllowedDrop);
-        return TriggerEvaluation.Reason(t, performance.Degraded, (performance.Degraded ? "degraded: " : "not confidently degraded: ") + detail);
+        // Degraded: name every degraded watched metric; otherwise show the figures of each watched metric judged.
+        var shown = performance.Degraded ? performance.DegradedWatched() : performance.Metrics.Where(m => decided.Contains(m.Name, StringComparer.Ordinal));
+        var detail = string.Join("; ", shown.Select(m => F("{0} {1:G4} vs baseline {2:G4}, change CI [{3:G3}, {4:G3}], allowed worsening {5:G3}",
+            m.Name, m.Value, m.Baseline, m.ChangeLower, m.ChangeUpper, m.AllowedDrop)));
+        var watched = string.Join(", ", performance.WatchedOrPrimary());
+        return TriggerEvaluation.Reason(t, performance.Degraded, performance.Degraded
+            ? $"degraded ({string.Join(", ", performance.DegradedWatched().Select(m => m.Name))} of watched {watched}): {detail}"
+            : $"no watched metric confidently degraded (watched {watched}): {detail}");
     }
 
     private TriggerEvaluation Drift(DriftCheckResult drift, Multivariate.MultivariateDriftResult? multivariate)

@@ -6,7 +6,7 @@ namespace Vigil.Monitoring.Policy;
 /// </summary>
 public enum RetrainTrigger
 {
-    /// <summary>Reason: the primary metric is degraded with confidence (whole bootstrap interval beyond the allowed drop).</summary>
+    /// <summary>Reason: a watched metric is degraded with confidence (whole simultaneous interval beyond its allowed drop); the detail names which.</summary>
     ConfidentDegradation,
 
     /// <summary>Reason: the window shows dataset drift.</summary>

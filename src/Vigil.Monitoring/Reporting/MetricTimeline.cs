@@ -29,10 +29,15 @@ internal static class MetricTimeline
         return withPerformance.Length > 0 ? withPerformance[^1].PrimaryMetric : TaskMetrics.DefaultPrimary(task);
     }
 
-    /// <summary>One series per metric with at least one value, primary first, then in the checks' report order.</summary>
-    public static IReadOnlyList<MetricSeries> Build(IReadOnlyList<ParsedCheck> checks, string primary, Func<string, double?> championMetric)
+    /// <summary>One series per metric with at least one value: primary first, then the watched ones, then in the checks' report order.</summary>
+    public static IReadOnlyList<MetricSeries> Build(IReadOnlyList<ParsedCheck> checks, string primary, Func<string, double?> championMetric, IReadOnlyList<string> watched)
     {
         var names = new List<string> { primary };
+        foreach (var change in watched.Where(w => !names.Contains(w, StringComparer.Ordinal)))
+        {
+            names.Add(change);
+        }
+
         foreach (var change in checks.SelectMany(c => c.Result.Performance?.Metrics ?? []))
         {
             if (!names.Contains(change.Name, StringComparer.Ordinal))
@@ -41,10 +46,10 @@ internal static class MetricTimeline
             }
         }
 
-        return names.Select(n => Series(checks, n, championMetric)).OfType<MetricSeries>().ToArray();
+        return names.Select(n => Series(checks, n, championMetric, watched.Contains(n, StringComparer.Ordinal))).OfType<MetricSeries>().ToArray();
     }
 
-    private static MetricSeries? Series(IReadOnlyList<ParsedCheck> checks, string metric, Func<string, double?> championMetric)
+    private static MetricSeries? Series(IReadOnlyList<ParsedCheck> checks, string metric, Func<string, double?> championMetric, bool watched)
     {
         var points = new List<MetricPoint>();
         MetricChange? latest = null;
@@ -67,6 +72,8 @@ internal static class MetricTimeline
                 Rows = performance.Rows,
                 Degraded = change.Degraded,
                 CheckId = check.Id,
+                Version = TimelineEvents.Label(check.Record.ModelVersion),
+                Baseline = change.Baseline,
             });
         }
 
@@ -84,7 +91,29 @@ internal static class MetricTimeline
             Baseline = baseline,
             LowerThreshold = Threshold(checks, metric),
             Points = points,
+            Watched = watched,
+            BaselineSteps = Steps(points),
         };
+    }
+
+    // One step per run of consecutive evaluations against one version with a baseline: the line steps at promotions.
+    private static IReadOnlyList<BaselineStep> Steps(IReadOnlyList<MetricPoint> points)
+    {
+        var steps = new List<BaselineStep>();
+        foreach (var p in points)
+        {
+            if (p.Baseline is not { } value || p.Version is null)
+            {
+                continue;
+            }
+
+            if (steps.Count == 0 || steps[^1].Version != p.Version || steps[^1].Value != value)
+            {
+                steps.Add(new BaselineStep { From = p.At, Version = p.Version, Value = value });
+            }
+        }
+
+        return steps;
     }
 
     // The line the latest judging check actually used: its own baseline ∓ its allowed drop.

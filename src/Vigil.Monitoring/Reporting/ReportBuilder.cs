@@ -33,7 +33,9 @@ public static class ReportBuilder
         var championMetric = ChampionMetric(inputs);
         var task = Task(inputs);
         var primary = MetricTimeline.PrimaryMetric(task, inputs.Checks, championMetric);
-        var timeline = MetricTimeline.Build(inputs.Checks, primary, championMetric);
+        var judged = inputs.Checks.LastOrDefault(c => c.Result.Performance is { Rows: > 0 })?.Result.Performance;
+        var watched = judged?.WatchedOrPrimary() ?? WatchedMetrics.Default(task).Metrics.Select(m => m.Name).ToArray();
+        var timeline = MetricTimeline.Build(inputs.Checks, primary, championMetric, watched);
         var latest = inputs.Latest;
 
         var versions = inputs.Versions.Select(Summary).ToArray();
@@ -43,6 +45,9 @@ public static class ReportBuilder
             GeneratedAt = (time ?? TimeProvider.System).GetUtcNow().ToUniversalTime(),
             Task = task.ToString().ToLowerInvariant(),
             PrimaryMetric = primary,
+            Watched = watched,
+            DecidedBy = judged?.DecidedByOrDeciding() ?? [],
+            PerformanceDegraded = judged?.Degraded,
             Champion = versions.FirstOrDefault(v => v.IsChampion),
             Versions = versions,
             Summary = Headline(inputs, timeline.FirstOrDefault(s => s.Metric == primary), championMetric(primary)),
@@ -59,7 +64,13 @@ public static class ReportBuilder
 
     private static ReportSummary Headline(ReportInputs inputs, MetricSeries? series, double? championValue)
     {
-        var (slope, trend) = TrendRule.Of(series);
+        // The trend is the current champion's: evaluations against earlier versions describe another model.
+        var champion = inputs.Champion is { } c ? TimelineEvents.Label(c.Version) : null;
+        var current = series is null ? null : series with
+        {
+            Points = champion is null ? series.Points : series.Points.Where(p => p.Version == champion).ToArray(),
+        };
+        var (slope, trend) = TrendRule.Of(current);
         return new ReportSummary
         {
             TotalEvaluations = inputs.CheckCount,
@@ -67,6 +78,8 @@ public static class ReportBuilder
             Baseline = series?.Baseline ?? championValue,
             TrendSlope = slope,
             Trend = trend,
+            TrendVersion = current is { Points.Count: > 0 } ? champion : null,
+            TrendPoints = current?.Points.Count ?? 0,
             // With no readable check there is nothing to alarm on: the record's default, healthy.
             LatestStatus = inputs.Latest?.Result.Status.ToString().ToLowerInvariant() ?? "healthy",
         };

@@ -228,7 +228,22 @@ internal static class SchemaMigrations
         ) WITHOUT ROWID;
         """,
 
-        // 7: the kind of each version (see ModelKind): a bundle Vigil trained, an ONNX graph, an ML.NET pipeline, or an
+        // 7: each model's watched metrics (#17), set by `vigil train/check --watch`, `vigil models watch` or the API.
+        // One row per metric in the order given; a NULL drop means the check's default. No row: the configured or
+        // task default applies. Per model, not per version, so the setting survives retraining.
+        """
+        CREATE TABLE watched_metrics (
+            model             TEXT    NOT NULL,
+            position          INTEGER NOT NULL CHECK (position >= 0),
+            metric            TEXT    NOT NULL,
+            max_relative_drop REAL CHECK (max_relative_drop IS NULL OR (max_relative_drop >= 0 AND max_relative_drop < 1)),
+            set_at            INTEGER NOT NULL,
+            set_by            TEXT    NOT NULL,
+            PRIMARY KEY (model, metric)
+        ) WITHOUT ROWID;
+        """,
+
+        // 8: the kind of each version (see ModelKind): a bundle Vigil trained, an ONNX graph, an ML.NET pipeline, or an
         // external model that only logs. Versions registered before kinds existed are bundles.
         """
         ALTER TABLE model_versions ADD COLUMN kind TEXT NOT NULL DEFAULT 'vigil'

@@ -26,7 +26,7 @@ internal static class LineChart
         DrawZone(w, y, options, plotRight);
         Axis.NumericY(w, y, yTicks, yStep, Left, plotRight);
         Axis.TimeX(w, x, timeTicks, plotBottom, Left, plotRight);
-        DrawReferenceLines(w, y, options, plotRight);
+        DrawReferenceLines(w, x, y, options, plotRight);
         DrawMarkers(w, x, options.Markers, plotBottom);
         DrawSeries(w, x, y, points);
         DrawLegend(w, options, points);
@@ -76,6 +76,7 @@ internal static class LineChart
             values.Add(t);
         }
 
+        values.AddRange(options.BaselineSteps.Select(s => s.Value).Where(double.IsFinite));
         var min = values.Count == 0 ? 0 : values.Min();
         var max = values.Count == 0 ? 1 : values.Max();
         var nice = NiceTicks.For(min, max, 5);
@@ -96,8 +97,15 @@ internal static class LineChart
             .Title("Degraded zone: " + (o.HigherIsBetter ? "below " : "above ") + Fmt(t)).Close();
     }
 
-    private static void DrawReferenceLines(SvgWriter w, LinearScale y, LineChartOptions o, double plotRight)
+    private static void DrawReferenceLines(SvgWriter w, LinearScale x, LinearScale y, LineChartOptions o, double plotRight)
     {
+        var steps = o.BaselineSteps.Where(s => double.IsFinite(s.Value)).ToList();
+        if (steps.Count >= 2)
+        {
+            DrawBaselineSteps(w, x, y, steps, plotRight);
+            o = o with { Baseline = steps[^1].Value }; // the margin label names the current champion's baseline
+        }
+
         // Labels sit in the right margin, off the data, and are pushed apart when the two lines are close.
         double? ty = o.Threshold is { } t && double.IsFinite(t) ? y.MapClamped(t) : null;
         double? by = o.Baseline is { } b && double.IsFinite(b) ? y.MapClamped(b) : null;
@@ -116,8 +124,30 @@ internal static class LineChart
 
         if (by is { } byv)
         {
-            w.Line(Left, byv, plotRight, byv, ChartColors.Baseline, 1.25, "2 3");
+            if (steps.Count < 2)
+            {
+                w.Line(Left, byv, plotRight, byv, ChartColors.Baseline, 1.25, "2 3");
+            }
+
             MarginLabel(w, plotRight, bLabel!.Value, "baseline", Fmt(o.Baseline!.Value), ChartColors.Baseline);
+        }
+    }
+
+    // One dotted segment per champion version, joined by a vertical at each promotion; each segment says whose it is.
+    private static void DrawBaselineSteps(SvgWriter w, LinearScale x, LinearScale y, List<(DateTimeOffset From, double Value, string Label)> steps, double plotRight)
+    {
+        for (var i = 0; i < steps.Count; i++)
+        {
+            var from = i == 0 ? Left : Math.Clamp(x.Map(Axis.ToSeconds(steps[i].From)), Left, plotRight);
+            var to = i == steps.Count - 1 ? plotRight : Math.Clamp(x.Map(Axis.ToSeconds(steps[i + 1].From)), Left, plotRight);
+            var level = y.MapClamped(steps[i].Value);
+            w.Open("line", ("x1", from), ("y1", level), ("x2", to), ("y2", level), ("stroke", ChartColors.Baseline), ("stroke-width", 1.25),
+                    ("stroke-dasharray", "2 3"), ("class", "baseline-step"))
+                .Title("Baseline of " + steps[i].Label + ": " + Fmt(steps[i].Value)).Close();
+            if (i > 0)
+            {
+                w.Line(from, y.MapClamped(steps[i - 1].Value), from, level, ChartColors.Baseline, 1.25, "2 3");
+            }
         }
     }
 

@@ -13,6 +13,12 @@ internal sealed record LineChartOptions
     /// <summary>A reference level drawn as a dashed line.</summary>
     public double? Baseline { get; init; }
 
+    /// <summary>
+    /// The baseline per champion version (from, value, version label), oldest first. With two or more steps the
+    /// baseline is drawn as a step line, stepping at each one's first evaluation, instead of <see cref="Baseline"/>'s flat line.
+    /// </summary>
+    public IReadOnlyList<(DateTimeOffset From, double Value, string Label)> BaselineSteps { get; init; } = [];
+
     /// <summary>The degradation threshold: the side beyond it is shaded as the degraded zone.</summary>
     public double? Threshold { get; init; }
 

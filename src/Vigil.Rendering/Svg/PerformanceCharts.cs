@@ -29,6 +29,7 @@ internal static class PerformanceCharts
         return LineChart.Render(points, options with
         {
             Baseline = series.Baseline,
+            BaselineSteps = series.BaselineSteps.Select(b => (b.From, b.Value, b.Version)).ToList(),
             Threshold = series.LowerThreshold,
             HigherIsBetter = series.HigherIsBetter,
             Markers = markers.Where(m => m.At >= lo - pad && m.At <= hi + pad).ToList(),

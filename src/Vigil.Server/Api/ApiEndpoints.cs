@@ -50,6 +50,7 @@ public static class ApiEndpoints
         CheckEndpoints.Map(models);
         RetrainEndpoints.Map(models);
         ReportEndpoints.Map(models);
+        WatchEndpoints.Map(models);
         AlertEndpoints.Map(app, models);
         return app;
     }

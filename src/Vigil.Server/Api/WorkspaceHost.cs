@@ -3,6 +3,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Vigil.Monitoring;
 using Vigil.Monitoring.Models;
+using Vigil.Monitoring.Checks;
+using Vigil.Monitoring.Lifecycle;
 using Vigil.Monitoring.Registry;
 using Vigil.Monitoring.Workspace;
 
@@ -20,17 +22,42 @@ public sealed class WorkspaceHost : IDisposable
     public WorkspaceHost(IOptions<ServerOptions> options, ILogger<WorkspaceHost> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var streams = options.Value.Streams.ToOptions();
-        Monitor = VigilMonitor.Open(options.Value.Workspace, new VigilMonitorOptions
-        {
-            Durability = options.Value.Durability,
-            Streams = streams,
-            Policy = new Monitoring.Policy.RetrainPolicy { OnStreamChange = streams.Enabled },
-        });
+        Monitor = VigilMonitor.Open(options.Value.Workspace, MonitorOptions(options.Value));
         logger.LogInformation("Workspace {Folder} open ({Models} models).", Monitor.Workspace.Folder, Monitor.Workspace.Registry.ListModels().Count);
     }
 
     public VigilMonitor Monitor { get; }
+
+    // Watched metrics from Vigil:Watch are read once at start; a bad list stops the start with the key that holds it.
+    private static VigilMonitorOptions MonitorOptions(ServerOptions options)
+    {
+        static WatchedMetrics Read(string key, string spec)
+        {
+            try
+            {
+                return WatchedMetrics.Parse(spec);
+            }
+            catch (WatchedMetricsInputException e)
+            {
+                throw new WatchedMetricsInputException($"Configuration {key}: {e.Message}", e);
+            }
+        }
+
+        var streams = options.Streams.ToOptions();
+        var defaults = new VigilMonitorOptions
+        {
+            Streams = streams,
+            Policy = new Monitoring.Policy.RetrainPolicy { OnStreamChange = streams.Enabled },
+        };
+        var byModel = options.Watch.Models.ToDictionary(kv => kv.Key, kv => Read("Vigil:Watch:Models:" + kv.Key, kv.Value), StringComparer.Ordinal);
+        var common = string.IsNullOrWhiteSpace(options.Watch.Default) ? null : Read("Vigil:Watch:Default", options.Watch.Default);
+        return defaults with
+        {
+            Durability = options.Durability,
+            WatchedByModel = byModel,
+            Monitoring = defaults.Monitoring with { Performance = defaults.Monitoring.Performance with { Watched = common } },
+        };
+    }
 
     public VigilWorkspace Workspace => Monitor.Workspace;
 

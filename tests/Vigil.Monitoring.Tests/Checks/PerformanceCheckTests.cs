@@ -30,8 +30,15 @@ public sealed class PerformanceCheckTests
     {
         var (y, p, s) = MonitoringTestData.Binary(2000, 0.70, seed: 3);
         var window = PerformanceCheck.Run(Holdout, PredictionSet.Binary(y, p, s), new PerformanceOptions { Seed = 1, Resamples = 300 });
-        Assert.Equal("roc_auc", window.DecidingMetric);
+        // Every watched metric that fell decides; the first of them in watch order is the deciding one.
+        Assert.Equal(["accuracy", "roc_auc", "precision", "recall"], window.Watched);
+        Assert.Contains("roc_auc", window.DecidedBy);
+        Assert.Contains("accuracy", window.DecidedBy);
+        Assert.Equal("accuracy", window.DecidingMetric);
         Assert.True(window.Degraded);
+        Assert.Equal(1 - (0.05 / 4), window.IntervalLevel!.Value, 12);
+        Assert.Equal("bonferroni", window.Correction);
+        Assert.False(window.Metrics.Single(m => m.Name == "log_loss").Watched);
         var loss = window.Metrics.Single(m => m.Name == "log_loss");
         Assert.False(loss.HigherIsBetter);
         Assert.True(loss.Degraded && loss.ChangeLower > loss.AllowedDrop);
@@ -51,6 +58,12 @@ public sealed class PerformanceCheckTests
         Assert.Equal("accuracy", window.DecidingMetric);
         Assert.True(window.Degraded); // 50 % accuracy against 85 %
         Assert.Contains(window.Notes, n => n.Contains("one class", StringComparison.Ordinal));
+        // Recall has no meaning without a positive label: undefined, not a collapse to 0.
+        var recall = window.Metrics.Single(m => m.Name == "recall");
+        Assert.Null(recall.Value);
+        Assert.False(recall.Degraded);
+        Assert.DoesNotContain("recall", window.DecidedBy);
+        Assert.Contains(window.Notes, n => n.Contains("watched but not judged on this window: roc_auc, recall", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -97,5 +110,56 @@ public sealed class PerformanceCheckTests
         Assert.Equal(["accuracy", "macro_f1", "log_loss"], window.Metrics.Select(m => m.Name));
         Assert.Equal("log_loss", window.DecidingMetric);
         Assert.True(window.Degraded);
+    }
+
+    [Fact]
+    public void RecallAloneCollapsing_Alarms_AndAnUnwatchedMetricDoesNot()
+    {
+        // A model that stops predicting positives: ranking and accuracy hold up, recall falls to a third.
+        var random = new Random(9);
+        const int n = 1200;
+        var y = new int[n];
+        var p = new int[n];
+        var s = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            y[i] = random.NextDouble() < 0.1 ? 1 : 0;
+            s[i] = Math.Clamp((y[i] == 1 ? 0.45 : 0.2) + (0.15 * MonitoringTestData.Normal(random)), 0.001, 0.999);
+            p[i] = s[i] >= 0.5 ? 1 : 0;
+        }
+
+        var holdoutY = new int[n];
+        var holdoutP = new int[n];
+        var holdoutS = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            holdoutY[i] = random.NextDouble() < 0.1 ? 1 : 0;
+            holdoutS[i] = Math.Clamp((holdoutY[i] == 1 ? 0.45 : 0.2) + (0.15 * MonitoringTestData.Normal(random)), 0.001, 0.999);
+            holdoutP[i] = holdoutS[i] >= 0.3 ? 1 : 0; // the champion's threshold used to catch most positives
+        }
+
+        var baseline = Baseline.FromHoldout(PredictionSet.Binary(holdoutY, holdoutP, holdoutS));
+        var window = PerformanceCheck.Run(baseline, PredictionSet.Binary(y, p, s));
+        Assert.True(window.Metrics.Single(m => m.Name == "recall").Degraded);
+        Assert.True(window.Degraded);
+        Assert.Contains("recall", window.DecidedBy);
+
+        var onlyAuc = PerformanceCheck.Run(baseline, PredictionSet.Binary(y, p, s), new PerformanceOptions { Watched = WatchedMetrics.Parse("roc_auc") });
+        Assert.True(onlyAuc.Metrics.Single(m => m.Name == "recall").Degraded); // still reported
+        Assert.False(onlyAuc.Degraded);                                       // but not watched
+        Assert.Equal(["roc_auc"], onlyAuc.DecidedBy);
+    }
+
+    [Fact]
+    public void PerMetricDropsAreRecordedAndUsed()
+    {
+        var (y, p, s) = MonitoringTestData.Binary(1500, 0.78, seed: 6);
+        var loose = PerformanceCheck.Run(Holdout, PredictionSet.Binary(y, p, s), new PerformanceOptions { Watched = WatchedMetrics.Parse("accuracy:0.2") });
+        var tight = PerformanceCheck.Run(Holdout, PredictionSet.Binary(y, p, s), new PerformanceOptions { Watched = WatchedMetrics.Parse("accuracy:0.01") });
+        Assert.False(loose.Degraded);
+        Assert.True(tight.Degraded);
+        Assert.Equal(0.2, loose.Metrics.Single(m => m.Name == "accuracy").MaxRelativeDrop);
+        Assert.Equal(0.2 * 0.85, loose.Metrics.Single(m => m.Name == "accuracy").AllowedDrop!.Value, 9);
+        Assert.Equal(0.95, loose.IntervalLevel!.Value, 12); // one watched metric: no adjustment
     }
 }

@@ -47,13 +47,16 @@ public sealed class ReportBuilderTests
         Assert.Equal("initial AutoML search", report.Versions[0].Reason);
         Assert.Equal(p1.Baseline!.Metrics["accuracy"], report.Versions[0].Metrics["accuracy"]);
 
-        // Summary: baseline of the champion (v2), latest value and trend of the accuracy points.
+        // Summary: baseline of the champion (v2) and the latest value. The trend is the current champion's (#17): every
+        // check here ran against v1, so v2 has no trend yet (before #17 this said "declining", v1's slope of −0.089).
         var s = report.Summary;
         Assert.Equal(4, s.TotalEvaluations);
         Assert.Equal(0.60, s.LatestValue!.Value, 12);
         Assert.Equal(p2.Baseline!.Metrics["accuracy"], s.Baseline);
-        Assert.Equal(-0.089, s.TrendSlope!.Value, 12);
-        Assert.Equal("declining", s.Trend);
+        Assert.Null(s.TrendSlope);
+        Assert.Equal("stable", s.Trend);
+        Assert.Null(s.TrendVersion);
+        Assert.Equal(0, s.TrendPoints);
         Assert.Equal(checks[^1].Result.Status.ToString().ToLowerInvariant(), s.LatestStatus);
 
         // Timeline: primary first, then the check's report order; CIs on the metric's scale; threshold of the judging check.
@@ -135,6 +138,56 @@ public sealed class ReportBuilderTests
         Assert.Equal(2, recent.Summary.TotalEvaluations);
         Assert.Equal(2, recent.MetricTimeline[0].Points.Count);
         Assert.Equal(2, recent.DriftHeatmap!.Checks.Count);
+    }
+
+    [Fact]
+    public void BaselineStepsAtEachPromotion_TrendSinceTheCurrentChampion_WatchedVocabulary()
+    {
+        using var ws = new TempWorkspace();
+        var p1 = Profile(0.85, seed: 1);
+        Register(ws, p1, "first");
+        Check(ws, p1, 1, 0, 0.86);
+        Check(ws, p1, 1, 1, 0.80);
+        Check(ws, p1, 1, 2, 0.70);
+        var p2 = Profile(0.90, seed: 2);
+        Register(ws, p2, "retrained", champion: false, parent: 1);
+        ws.Workspace.Registry.Promote(Model, 2, "better", "retrain");
+        Check(ws, p2, 2, 3, 0.88);
+        Check(ws, p2, 2, 4, 0.89);
+        var (last, _) = Check(ws, p2, 2, 5, 0.90);
+
+        var report = ReportBuilder.Build(ws.Workspace, Model, Now);
+
+        var acc = report.MetricTimeline[0];
+        Assert.Equal(["v1", "v1", "v1", "v2", "v2", "v2"], acc.Points.Select(p => p.Version));
+        Assert.Equal(2, acc.BaselineSteps.Count);
+        Assert.Equal(("v1", p1.Baseline!.Metrics["accuracy"]), (acc.BaselineSteps[0].Version, acc.BaselineSteps[0].Value));
+        Assert.Equal(("v2", p2.Baseline!.Metrics["accuracy"]), (acc.BaselineSteps[1].Version, acc.BaselineSteps[1].Value));
+        Assert.Equal(acc.Points[3].At, acc.BaselineSteps[1].From);
+        Assert.Equal(p1.Baseline.Metrics["accuracy"], acc.Points[0].Baseline);
+
+        // The v1 decline does not count: v2's three points rise by 0.01 per evaluation.
+        Assert.Equal(0.01, report.Summary.TrendSlope!.Value, 9);
+        Assert.Equal("improving", report.Summary.Trend);
+        Assert.Equal(("v2", 3), (report.Summary.TrendVersion, report.Summary.TrendPoints));
+
+        // One vocabulary: the report says what the latest labelled check watched and what decided it.
+        Assert.Equal(["accuracy", "roc_auc", "precision", "recall"], report.Watched);
+        Assert.Equal(last.Performance!.DecidedBy, report.DecidedBy);
+        Assert.Equal(last.Performance.Degraded, report.PerformanceDegraded);
+        Assert.True(acc.Watched);
+        Assert.False(report.MetricTimeline.Single(m => m.Metric == "f1").Watched);
+        var json = ReportJson.Serialize(report);
+        foreach (var field in new[] { "\"watched\"", "\"decided_by\"", "\"baseline_steps\"", "\"trend_version\"", "\"primary_metric\"" })
+        {
+            Assert.Contains(field, json, StringComparison.Ordinal);
+        }
+
+        var html = HtmlReport.Render(report);
+        Assert.Contains("watched <b>accuracy, roc_auc, precision, recall</b>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("primary metric", html, StringComparison.Ordinal);
+        Assert.Contains("Baseline of v1", html, StringComparison.Ordinal);
+        Assert.Contains("Baseline of v2", html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -92,7 +92,7 @@ internal sealed class DemoStory(IAnsiConsole console, string folder, TimeSpan bu
             var perf = last.Result.Performance!;
             var acc = perf.Metrics.First(m => m.Name == "accuracy");
             console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
-                $"  week {week}: accuracy {acc.Value:0.000} ({acc.RelativeChange:+0.0%;-0.0%} vs baseline), {perf.DecidingMetric} degraded: {(perf.Degraded ? "[red]yes[/]" : "no")}; drifted columns {last.Result.Drift.DriftedColumns.Count}; status {Status(last.Result.Status)}"));
+                $"  week {week}: accuracy {acc.Value:0.000} ({acc.RelativeChange:+0.0%;-0.0%} vs baseline), watched degraded: {(perf.Degraded ? "[red]" + string.Join(", ", perf.DecidedBy) + "[/]" : "none")}; drifted columns {last.Result.Drift.DriftedColumns.Count}; status {Status(last.Result.Status)}"));
         }
 
         Step(5, "The retrain policy's decision after week 5");
@@ -131,7 +131,7 @@ internal sealed class DemoStory(IAnsiConsole console, string folder, TimeSpan bu
         AtomicFile.WriteAllText(html, HtmlReport.Render(report));
         AtomicFile.WriteAllText(json, ReportJson.Serialize(report));
         console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
-            $"  {report.Summary.TotalEvaluations} evaluations; latest {report.PrimaryMetric} {report.Summary.LatestValue:0.000} (baseline {report.Summary.Baseline:0.000}); trend {report.Summary.Trend}"));
+            $"  {report.Summary.TotalEvaluations} evaluations; latest {report.PrimaryMetric} {report.Summary.LatestValue:0.000} (baseline {report.Summary.Baseline:0.000}); trend {report.Summary.Trend}{(report.Summary.TrendVersion is { } tv ? " since " + tv : "")}; watched {string.Join(", ", report.Watched)}"));
         console.MarkupLine($"[bold]HTML report:[/] {Markup.Escape(html)}");
         console.MarkupLine($"JSON report: {Markup.Escape(json)}");
         console.MarkupLine($"Explore further: vigil models -w {Markup.Escape(folder)}   ·   vigil report -w {Markup.Escape(folder)} --model {Model} --html out.html");

@@ -22,9 +22,10 @@ internal static class CheckCommand
         var encoding = CsvInput.EncodingOption();
         var start = new Option<DateTimeOffset?>("--window-start") { Description = "Start of the window (ISO 8601), for the history; default now." };
         var end = new Option<DateTimeOffset?>("--window-end") { Description = "End of the window (ISO 8601), for the history; default now." };
+        var watch = WorkspaceOption.Watch("Set the model's watched metrics (any of them confidently degraded is an alarm) before this check.");
         var command = new Command("check", "Check a window of rows against the champion: drift, data quality, performance; records the result and the retrain decision.")
         {
-            workspace, model, data, json, start, end, encoding,
+            workspace, model, data, json, start, end, watch, encoding,
         };
         command.SetAction((parse, cancellation) =>
         {
@@ -32,7 +33,15 @@ internal static class CheckCommand
             var name = parse.GetValue(model)!;
             var profile = ModelTrainer.LoadProfile(monitor.Champion(name));
             var path = parse.GetValue(data)!.FullName;
+            // The list is read first and stored only once the window has been read, so bad input changes nothing.
+            var watched = parse.GetValue(watch) is { } spec ? WatchedMetrics.Parse(spec) : null;
             var window = WindowReader.Read(path, profile, CsvInput.Encoding(parse, encoding));
+            if (watched is not null)
+            {
+                var set = monitor.SetWatched(name, watched, "vigil check");
+                parse.InvocationConfiguration.Output.WriteLine($"Watched metrics of {name} set to {set.Metrics} (stored with the model).");
+            }
+
             var outcome = monitor.Check(name, window, new CheckRequest { WindowStart = parse.GetValue(start), WindowEnd = parse.GetValue(end), Trigger = "cli" }, cancellation);
             CheckConsoleView.Render(outcome, parse.InvocationConfiguration.Output, Path.GetFileName(path));
             if (parse.GetValue(json) is { } file)

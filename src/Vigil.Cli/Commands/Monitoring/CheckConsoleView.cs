@@ -54,17 +54,20 @@ internal static class CheckConsoleView
 
         if (r.Performance is { } perf)
         {
-            var t = new Table().Border(TableBorder.Rounded).AddColumn("metric").AddColumn(new TableColumn("window").RightAligned())
+            var level = perf.IntervalLevel ?? perf.Level;
+            var t = new Table().Border(TableBorder.Rounded).AddColumn("metric").AddColumn("watched").AddColumn(new TableColumn("window").RightAligned())
                 .AddColumn(new TableColumn("baseline").RightAligned()).AddColumn(new TableColumn("change").RightAligned())
-                .AddColumn(new TableColumn("95% CI of change").RightAligned()).AddColumn("degraded");
+                .AddColumn(new TableColumn(Level(level) + " CI of change").RightAligned()).AddColumn("degraded");
             foreach (var m in perf.Metrics)
             {
-                t.AddRow(m.Name == perf.DecidingMetric ? $"[bold]{m.Name}[/]" : m.Name, F(m.Value), F(m.Baseline), F(m.AbsoluteChange),
-                    $"[[{F(m.ChangeLower)}, {F(m.ChangeUpper)}]]", m.Degraded ? "[red bold]yes[/]" : "no");
+                var watched = m.Watched ? string.Create(CultureInfo.InvariantCulture, $"yes (−{m.MaxRelativeDrop ?? 0:0.##%})") : "";
+                t.AddRow(perf.DecidedBy.Contains(m.Name) ? $"[bold]{m.Name}[/]" : m.Name, watched, F(m.Value), F(m.Baseline), F(m.AbsoluteChange),
+                    $"[[{F(m.ChangeLower)}, {F(m.ChangeUpper)}]]", m.Degraded ? (m.Watched ? "[red bold]yes[/]" : "[yellow]yes (not watched)[/]") : "no");
             }
 
             console.MarkupLine($"Performance on {perf.Rows:N0} labelled rows{(outcome.DroppedLabels > 0 ? $" ({outcome.DroppedLabels} rows with unknown labels left out)" : "")}:");
             console.Write(t);
+            console.MarkupLine(Markup.Escape(Vocabulary(perf)));
         }
         else
         {
@@ -77,6 +80,22 @@ internal static class CheckConsoleView
         console.MarkupLine($"Retrain decision: {(d.Retrain ? "[yellow bold]retrain[/]" : "[green]no retrain[/]")} — {Markup.Escape(d.Summary)}");
         TriggerLines.Write(console, d);
     }
+
+    /// <summary>The watched/decided line, in the words the report and the dashboard use.</summary>
+    internal static string Vocabulary(PerformanceWindow perf)
+    {
+        var watched = string.Join(", ", perf.WatchedOrPrimary());
+        var decided = perf.DecidedByOrDeciding();
+        var verdict = perf.Degraded
+            ? $"degraded: {string.Join(", ", decided)}"
+            : decided.Count == 0 ? "no watched metric could be judged" : $"decided by {string.Join(", ", decided)}: none degraded";
+        var intervals = perf.IntervalLevel is { } l
+            ? string.Create(CultureInfo.InvariantCulture, $" (simultaneous {perf.Level:0.##%}: each interval at {Level(l)}, {perf.Correction})")
+            : "";
+        return $"Watched: {watched}{intervals}; {verdict}.";
+    }
+
+    private static string Level(double level) => (level * 100).ToString("0.###", CultureInfo.InvariantCulture) + "%";
 
     private static string F(double? v) => v is null || double.IsNaN(v.Value) ? "-" : v.Value.ToString("0.0000", CultureInfo.InvariantCulture);
 }

@@ -43,6 +43,7 @@ internal static class ModelsCommand
         });
         command.Subcommands.Add(Promote());
         command.Subcommands.Add(Rollback());
+        command.Subcommands.Add(WatchCommand.Create());
         return command;
     }
 

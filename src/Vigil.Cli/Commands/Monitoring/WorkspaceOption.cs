@@ -14,4 +14,11 @@ internal static class WorkspaceOption
     }.WritesFolder();
 
     public static Option<string> Model() => new("--model", "-m") { Description = "Model name in the workspace.", Required = true };
+
+    /// <summary><c>--watch accuracy:0.05,recall:0.10</c>: the model's watched metrics (stored with the model).</summary>
+    public static Option<string?> Watch(string what) => new("--watch")
+    {
+        Description = what + " Comma-separated metric[:allowed relative drop], e.g. accuracy:0.05,recall:10% (a metric without a drop allows 5 %). " +
+            "Stored with the model: later checks, retrains and the service use it until it is changed (vigil models watch).",
+    };
 }

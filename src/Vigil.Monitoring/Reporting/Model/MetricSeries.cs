@@ -20,4 +20,13 @@ public sealed record MetricSeries
 
     /// <summary>Evaluations, oldest first.</summary>
     public IReadOnlyList<MetricPoint> Points { get; init; } = [];
+
+    /// <summary>True when the metric is watched (in the latest labelled check): its degradation raises the alarm.</summary>
+    public bool Watched { get; init; }
+
+    /// <summary>
+    /// The baseline per champion version, oldest first: one step per run of evaluations against one version, so the
+    /// line steps at each promotion. Empty when no evaluation carries a baseline.
+    /// </summary>
+    public IReadOnlyList<BaselineStep> BaselineSteps { get; init; } = [];
 }

@@ -15,8 +15,23 @@ public sealed record ModelReport
     /// <summary><c>binary</c>, <c>multiclass</c> or <c>regression</c>.</summary>
     public required string Task { get; init; }
 
-    /// <summary>Name of the metric that decides health and promotion, e.g. <c>accuracy</c> or <c>roc_auc</c>.</summary>
+    /// <summary>
+    /// The headline metric of the summary cards and the first chart, e.g. <c>accuracy</c> (kept for compatibility:
+    /// health is decided by <see cref="Watched"/>, see <see cref="DecidedBy"/>).
+    /// </summary>
     public required string PrimaryMetric { get; init; }
+
+    /// <summary>The watched metrics (of the latest labelled check, else the task's default): any of them confidently degraded is an alarm.</summary>
+    public IReadOnlyList<string> Watched { get; init; } = [];
+
+    /// <summary>
+    /// What decided the latest labelled check: its degraded watched metrics when it was degraded, otherwise every
+    /// watched metric it could judge. Empty before labels arrive.
+    /// </summary>
+    public IReadOnlyList<string> DecidedBy { get; init; } = [];
+
+    /// <summary>True when the latest labelled check found a watched metric confidently degraded; null before labels arrive.</summary>
+    public bool? PerformanceDegraded { get; init; }
 
     /// <summary>The version serving now; null before the first promotion.</summary>
     public VersionSummary? Champion { get; init; }
@@ -27,7 +42,7 @@ public sealed record ModelReport
     /// <summary>The headline numbers.</summary>
     public required ReportSummary Summary { get; init; }
 
-    /// <summary>One series per tracked metric, primary metric first.</summary>
+    /// <summary>One series per tracked metric, the headline metric first, then the watched ones, then the rest.</summary>
     public IReadOnlyList<MetricSeries> MetricTimeline { get; init; } = [];
 
     /// <summary>One series per metric estimated without labels (CBPE / DLE), with realised values where labels came; empty without estimates.</summary>
