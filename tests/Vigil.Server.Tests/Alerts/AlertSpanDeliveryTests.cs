@@ -12,6 +12,8 @@ public sealed class AlertSpanDeliveryTests
     {
         var channel = "span-" + Guid.NewGuid().ToString("N")[..8]; // other tests run beside this one: their spans have other channels
         var spans = new ConcurrentQueue<Activity>();
+        // The delivery is recorded before its span ends, so the test waits for the span itself, not only the record.
+        var deliveredSpan = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var listener = new ActivityListener
         {
             ShouldListenTo = source => source.Name == VigilTelemetry.Name,
@@ -21,6 +23,10 @@ public sealed class AlertSpanDeliveryTests
                 if (span.OperationName == SpanNames.AlertDelivery && (string?)span.GetTagItem(TelemetryTags.AlertChannel) == channel)
                 {
                     spans.Enqueue(span);
+                    if ((string?)span.GetTagItem(TelemetryTags.AlertOutcome) == "delivered")
+                    {
+                        deliveredSpan.TrySetResult();
+                    }
                 }
             },
         };
@@ -36,6 +42,7 @@ public sealed class AlertSpanDeliveryTests
         await receiver.WaitForAsync(1);
         receiver.Status = 200;
         await AlertTestSupport.WaitForAlertsAsync(server, a => a.Any(x => (string)x!["delivery"]! == "delivered"), "the alarm to be delivered");
+        await deliveredSpan.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
         var traced = spans.ToArray();
         Assert.True(traced.Length >= 2, $"{traced.Length} spans");
