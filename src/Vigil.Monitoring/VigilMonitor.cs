@@ -187,7 +187,8 @@ public sealed class VigilMonitor : IDisposable
             new DecisionRecord(model, null, decision.DecidedAt, decision.Retrain, MonitoringJson.Serialize(decision)),
             new CheckAlerts(
                 (previous, id) => StatusAlerts.Change(result, champion.Version, rows, previous, id),
-                (id, decisionId) => RetrainAlerts.Decided(model, champion.Version, decision, id, decisionId)));
+                (id, decisionId) => RetrainAlerts.Decided(model, champion.Version, decision, id, decisionId,
+                    retrainable: champion.Kind == ModelKind.Vigil)));
         return new CheckOutcome(checkId, result, decision, outputs?.Dropped ?? 0);
     }
 

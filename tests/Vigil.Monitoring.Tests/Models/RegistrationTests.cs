@@ -94,6 +94,25 @@ public sealed class RegistrationTests : IDisposable
     }
 
     [Fact]
+    public void ARetrainDecidedForAModelVigilCannotRetrain_IsARetrainRequestedAlert()
+    {
+        ModelRegistration.Register(_ws.Workspace, "churn", Onnx() with { Holdout = Holdout });
+        using var monitor = VigilMonitor.Open(_ws.Folder, new VigilMonitorOptions { Policy = new() { MinNewLabels = 0 } });
+
+        // Every label flipped: the watched metrics collapse, so the policy decides a retrain an ONNX model cannot get.
+        var labels = Holdout["churn"];
+        var values = Enumerable.Range(0, labels.Length).Select(i => labels.FormatCell(i)!).Distinct().Order(StringComparer.Ordinal).ToArray();
+        var flipped = Holdout.WithColumn(CategoricalColumn.FromValues("churn",
+            Enumerable.Range(0, labels.Length).Select(i => labels.FormatCell(i) == values[0] ? values[1] : values[0]).ToArray()));
+        var outcome = monitor.Check("churn", flipped);
+
+        Assert.True(outcome.Decision.Retrain, outcome.Decision.Summary);
+        var kinds = monitor.Workspace.Store.ListAlerts("churn").Select(a => a.Kind).ToArray();
+        Assert.Contains(Vigil.Monitoring.Alerts.AlertKind.RetrainRequested, kinds);
+        Assert.DoesNotContain(Vigil.Monitoring.Alerts.AlertKind.RetrainDecided, kinds);
+    }
+
+    [Fact]
     public void OldWorkspaces_ReadTheirVersionsAsVigilBundles()
     {
         var folder = Directory.CreateTempSubdirectory("vigil-kinds-").FullName;
