@@ -14,6 +14,8 @@ public sealed class AlertSpanDeliveryTests
         var spans = new ConcurrentQueue<Activity>();
         // The delivery is recorded before its span ends, so the test waits for the span itself, not only the record.
         var deliveredSpan = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        // One attempt makes several quick HTTP tries: the receiver refuses until a whole attempt has ended as a retry.
+        var retrySpan = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var listener = new ActivityListener
         {
             ShouldListenTo = source => source.Name == VigilTelemetry.Name,
@@ -23,9 +25,14 @@ public sealed class AlertSpanDeliveryTests
                 if (span.OperationName == SpanNames.AlertDelivery && (string?)span.GetTagItem(TelemetryTags.AlertChannel) == channel)
                 {
                     spans.Enqueue(span);
-                    if ((string?)span.GetTagItem(TelemetryTags.AlertOutcome) == "delivered")
+                    var outcome = (string?)span.GetTagItem(TelemetryTags.AlertOutcome);
+                    if (outcome == "delivered")
                     {
                         deliveredSpan.TrySetResult();
+                    }
+                    else if (outcome == "retry")
+                    {
+                        retrySpan.TrySetResult();
                     }
                 }
             },
@@ -40,6 +47,7 @@ public sealed class AlertSpanDeliveryTests
         await server.RegisterAsync("churn");
         Assert.Equal("alarm", await AlertTestSupport.CheckWindowAsync(server, 0, drift: true));
         await receiver.WaitForAsync(1);
+        await retrySpan.Task.WaitAsync(TimeSpan.FromSeconds(60));
         receiver.Status = 200;
         await AlertTestSupport.WaitForAlertsAsync(server, a => a.Any(x => (string)x!["delivery"]! == "delivered"), "the alarm to be delivered");
         await deliveredSpan.Task.WaitAsync(TimeSpan.FromSeconds(30));
