@@ -17,6 +17,7 @@ public static class ApiEndpoints
     {
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IValidateOptions<ServerOptions>, StreamSettingsValidation>();
+        services.AddSingleton<IValidateOptions<ServerOptions>, RetrainOptionsValidation>();
         services.AddSingleton<WorkspaceHost>();
         services.AddSingleton<IngestWriter>();
         services.AddSingleton<ChampionSchemas>();
@@ -27,6 +28,7 @@ public static class ApiEndpoints
         services.AddSingleton<RetrainCoordinator>();
         services.AddHostedService(sp => sp.GetRequiredService<RetrainCoordinator>());
         services.AddHostedService<CheckScheduler>();
+        services.AddHostedService<ShadowScorer>();
         services.AddExceptionHandler<ProblemMapping>();
         services.AddOpenApi();
         services.Configure<JsonOptions>(o =>
@@ -51,6 +53,7 @@ public static class ApiEndpoints
         RetrainEndpoints.Map(models);
         ReportEndpoints.Map(models);
         WatchEndpoints.Map(models);
+        ShadowEndpoints.Map(models);
         AlertEndpoints.Map(app, models);
         return app;
     }

@@ -131,10 +131,18 @@ internal sealed class CheckScheduler(
         if (outcome.Decision.Retrain && settings.AutoRetrain && !retrains.IsRunning(model))
         {
             var reason = $"scheduled: {outcome.Decision.Summary} (check {outcome.CheckId})";
+            var foreign = ForeignChampion(model);
+            if (foreign == "request-only")
+            {
+                logger.LogInformation("Retrain of {Model} requested from its owners (retrain_requested); Vigil:Retrain:ForeignChampions is request-only.", model);
+                return;
+            }
+
             try
             {
                 var run = retrains.StartAsync(model,
-                    new RetrainSettings(settings.RetrainBudget, settings.RetrainMaxTrials, settings.RetrainRows, reason, "scheduler"),
+                    new RetrainSettings(settings.RetrainBudget, settings.RetrainMaxTrials, settings.RetrainRows, reason, "scheduler",
+                        foreign == "compare" ? "the champion was not trained by Vigil and Vigil:Retrain:ForeignChampions is 'compare' (promote it with 'vigil models promote')" : null),
                     stoppingToken).GetAwaiter().GetResult();
                 logger.LogInformation("Started retrain run {Run} of {Model}.", run, model);
             }
@@ -144,6 +152,10 @@ internal sealed class CheckScheduler(
             }
         }
     }
+
+    // The configured handling of a policy-decided retrain when the champion is not Vigil's own (null when it is).
+    private string? ForeignChampion(string model) =>
+        host.Champion(model).Kind == Vigil.Monitoring.Models.ModelKind.Vigil ? null : options.Value.Retrain.ForeignChampions;
 
     /// <summary>Records a failed scheduled check once (later attempts update the record) and schedules the next try.</summary>
     private void RecordFailure(string model, SchedulerCursor.Position? last, DateTimeOffset now, Exception e, SchedulerOptions settings)
