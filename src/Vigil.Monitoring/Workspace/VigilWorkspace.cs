@@ -38,7 +38,8 @@ public sealed class VigilWorkspace : IDisposable
 
     public IModelRegistry Registry { get; }
 
-    public MonitoringStore Store { get; }
+    /// <summary>The monitoring store: SQLite (<see cref="MonitoringStore"/>) for a workspace folder.</summary>
+    public IMonitoringStore Store { get; }
 
     /// <summary>
     /// Opens the workspace in <paramref name="folder"/>, creating the folder and database if missing and applying
