@@ -33,7 +33,8 @@ public sealed partial class ThreeNodeClusterTests
     {
         using var redis = RedisServer.StartOrSkip();
         var workspace = Directory.CreateTempSubdirectory("vigil-cluster-").FullName;
-        var nodes = Enumerable.Range(0, 3).Select(i => new Node(i, workspace, redis.ConnectionString, $"test-{Guid.NewGuid():N}")).ToArray();
+        var clusterId = $"test-{Guid.NewGuid():N}";
+        var nodes = Enumerable.Range(0, 3).Select(i => new Node(i, workspace, redis.ConnectionString, clusterId)).ToArray();
         try
         {
             var bundle = ClusterModel.CopyInto(workspace);
@@ -111,6 +112,16 @@ public sealed partial class ThreeNodeClusterTests
             }
 
             Assert.True(retrains > 0, "the drifted models' checks should have started retrains; none ran, so nothing was tested");
+        }
+        catch (Exception e) when (e is not SkipException)
+        {
+            // What the nodes logged is the only trace of what happened inside them (whole logs beside the temp folder).
+            foreach (var node in nodes)
+            {
+                File.WriteAllText(Path.Combine(Path.GetTempPath(), $"vigil-cluster-test-node{node.Index}.log"), node.Process?.Log ?? "");
+            }
+
+            throw new Xunit.Sdk.XunitException(e.Message + string.Concat(nodes.Select(n => $"\n--- node {n.Index} (tail of its log):\n{n.LogTail()}")), e);
         }
         finally
         {
@@ -258,7 +269,8 @@ public sealed partial class ThreeNodeClusterTests
                 ["Vigil:Cluster:ServiceId"] = clusterId,
                 ["Vigil:Cluster:SiloPort"] = _siloPort.ToString(CultureInfo.InvariantCulture),
                 ["Vigil:Scheduler:CheckEveryRows"] = CheckEveryRows.ToString(CultureInfo.InvariantCulture),
-                ["Vigil:Scheduler:WindowRows"] = CheckEveryRows.ToString(CultureInfo.InvariantCulture),
+                // 600 labelled rows in a window: one check of a drifted model passes the policy's 500-new-labels gate.
+                ["Vigil:Scheduler:WindowRows"] = "600",
                 ["Vigil:Scheduler:Poll"] = "00:00:00.200",
                 ["Vigil:Scheduler:RetrainMaxTrials"] = "1",
                 ["Vigil:Scheduler:RetrainRows"] = "300",
@@ -268,6 +280,8 @@ public sealed partial class ThreeNodeClusterTests
                 ["--cluster", "--workspace", workspace, "--urls", $"http://127.0.0.1:{_httpPort}"], settings, Client, TimeSpan.FromSeconds(60));
             IsDown = false;
         }
+
+        public string LogTail() => Process?.Log is { } log ? (log.Length <= 4000 ? log : log[^4000..]) : "(not started)";
 
         public void Kill()
         {

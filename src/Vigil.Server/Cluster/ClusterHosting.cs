@@ -34,6 +34,7 @@ internal static class ClusterHosting
         settings.Validate();
         // Orleans reports every activation and connection at Information; membership changes come as warnings.
         builder.Logging.AddFilter("Orleans", LogLevel.Warning);
+        builder.Logging.AddFilter("Polly", LogLevel.Warning); // Orleans' placement retries log every attempt
         builder.UseOrleans(silo => VigilSilo.Configure(silo, settings));
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton(sp => Schedule(sp.GetRequiredService<IOptions<ServerOptions>>().Value.Scheduler));
