@@ -13,7 +13,7 @@ root="$(cd "$(dirname "$0")/../.." && pwd)"
 work="$(mktemp -d /tmp/vigil-cluster-XXXX)"
 chmod 755 "$work"
 key="cluster-write-key-0123456789"
-store="${STORE:-postgres}"
+store="${STORE:-auto}"
 pids=()
 pgbin=""
 
@@ -44,10 +44,14 @@ redis-server --port "$redis_port" --bind 127.0.0.1 --dir "$work/redis" --save ''
 until redis-cli -p "$redis_port" ping >/dev/null 2>&1; do sleep 0.1; done
 echo "redis     127.0.0.1:$redis_port"
 
-# The store. PostgreSQL: Debian's binaries, a data folder of its own, run as `postgres`, loopback port.
+# The store. PostgreSQL: Debian's binaries, a data folder of its own, run as `postgres`, loopback port; used when
+# this build's `vigil serve` takes --store (else, or with STORE=sqlite, the nodes share one SQLite workspace).
 ws="$work/workspace"
 mkdir -p "$ws"
 declare -a store_settings=()
+if [ "$store" = auto ]; then
+  if $vigil serve --help 2>/dev/null | grep -q -- '--store'; then store=postgres; else store=sqlite; fi
+fi
 if [ "$store" = postgres ]; then
   pgbin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
   pg_port=$(free_port)
