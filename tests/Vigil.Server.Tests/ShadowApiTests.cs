@@ -80,4 +80,12 @@ public sealed class ShadowApiTests
         var cleared = await RunningServer.Expect(await server.Writer.DeleteAsync("/api/v1/models/churn/shadow"), 200);
         Assert.Null(cleared["shadow_version"]);
     }
+
+    [Fact]
+    public async Task AnUnknownForeignChampionsSetting_StopsTheStart_NamingTheKey()
+    {
+        var error = await Assert.ThrowsAnyAsync<Microsoft.Extensions.Options.OptionsValidationException>(
+            () => RunningServer.StartAsync(new() { ["Vigil:Retrain:ForeignChampions"] = "always" }));
+        Assert.Contains("Vigil:Retrain:ForeignChampions is 'always'; expected one of challenger, compare, request-only", error.Message, StringComparison.Ordinal);
+    }
 }

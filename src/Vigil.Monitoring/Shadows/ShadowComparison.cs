@@ -19,7 +19,7 @@ namespace Vigil.Monitoring.Shadows;
 public static class ShadowComparison
 {
     /// <summary>Where <paramref name="shadow"/> stands against <paramref name="champion"/> under <paramref name="policy"/>.</summary>
-    public static ShadowStatus Compare(MonitoringStore store, StoredShadow shadow, ModelVersion champion, LoadedModel championModel,
+    public static ShadowStatus Compare(IMonitoringStore store, StoredShadow shadow, ModelVersion champion, LoadedModel championModel,
         ReferenceProfile championProfile, ModelVersion shadowVersion, LoadedModel shadowModel, ShadowPolicy policy)
     {
         ArgumentNullException.ThrowIfNull(store);

@@ -20,7 +20,7 @@ public static class ShadowScoring
     public const int BatchRows = 1000;
 
     /// <summary>Brings <paramref name="shadow"/> up to date, scoring at most <paramref name="maxRows"/> rows in this pass.</summary>
-    public static ShadowProgress Update(MonitoringStore store, StoredShadow shadow, LoadedModel model, ReferenceProfile profile,
+    public static ShadowProgress Update(IMonitoringStore store, StoredShadow shadow, LoadedModel model, ReferenceProfile profile,
         int maxRows = int.MaxValue, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);

@@ -137,8 +137,7 @@ internal sealed class CheckScheduler(
         if (outcome.Decision.Retrain && settings.AutoRetrain && !retrains.IsRunning(model))
         {
             var reason = $"scheduled: {outcome.Decision.Summary} (check {outcome.CheckId})";
-            var foreign = ForeignChampion(model);
-            if (foreign == "request-only")
+            if (ForeignChampionRule.Scheduled(host, options.Value, model, reason) is not { } retrain)
             {
                 logger.LogInformation("Retrain of {Model} requested from its owners (retrain_requested); Vigil:Retrain:ForeignChampions is request-only.", model);
                 return;
@@ -146,9 +145,7 @@ internal sealed class CheckScheduler(
 
             try
             {
-                var run = retrains.StartAsync(model,
-                    new RetrainSettings(settings.RetrainBudget, settings.RetrainMaxTrials, settings.RetrainRows, reason, "scheduler",
-                        foreign == "compare" ? "the champion was not trained by Vigil and Vigil:Retrain:ForeignChampions is 'compare' (promote it with 'vigil models promote')" : null),
+                var run = retrains.StartAsync(model, retrain,
                     stoppingToken).GetAwaiter().GetResult();
                 logger.LogInformation("Started retrain run {Run} of {Model}.", run, model);
             }
@@ -158,10 +155,6 @@ internal sealed class CheckScheduler(
             }
         }
     }
-
-    // The configured handling of a policy-decided retrain when the champion is not Vigil's own (null when it is).
-    private string? ForeignChampion(string model) =>
-        host.Champion(model).Kind == Vigil.Monitoring.Models.ModelKind.Vigil ? null : options.Value.Retrain.ForeignChampions;
 
     /// <summary>Records a failed scheduled check once (later attempts update the record) and schedules the next try.</summary>
     private void RecordFailure(string model, SchedulerCursor.Position? last, DateTimeOffset now, Exception e, SchedulerOptions settings)
