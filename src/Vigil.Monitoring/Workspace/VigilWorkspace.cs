@@ -36,7 +36,7 @@ public sealed class VigilWorkspace : IDisposable
     /// <summary>Absolute path of the <c>models/</c> folder.</summary>
     public string ModelsFolder { get; }
 
-    public ModelRegistry Registry { get; }
+    public IModelRegistry Registry { get; }
 
     /// <summary>The monitoring store: SQLite (<see cref="MonitoringStore"/>) for a workspace folder.</summary>
     public IMonitoringStore Store { get; }
