@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Vigil.Monitoring.Workspace;
 
@@ -40,12 +39,12 @@ public sealed partial class MonitoringStore
     public StoredShadow? GetShadow(string model)
     {
         ModelName.Validate(model);
-        return Read("SELECT model, version, position, set_at, set_by, reason FROM shadows WHERE model = $m", ReadShadow, ("$m", model)).SingleOrDefault();
+        return Read($"SELECT {ShadowRecords.ShadowColumns} FROM shadows WHERE model = $m", ShadowRecords.Shadow, ("$m", model)).SingleOrDefault();
     }
 
     /// <summary>Every model's shadow, by model name.</summary>
     public IReadOnlyList<StoredShadow> ListShadows() =>
-        Read("SELECT model, version, position, set_at, set_by, reason FROM shadows ORDER BY model", ReadShadow);
+        Read($"SELECT {ShadowRecords.ShadowColumns} FROM shadows ORDER BY model", ShadowRecords.Shadow);
 
     /// <summary>Up to <paramref name="limit"/> logged rows of <paramref name="model"/> after <paramref name="after"/> (by seq): the shadow's next work.</summary>
     public IReadOnlyList<(long Seq, IReadOnlyDictionary<string, object?> Features)> ReadShadowWork(string model, long after, int limit)
@@ -97,7 +96,7 @@ public sealed partial class MonitoringStore
             seq.Value = s.Seq;
             pred.Value = (object?)s.Prediction ?? DBNull.Value;
             score.Value = s.Score is { } v && double.IsFinite(v) ? v : DBNull.Value;
-            probs.Value = s.Probabilities is { } p ? JsonSerializer.Serialize(p) : DBNull.Value;
+            probs.Value = ShadowRecords.Probabilities(s);
             insert.ExecuteNonQuery();
         }
 
@@ -122,20 +121,11 @@ public sealed partial class MonitoringStore
         ModelName.Validate(model);
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         return Read(
-            "SELECT p.id, p.ts, p.features, p.prediction, p.score, p.label, p.model_version, p.label_observed_at, " +
-            "s.prediction_seq, s.prediction, s.score, s.probabilities FROM predictions p " +
+            $"SELECT {ShadowRecords.PairColumns} FROM predictions p " +
             "JOIN shadow_scores s ON s.model = $m AND s.version = $v AND s.prediction_seq = p.seq " +
             "WHERE p.model = $m AND p.label IS NOT NULL ORDER BY p.labelled_at DESC, p.seq DESC LIMIT $n",
-            r => new ShadowPair(
-                new LoggedRow(r.GetString(0), StoredTime.FromTicks(r.GetInt64(1)), FeatureJson.Decode(r.GetString(2)), r.GetString(3),
-                    r.IsDBNull(4) ? null : r.GetDouble(4), r.IsDBNull(5) ? null : r.GetString(5), r.IsDBNull(6) ? null : r.GetInt32(6),
-                    r.IsDBNull(7) ? null : StoredTime.FromTicks(r.GetInt64(7))),
-                new ShadowScore(r.GetInt64(8), r.IsDBNull(9) ? null : r.GetString(9), r.IsDBNull(10) ? null : r.GetDouble(10),
-                    r.IsDBNull(11) ? null : JsonSerializer.Deserialize<double[]>(r.GetString(11)))),
+            ShadowRecords.Pair,
             ("$m", model), ("$v", version), ("$n", count))
             .OrderBy(p => p.Row.Timestamp).ThenBy(p => p.Shadow.Seq).ToArray();
     }
-
-    private static StoredShadow ReadShadow(SqliteDataReader r) =>
-        new(r.GetString(0), r.GetInt32(1), r.GetInt64(2), StoredTime.FromTicks(r.GetInt64(3)), r.GetString(4), r.GetString(5));
 }
