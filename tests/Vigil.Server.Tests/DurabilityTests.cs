@@ -117,6 +117,7 @@ public sealed class DurabilityTests
         info.Environment["Vigil__ApiKeys__0__Key"] = RunningServer.WriteKey;
         info.Environment["Vigil__ApiKeys__0__Scope"] = "write";
         info.Environment["Vigil__Scheduler__Enabled"] = "false";
+        info.Environment["Vigil__Retention__Enabled"] = "false";
         var process = Process.Start(info)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };

@@ -16,6 +16,7 @@ internal static class ServeProcess
         info.Environment["Vigil__ApiKeys__0__Key"] = RunningServer.WriteKey;
         info.Environment["Vigil__ApiKeys__0__Scope"] = "write";
         info.Environment["Vigil__Scheduler__Enabled"] = "false";
+        info.Environment["Vigil__Retention__Enabled"] = "false";
         foreach (var (key, value) in environment)
         {
             info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
