@@ -9,12 +9,7 @@ public sealed partial class MonitoringStore
     /// <summary>Rows deleted per transaction: a short write lock, so ingestion beside a large purge barely waits.</summary>
     public const int RetentionBatchRows = 5_000;
 
-    /// <summary>
-    /// Deletes <paramref name="model"/>'s prediction rows whose time is before <paramref name="cutoff"/> and at or
-    /// before the window end of its newest stored check (so no row goes before a check has covered it), and its
-    /// pending labels received before the cutoff. Deletes in batches of <see cref="RetentionBatchRows"/>, each its
-    /// own transaction; stops between batches when <paramref name="cancellationToken"/> fires.
-    /// </summary>
+    /// <inheritdoc/>
     public RetentionResult DeleteExpiredPredictions(string model, DateTimeOffset cutoff, CancellationToken cancellationToken = default)
     {
         ModelName.Validate(model);

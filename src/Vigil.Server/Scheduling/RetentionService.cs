@@ -8,7 +8,7 @@ namespace Vigil.Server.Scheduling;
 
 /// <summary>
 /// Deletes raw prediction rows past <see cref="RetentionOptions.MaxAge"/> in the background, model by model, once a
-/// stored check covers them (<see cref="MonitoringStore.DeleteExpiredPredictions"/>). Checks, decisions, registry
+/// stored check covers them (<see cref="IMonitoringStore.DeleteExpiredPredictions"/>). Checks, decisions, registry
 /// events and profiles are never deleted. Deletes are idempotent, so several nodes over one store may each run it.
 /// </summary>
 internal sealed class RetentionService(WorkspaceHost host, IOptions<ServerOptions> options, TimeProvider time, ILogger<RetentionService> logger)
