@@ -61,6 +61,9 @@ public sealed class ServerOptions
     /// <summary>Shadow challengers: the background scorer and the promotion policy.</summary>
     public ShadowSettings Shadow { get; set; } = new();
 
+    /// <summary>How long raw prediction rows are kept.</summary>
+    public RetentionOptions Retention { get; set; } = new();
+
     /// <summary>Online change detectors on each model's error and score streams.</summary>
     public StreamSettings Streams { get; set; } = new();
 

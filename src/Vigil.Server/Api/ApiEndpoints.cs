@@ -28,6 +28,8 @@ public static class ApiEndpoints
         services.AddSingleton<RetrainCoordinator>();
         services.AddHostedService(sp => sp.GetRequiredService<RetrainCoordinator>());
         services.AddHostedService<CheckScheduler>();
+        services.AddSingleton<RetentionService>();
+        services.AddHostedService(sp => sp.GetRequiredService<RetentionService>());
         services.AddHostedService<ShadowScorer>();
         services.AddExceptionHandler<ProblemMapping>();
         services.AddOpenApi();
