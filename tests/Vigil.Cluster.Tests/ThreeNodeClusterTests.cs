@@ -85,6 +85,9 @@ public sealed partial class ThreeNodeClusterTests
             await nodes[1].StartAsync();
             await WaitForMembers(nodes, 3);
 
+            // A node that joins takes work: some models' grains move to it.
+            await Eventually.Value(nodes[1].ModelGrains, n => n > 0, Deadline, n => $"the restarted node to host model grains (hosts {n})");
+
             // Retrains asked through the API of any node go through the model's grain: of three asked at once, at
             // most one starts (none while a scheduled one runs), the others are refused with 409; a refusal on the
             // grain's silo (422: the calm model has no labels) reaches the caller as it is.
@@ -313,6 +316,14 @@ public sealed partial class ThreeNodeClusterTests
             {
                 return -1;
             }
+        }
+
+        /// <summary>Model grains on this node's silo, from its <c>/metrics</c>.</summary>
+        public async Task<int> ModelGrains()
+        {
+            var text = await Client.GetStringAsync("/metrics");
+            var line = text.Split('\n').FirstOrDefault(l => l.StartsWith("vigil_cluster_model_grains{", StringComparison.Ordinal));
+            return line is null ? 0 : (int)double.Parse(line[(line.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture);
         }
 
         public void Dispose()
