@@ -8,6 +8,7 @@ using System.Text.RegularExpressions;
 using Vigil.Monitoring.Store;
 using Vigil.Monitoring.Workspace;
 using Vigil.TestSupport;
+using Vigil.TestSupport.Servers;
 
 namespace Vigil.Cluster.Tests;
 
@@ -31,10 +32,10 @@ public sealed partial class ThreeNodeClusterTests
     [SkippableFact]
     public async Task Three_nodes_ingest_schedule_and_survive_a_sigkill()
     {
-        using var redis = RedisServer.StartOrSkip();
+        var redis = RedisServer.Require(); // shared by the test run; this cluster's own ClusterId keeps its keys apart
         var workspace = Directory.CreateTempSubdirectory("vigil-cluster-").FullName;
         var clusterId = $"test-{Guid.NewGuid():N}";
-        var nodes = Enumerable.Range(0, 3).Select(i => new Node(i, workspace, redis.ConnectionString, clusterId)).ToArray();
+        var nodes = Enumerable.Range(0, 3).Select(i => new Node(i, workspace, redis.Endpoint, clusterId)).ToArray();
         try
         {
             var bundle = ClusterModel.CopyInto(workspace);
