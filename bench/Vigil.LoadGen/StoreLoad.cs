@@ -7,7 +7,7 @@ using Vigil.Monitoring.Workspace;
 namespace Vigil.LoadGen;
 
 /// <summary>
-/// The store alone, no HTTP: batches of rows written with <see cref="MonitoringStore.LogEncodedPredictions"/> for
+/// The store alone, no HTTP: batches of rows written with <see cref="IMonitoringStore.LogEncodedPredictions"/> for
 /// <c>--seconds</c>. Separates the SQLite cost from the server's parsing and networking.
 /// </summary>
 public static class StoreLoad

@@ -51,6 +51,16 @@ public sealed class VigilMonitor : IDisposable
         return new VigilMonitor(VigilWorkspace.Open(folder, time, options.Durability), options, time);
     }
 
+    /// <summary>
+    /// A monitor over an open <paramref name="workspace"/> (any backend), which it owns from now on (disposed with it).
+    /// <paramref name="time"/> should be the clock the workspace was opened with.
+    /// </summary>
+    public static VigilMonitor Open(VigilWorkspace workspace, VigilMonitorOptions? options = null, TimeProvider? time = null)
+    {
+        ArgumentNullException.ThrowIfNull(workspace);
+        return new VigilMonitor(workspace, options ?? new VigilMonitorOptions(), time ?? TimeProvider.System);
+    }
+
     /// <summary>Trains a version with AutoML and registers it (the model's first version becomes champion).</summary>
     public TrainedVersion Train(string model, Table data, TrainRequest request, CancellationToken cancellationToken = default)
     {

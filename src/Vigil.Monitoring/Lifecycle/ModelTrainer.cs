@@ -194,7 +194,7 @@ public static class ModelTrainer
     public static ReferenceProfile LoadProfile(ModelVersion version)
     {
         ArgumentNullException.ThrowIfNull(version);
-        var file = version.ProfilePath is null ? null : VersionFile.Profile(version);
+        var file = version.HasProfile ? VersionFile.Profile(version) : null;
         if (file is null)
         {
             throw new WorkspaceInputException($"Model '{version.Model}' version {version.Version} has no reference profile; retrain it with Vigil to monitor it.");

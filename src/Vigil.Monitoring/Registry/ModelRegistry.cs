@@ -12,7 +12,7 @@ namespace Vigil.Monitoring.Registry;
 /// Every change is one transaction: a method that returns has committed; a method that throws changed nothing.
 /// A model has at most one champion (primary key of <c>champions</c>); once it has one it always has exactly one.
 /// </summary>
-public sealed class ModelRegistry
+public sealed class ModelRegistry : IModelRegistry
 {
     private static readonly JsonSerializerOptions MetricsJson = new()
     {
@@ -50,7 +50,7 @@ public sealed class ModelRegistry
     {
         ModelName.Validate(model);
         ArgumentNullException.ThrowIfNull(info);
-        ValidateInfo(info);
+        RegistryRules.Validate(info);
         ArgumentException.ThrowIfNullOrEmpty(bundleSourceFolder);
         if (!Directory.Exists(bundleSourceFolder))
         {
@@ -195,7 +195,7 @@ public sealed class ModelRegistry
         {
             var champion = ChampionVersion(connection, transaction, model)
                 ?? throw new WorkspaceInputException($"Model '{model}' has no champion to roll back.");
-            var stack = new List<int>();
+            var history = new List<(RegistryEventKind, int)>();
             using (var command = connection.Command(transaction,
                 "SELECT kind, to_version FROM registry_events WHERE model = $m AND kind IN ('promoted', 'rolled_back') ORDER BY id",
                 ("$m", model)))
@@ -203,24 +203,11 @@ public sealed class ModelRegistry
             {
                 while (reader.Read())
                 {
-                    if (reader.GetString(0) == "promoted")
-                    {
-                        stack.Add(reader.GetInt32(1));
-                    }
-                    else if (stack.Count > 0)
-                    {
-                        stack.RemoveAt(stack.Count - 1);
-                    }
+                    history.Add((RegistryRules.ParseKind(reader.GetString(0)), reader.GetInt32(1)));
                 }
             }
 
-            if (stack.Count < 2 || stack[^1] != champion)
-            {
-                throw new WorkspaceInputException(
-                    $"Model '{model}' has no earlier champion to roll back to (champion is version {champion}).");
-            }
-
-            target = stack[^2];
+            target = RegistryRules.RollbackTarget(model, champion, history);
             SetChampion(connection, transaction, _time.GetUtcNow(), model, champion, target, "rolled_back", reason, actor);
             transaction.Commit();
         }
@@ -258,7 +245,7 @@ public sealed class ModelRegistry
         while (reader.Read())
         {
             events.Add(new RegistryEvent(
-                reader.GetInt64(0), StoredTime.FromTicks(reader.GetInt64(1)), reader.GetString(2), ParseKind(reader.GetString(3)),
+                reader.GetInt64(0), StoredTime.FromTicks(reader.GetInt64(1)), reader.GetString(2), RegistryRules.ParseKind(reader.GetString(3)),
                 reader.IsDBNull(4) ? null : reader.GetInt32(4), reader.IsDBNull(5) ? null : reader.GetInt32(5),
                 reader.GetString(6), reader.GetString(7)));
         }
@@ -271,7 +258,7 @@ public sealed class ModelRegistry
     /// without a database row (renamed, then the process died before the commit). Runs under the write lock, which
     /// a registering process holds from rename to commit, so it never removes a folder being registered.
     /// </summary>
-    internal void RemoveCrashLeftovers()
+    public void RemoveCrashLeftovers()
     {
         if (!Directory.Exists(ModelsFolder))
         {
@@ -299,31 +286,8 @@ public sealed class ModelRegistry
         transaction.Commit();
     }
 
-    private static void ValidateInfo(ModelVersionInfo info)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(info.Learner, nameof(info.Learner));
-        ArgumentNullException.ThrowIfNull(info.ConfigJson, nameof(info.ConfigJson));
-        ArgumentNullException.ThrowIfNull(info.Metrics, nameof(info.Metrics));
-        ArgumentNullException.ThrowIfNull(info.TrainingFingerprint, nameof(info.TrainingFingerprint));
-        ArgumentNullException.ThrowIfNull(info.CreatedBy, nameof(info.CreatedBy));
-        ArgumentNullException.ThrowIfNull(info.Reason, nameof(info.Reason));
-        ArgumentOutOfRangeException.ThrowIfNegative(info.TrainingRows, nameof(info.TrainingRows));
-    }
-
-    private WorkspaceInputException UnknownVersion(string model, int version)
-    {
-        var versions = ListVersions(model);
-        if (versions.Count == 0)
-        {
-            var models = ListModels();
-            return new WorkspaceInputException(
-                $"Model '{model}' is not registered; models: {(models.Count == 0 ? "(none)" : string.Join(", ", models))}.");
-        }
-
-        return new WorkspaceInputException(
-            $"Model '{model}' has no version {version.ToString(CultureInfo.InvariantCulture)}; versions: " +
-            string.Join(", ", versions.Select(v => v.Version.ToString(CultureInfo.InvariantCulture))) + ".");
-    }
+    private WorkspaceInputException UnknownVersion(string model, int version) =>
+        RegistryRules.UnknownVersion(model, version, [.. ListVersions(model).Select(v => v.Version)], ListModels());
 
     private static void SetChampion(
         SqliteConnection connection, SqliteTransaction transaction, DateTimeOffset now, string model,
@@ -385,13 +349,4 @@ public sealed class ModelRegistry
 
         return versions;
     }
-
-    private static RegistryEventKind ParseKind(string kind) => kind switch
-    {
-        "registered" => RegistryEventKind.Registered,
-        "promoted" => RegistryEventKind.Promoted,
-        "rolled_back" => RegistryEventKind.RolledBack,
-        "kept" => RegistryEventKind.Kept,
-        _ => throw new InvalidDataException($"Unknown registry event kind '{kind}' in the database."),
-    };
 }

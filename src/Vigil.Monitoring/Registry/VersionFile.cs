@@ -11,6 +11,9 @@ public static class VersionFile
     /// <summary>Name of the training rows a version keeps.</summary>
     public const string TrainingDataFileName = "training.csv";
 
+    /// <summary>Name of the reference profile a version keeps (when it has one).</summary>
+    public const string ProfileFileName = BundleFolder.ProfileFileName;
+
     /// <summary>The version's profile.json, or null when it has none; <see cref="BundleFormatException"/> when it is refused.</summary>
     public static BundleFile? Profile(ModelVersion version) =>
         Find(version, BundleFolder.ProfileFileName, BundleLimits.MaxJsonFileBytes);

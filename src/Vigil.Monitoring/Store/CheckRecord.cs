@@ -23,6 +23,6 @@ public sealed record CheckRecord(
     /// <summary>Rows of the window that had a label (the performance part of the check); 0 when none.</summary>
     public int LabelledRows { get; init; }
 
-    /// <summary>Database id; 0 on a record not yet saved (ignored by <see cref="MonitoringStore.SaveCheck"/>).</summary>
+    /// <summary>Database id; 0 on a record not yet saved (ignored by <see cref="IMonitoringStore.SaveCheck"/>).</summary>
     public long Id { get; init; }
 }

@@ -7,6 +7,6 @@ namespace Vigil.Monitoring.Store;
 /// <param name="ReasonsJson">The reasons as JSON; stored verbatim.</param>
 public sealed record DecisionRecord(string Model, long? CheckId, DateTimeOffset DecidedAt, bool Retrain, string ReasonsJson)
 {
-    /// <summary>Database id; 0 on a record not yet saved (ignored by <see cref="MonitoringStore.SaveDecision"/>).</summary>
+    /// <summary>Database id; 0 on a record not yet saved (ignored by <see cref="IMonitoringStore.SaveDecision"/>).</summary>
     public long Id { get; init; }
 }

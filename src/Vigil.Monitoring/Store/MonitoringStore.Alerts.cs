@@ -7,9 +7,6 @@ namespace Vigil.Monitoring.Store;
 // The alert outbox: alerts written with their events, routed to channels, and each delivery's progress.
 public sealed partial class MonitoringStore
 {
-    private const string DeliveryColumns =
-        "alert_id, channel, status, attempts, next_attempt_at, last_attempt_at, last_error, delivered_at, response_status";
-
     /// <summary>
     /// Writes an alert about an event that has no row of its own (e.g. <see cref="AlertKind.RetrainRequested"/> raised
     /// by an integration) and returns its id. Events the store records (checks, decisions, retrain runs) write their
@@ -68,7 +65,7 @@ public sealed partial class MonitoringStore
         using var connection = _database.Connect();
         var parameters = new (string, object)[] { ("$m", (object?)model ?? DBNull.Value), ("$before", beforeId ?? long.MaxValue), ("$n", limit) };
         var deliveries = ReadDeliveries(connection,
-            $"SELECT {DeliveryColumns} FROM alert_deliveries WHERE alert_id IN (SELECT id FROM alerts {where} ORDER BY id DESC LIMIT $n) " +
+            $"SELECT {StoredRecords.DeliveryColumns} FROM alert_deliveries WHERE alert_id IN (SELECT id FROM alerts {where} ORDER BY id DESC LIMIT $n) " +
             "ORDER BY alert_id, channel", parameters);
         return ReadAlerts(connection, $"SELECT {AlertOutbox.Columns} FROM alerts {where} ORDER BY id DESC LIMIT $n", deliveries, parameters);
     }
@@ -77,7 +74,7 @@ public sealed partial class MonitoringStore
     public Alert? GetAlert(long id)
     {
         using var connection = _database.Connect();
-        var deliveries = ReadDeliveries(connection, $"SELECT {DeliveryColumns} FROM alert_deliveries WHERE alert_id = $id ORDER BY channel", ("$id", id));
+        var deliveries = ReadDeliveries(connection, $"SELECT {StoredRecords.DeliveryColumns} FROM alert_deliveries WHERE alert_id = $id ORDER BY channel", ("$id", id));
         return ReadAlerts(connection, $"SELECT {AlertOutbox.Columns} FROM alerts WHERE id = $id", deliveries, ("$id", id)).SingleOrDefault();
     }
 
@@ -125,7 +122,7 @@ public sealed partial class MonitoringStore
         using var connection = _database.Connect();
         var parameters = new (string, object)[] { ("$now", StoredTime.ToTicks(now)), ("$n", limit) };
         var due = ReadDeliveries(connection,
-            $"SELECT {DeliveryColumns} FROM alert_deliveries WHERE status = 'pending' AND next_attempt_at <= $now ORDER BY alert_id, channel LIMIT $n",
+            $"SELECT {StoredRecords.DeliveryColumns} FROM alert_deliveries WHERE status = 'pending' AND next_attempt_at <= $now ORDER BY alert_id, channel LIMIT $n",
             parameters);
         if (due.Count == 0)
         {
@@ -207,13 +204,7 @@ public sealed partial class MonitoringStore
                 original = AlertOutbox.Read(reader, []);
             }
 
-            AlertOutbox.Insert(connection, transaction, new AlertDraft
-            {
-                Model = original.Model, ModelVersion = original.ModelVersion, Kind = original.Kind, Severity = original.Severity,
-                Subject = original.Subject, State = original.State, PreviousState = original.PreviousState,
-                Title = original.Title + " (still firing)", Text = original.Text, Details = original.Details,
-                CheckId = original.CheckId, DecisionId = original.DecisionId, RetrainRunId = original.RetrainRunId,
-            }, now, repeats + 1);
+            AlertOutbox.Insert(connection, transaction, AlertOutbox.Reminder(original), now, repeats + 1);
             connection.Execute(transaction,
                 "UPDATE alert_states SET last_notified_at = $now, repeats = repeats + 1 WHERE model = $m AND subject = $s",
                 ("$now", StoredTime.ToTicks(now)), ("$m", model), ("$s", subject));
@@ -225,46 +216,16 @@ public sealed partial class MonitoringStore
 
     private static Dictionary<long, List<AlertDelivery>> ReadDeliveries(SqliteConnection connection, string sql, params (string Name, object Value)[] parameters)
     {
-        var result = new Dictionary<long, List<AlertDelivery>>();
         using var command = connection.Command(null, sql, parameters);
-        using var r = command.ExecuteReader();
-        while (r.Read())
-        {
-            var delivery = new AlertDelivery(
-                r.GetInt64(0), r.GetString(1), ParseDeliveryStatus(r.GetString(2)), r.GetInt32(3), StoredTime.FromTicks(r.GetInt64(4)),
-                r.IsDBNull(5) ? null : StoredTime.FromTicks(r.GetInt64(5)), r.IsDBNull(6) ? null : r.GetString(6),
-                r.IsDBNull(7) ? null : StoredTime.FromTicks(r.GetInt64(7)), r.IsDBNull(8) ? null : r.GetInt32(8));
-            if (!result.TryGetValue(delivery.AlertId, out var list))
-            {
-                result[delivery.AlertId] = list = [];
-            }
-
-            list.Add(delivery);
-        }
-
-        return result;
+        using var reader = command.ExecuteReader();
+        return StoredRecords.DeliveriesByAlert(reader);
     }
 
     private static List<Alert> ReadAlerts(
         SqliteConnection connection, string sql, Dictionary<long, List<AlertDelivery>> deliveries, params (string Name, object Value)[] parameters)
     {
-        var result = new List<Alert>();
         using var command = connection.Command(null, sql, parameters);
         using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            var id = reader.GetInt64(0);
-            result.Add(AlertOutbox.Read(reader, deliveries.TryGetValue(id, out var list) ? list : []));
-        }
-
-        return result;
+        return StoredRecords.Alerts(reader, deliveries);
     }
-
-    private static AlertDeliveryStatus ParseDeliveryStatus(string text) => text switch
-    {
-        "pending" => AlertDeliveryStatus.Pending,
-        "delivered" => AlertDeliveryStatus.Delivered,
-        "failed" => AlertDeliveryStatus.Failed,
-        _ => throw new InvalidDataException($"Unknown alert delivery status '{text}' in the database."),
-    };
 }

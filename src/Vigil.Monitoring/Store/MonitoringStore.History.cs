@@ -7,11 +7,6 @@ namespace Vigil.Monitoring.Store;
 // The history half of the store: checks, decisions and retrain runs.
 public sealed partial class MonitoringStore
 {
-    private const string CheckColumns = "id, model, model_version, ran_at, window_start, window_end, rows, alarm, status, result_json, labelled_rows";
-    private const string DecisionColumns = "id, model, check_id, decided_at, retrain, reasons_json";
-    private const string RetrainColumns =
-        "id, model, requested_at, reason, status, finished_at, challenger_version, promoted, detail_json";
-
     /// <summary>Stores a check run and returns its id (its <see cref="CheckRecord.Id"/> is ignored).</summary>
     public long SaveCheck(CheckRecord record)
     {
@@ -82,19 +77,13 @@ public sealed partial class MonitoringStore
     {
         ModelName.Validate(model);
         return Read(
-            $"SELECT {CheckColumns} FROM checks WHERE model = $m ORDER BY ran_at DESC, id DESC LIMIT $n",
-            ReadCheck, ("$m", model), ("$n", Limit(limit)));
+            $"SELECT {StoredRecords.CheckColumns} FROM checks WHERE model = $m ORDER BY ran_at DESC, id DESC LIMIT $n",
+            StoredRecords.Check, ("$m", model), ("$n", Limit(limit)));
     }
 
     /// <summary>The check with id <paramref name="id"/>, or null when there is none.</summary>
     public CheckRecord? GetCheck(long id) =>
-        Read($"SELECT {CheckColumns} FROM checks WHERE id = $id", ReadCheck, ("$id", id)).SingleOrDefault();
-
-    /// <summary>Checks of <paramref name="model"/> with their results read, newest first; at most <paramref name="limit"/> when given.</summary>
-    public IReadOnlyList<CheckEntry> ReadChecks(string model, int? limit = null) => ListChecks(model, limit).Select(HistoryJson.Read).ToArray();
-
-    /// <summary>The check with id <paramref name="id"/> with its result read, or null when there is none.</summary>
-    public CheckEntry? ReadCheck(long id) => GetCheck(id) is { } record ? HistoryJson.Read(record) : null;
+        Read($"SELECT {StoredRecords.CheckColumns} FROM checks WHERE id = $id", StoredRecords.Check, ("$id", id)).SingleOrDefault();
 
     /// <summary>Stores a retrain decision and returns its id. A <see cref="DecisionRecord.CheckId"/> must name a stored check.</summary>
     public long SaveDecision(DecisionRecord record)
@@ -121,17 +110,13 @@ public sealed partial class MonitoringStore
     {
         ModelName.Validate(model);
         return Read(
-            $"SELECT {DecisionColumns} FROM decisions WHERE model = $m ORDER BY decided_at DESC, id DESC LIMIT $n",
-            ReadDecision, ("$m", model), ("$n", Limit(limit)));
+            $"SELECT {StoredRecords.DecisionColumns} FROM decisions WHERE model = $m ORDER BY decided_at DESC, id DESC LIMIT $n",
+            StoredRecords.Decision, ("$m", model), ("$n", Limit(limit)));
     }
-
-    /// <summary>Decisions of <paramref name="model"/> with every trigger read, newest first; at most <paramref name="limit"/> when given.</summary>
-    public IReadOnlyList<DecisionEntry> ReadDecisions(string model, int? limit = null) =>
-        ListDecisions(model, limit).Select(HistoryJson.Read).ToArray();
 
     /// <summary>The decision taken after check <paramref name="checkId"/>, or null when none was recorded.</summary>
     public DecisionRecord? GetDecisionForCheck(long checkId) =>
-        Read($"SELECT {DecisionColumns} FROM decisions WHERE check_id = $c ORDER BY id DESC LIMIT 1", ReadDecision, ("$c", checkId)).SingleOrDefault();
+        Read($"SELECT {StoredRecords.DecisionColumns} FROM decisions WHERE check_id = $c ORDER BY id DESC LIMIT 1", StoredRecords.Decision, ("$c", checkId)).SingleOrDefault();
 
     /// <summary>
     /// Records that a retrain of <paramref name="model"/> started (status running) and returns its id. The run is
@@ -172,7 +157,7 @@ public sealed partial class MonitoringStore
         var changed = connection.Execute(transaction,
             "UPDATE retrain_runs SET status = $s, finished_at = $at, challenger_version = $cv, promoted = $p, detail_json = $d " +
             "WHERE id = $id AND status = 'running'",
-            ("$s", StatusText(status)), ("$at", StoredTime.ToTicks(_time.GetUtcNow())),
+            ("$s", StoredRecords.StatusText(status)), ("$at", StoredTime.ToTicks(_time.GetUtcNow())),
             ("$cv", (object?)challengerVersion ?? DBNull.Value), ("$p", promoted.HasValue ? (promoted.Value ? 1 : 0) : DBNull.Value),
             ("$d", (object?)detailJson ?? DBNull.Value), ("$id", id));
         if (changed == 1)
@@ -184,10 +169,7 @@ public sealed partial class MonitoringStore
         else
         {
             transaction.Rollback();
-            var run = GetRetrain(id);
-            throw new WorkspaceInputException(run is null
-                ? $"There is no retrain run {Text(id)}."
-                : $"Retrain run {Text(id)} of model '{run.Model}' has already finished as {StatusText(run.Status)}.");
+            throw new WorkspaceInputException(StoredRecords.NotRunning(id, GetRetrain(id)));
         }
     }
 
@@ -196,13 +178,13 @@ public sealed partial class MonitoringStore
     {
         ModelName.Validate(model);
         return Read(
-            $"SELECT {RetrainColumns} FROM retrain_runs WHERE model = $m ORDER BY requested_at DESC, id DESC LIMIT $n",
-            ReadRetrain, ("$m", model), ("$n", Limit(limit)));
+            $"SELECT {StoredRecords.RetrainColumns} FROM retrain_runs WHERE model = $m ORDER BY requested_at DESC, id DESC LIMIT $n",
+            StoredRecords.Retrain, ("$m", model), ("$n", Limit(limit)));
     }
 
     /// <summary>The retrain run with id <paramref name="id"/>, or null.</summary>
     public RetrainRun? GetRetrain(long id) =>
-        Read($"SELECT {RetrainColumns} FROM retrain_runs WHERE id = $id", ReadRetrain, ("$id", id)).SingleOrDefault();
+        Read($"SELECT {StoredRecords.RetrainColumns} FROM retrain_runs WHERE id = $id", StoredRecords.Retrain, ("$id", id)).SingleOrDefault();
 
     /// <summary>
     /// Marks "running" runs whose owner is provably gone as abandoned (runs on open): its process id does not run,
@@ -210,7 +192,7 @@ public sealed partial class MonitoringStore
     /// Runs of this process stay running: another workspace object of the same process may still finish them.
     /// Returns how many were marked.
     /// </summary>
-    internal int AbandonOrphanedRuns()
+    public int AbandonOrphanedRuns()
     {
         using var connection = _database.Connect();
         using var transaction = connection.BeginTransaction(deferred: false);
@@ -239,42 +221,6 @@ public sealed partial class MonitoringStore
         transaction.Commit();
         return orphans.Count;
     }
-
-    private static CheckRecord ReadCheck(SqliteDataReader r) =>
-        new(r.GetString(1), r.GetInt32(2), StoredTime.FromTicks(r.GetInt64(3)),
-            r.IsDBNull(4) ? null : StoredTime.FromTicks(r.GetInt64(4)), r.IsDBNull(5) ? null : StoredTime.FromTicks(r.GetInt64(5)),
-            r.GetInt32(6), r.GetInt64(7) == 1, r.GetString(8), r.GetString(9)) { Id = r.GetInt64(0), LabelledRows = r.GetInt32(10) };
-
-    private static DecisionRecord ReadDecision(SqliteDataReader r) =>
-        new(r.GetString(1), r.IsDBNull(2) ? null : r.GetInt64(2), StoredTime.FromTicks(r.GetInt64(3)), r.GetInt64(4) == 1, r.GetString(5))
-        {
-            Id = r.GetInt64(0),
-        };
-
-    private static RetrainRun ReadRetrain(SqliteDataReader r) =>
-        new(r.GetInt64(0), r.GetString(1), StoredTime.FromTicks(r.GetInt64(2)), r.GetString(3), ParseStatus(r.GetString(4)),
-            r.IsDBNull(5) ? null : StoredTime.FromTicks(r.GetInt64(5)), r.IsDBNull(6) ? null : r.GetInt32(6),
-            r.IsDBNull(7) ? null : r.GetInt64(7) == 1, r.IsDBNull(8) ? null : r.GetString(8));
-
-    private static string StatusText(RetrainStatus status) => status switch
-    {
-        RetrainStatus.Running => "running",
-        RetrainStatus.Succeeded => "succeeded",
-        RetrainStatus.Failed => "failed",
-        RetrainStatus.Cancelled => "cancelled",
-        RetrainStatus.Abandoned => "abandoned",
-        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Unknown retrain status."),
-    };
-
-    private static RetrainStatus ParseStatus(string text) => text switch
-    {
-        "running" => RetrainStatus.Running,
-        "succeeded" => RetrainStatus.Succeeded,
-        "failed" => RetrainStatus.Failed,
-        "cancelled" => RetrainStatus.Cancelled,
-        "abandoned" => RetrainStatus.Abandoned,
-        _ => throw new InvalidDataException($"Unknown retrain status '{text}' in the database."),
-    };
 
     // SQLite reads LIMIT -1 as "no limit".
     private static long Limit(int? limit) => limit switch

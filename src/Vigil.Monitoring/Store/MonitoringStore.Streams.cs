@@ -8,15 +8,12 @@ namespace Vigil.Monitoring.Store;
 // The online detectors' half of the store: stream cursors and detector state, the rows a stream reads, detections.
 public sealed partial class MonitoringStore
 {
-    private const string DetectionColumns =
-        "id, model, stream, detector, kind, detected_at, model_version, observation, prediction_id, row_time, detail";
-
-    internal StoredStream? ReadStreamState(string model, StreamKind stream)
+    public StoredStream? ReadStreamState(string model, StreamKind stream)
     {
         ModelName.Validate(model);
         return Read(
             "SELECT champion_version, position, observations, settings_json, detectors_json, updated_at FROM stream_states WHERE model = $m AND stream = $s",
-            r => new StoredStream(r.GetInt32(0), r.GetInt64(1), r.GetInt64(2), r.GetString(3), r.GetString(4), StoredTime.FromTicks(r.GetInt64(5))),
+            StoredRecords.Stream,
             ("$m", model), ("$s", StreamText(stream))).SingleOrDefault();
     }
 
@@ -24,7 +21,7 @@ public sealed partial class MonitoringStore
     /// Up to <paramref name="limit"/> rows of <paramref name="stream"/> after <paramref name="after"/>, in stream order:
     /// labels in the order they joined (error stream), predictions in the order they were logged (score stream).
     /// </summary>
-    internal IReadOnlyList<StreamRow> ReadStreamRows(string model, StreamKind stream, long after, int limit)
+    public IReadOnlyList<StreamRow> ReadStreamRows(string model, StreamKind stream, long after, int limit)
     {
         ModelName.Validate(model);
         var sql = stream == StreamKind.Error
@@ -32,8 +29,7 @@ public sealed partial class MonitoringStore
               "JOIN predictions p ON p.seq = j.prediction_seq WHERE j.model = $m AND j.seq > $after ORDER BY j.seq LIMIT $n"
             : "SELECT seq, id, ts, prediction, score, NULL, model_version FROM predictions WHERE model = $m AND seq > $after ORDER BY seq LIMIT $n";
         return Read(sql,
-            r => new StreamRow(r.GetInt64(0), r.GetString(1), StoredTime.FromTicks(r.GetInt64(2)), r.GetString(3),
-                r.IsDBNull(4) ? null : r.GetDouble(4), r.IsDBNull(5) ? null : r.GetString(5), r.IsDBNull(6) ? null : r.GetInt32(6)),
+            StoredRecords.StreamRow,
             ("$m", model), ("$after", after), ("$n", limit));
     }
 
@@ -43,7 +39,7 @@ public sealed partial class MonitoringStore
     /// (null: no row yet) another process advanced the stream first, nothing is written and false is returned.
     /// <paramref name="saved"/> holds the detections with their ids.
     /// </summary>
-    internal bool SaveStreamProgress(string model, StreamKind stream, long? expectedPosition, StoredStream next,
+    public bool SaveStreamProgress(string model, StreamKind stream, long? expectedPosition, StoredStream next,
         IReadOnlyList<StreamDetection> detections, out IReadOnlyList<StreamDetection> saved)
     {
         ModelName.Validate(model);
@@ -103,7 +99,7 @@ public sealed partial class MonitoringStore
     }
 
     /// <summary>Forgets the label joins of <paramref name="model"/> (when no detector reads the error stream, they would only pile up).</summary>
-    internal void ForgetLabelJoins(string model)
+    public void ForgetLabelJoins(string model)
     {
         using var connection = _database.Connect();
         connection.Execute(null, "DELETE FROM label_joins WHERE model = $m", ("$m", model));
@@ -117,27 +113,16 @@ public sealed partial class MonitoringStore
     {
         ModelName.Validate(model);
         return Read(
-            $"SELECT {DetectionColumns} FROM stream_detections WHERE model = $m AND ($k IS NULL OR kind = $k) AND detected_at > $after " +
+            $"SELECT {StoredRecords.DetectionColumns} FROM stream_detections WHERE model = $m AND ($k IS NULL OR kind = $k) AND detected_at > $after " +
             "ORDER BY detected_at DESC, id DESC LIMIT $n",
-            ReadDetection, ("$m", model), ("$k", (object?)kind ?? DBNull.Value),
+            StoredRecords.Detection, ("$m", model), ("$k", (object?)kind ?? DBNull.Value),
             ("$after", after is null ? long.MinValue : StoredTime.ToTicks(after.Value)), ("$n", Limit(limit)));
     }
-
-    private static StreamDetection ReadDetection(SqliteDataReader r) =>
-        new(r.GetInt64(0), r.GetString(1), ParseStream(r.GetString(2)), r.GetString(3), r.GetString(4), StoredTime.FromTicks(r.GetInt64(5)),
-            r.GetInt32(6), r.GetInt64(7), r.GetString(8), StoredTime.FromTicks(r.GetInt64(9)), r.GetString(10));
 
     internal static string StreamText(StreamKind stream) => stream switch
     {
         StreamKind.Error => "error",
         StreamKind.Score => "score",
         _ => throw new ArgumentOutOfRangeException(nameof(stream), stream, "Unknown stream."),
-    };
-
-    private static StreamKind ParseStream(string text) => text switch
-    {
-        "error" => StreamKind.Error,
-        "score" => StreamKind.Score,
-        _ => throw new InvalidDataException($"Unknown stream '{text}' in the database."),
     };
 }

@@ -32,33 +32,9 @@ public sealed partial class MonitoringStore
     {
         ModelName.Validate(model);
         using var connection = _database.Connect();
-        using var command = connection.Command(null,
-            "SELECT metric, max_relative_drop, set_at, set_by FROM watched_metrics WHERE model = $m ORDER BY position", ("$m", model));
-        using var reader = command.ExecuteReader();
-        var metrics = new List<WatchedMetric>();
-        long setAt = 0;
-        var setBy = "";
-        while (reader.Read())
-        {
-            metrics.Add(new WatchedMetric(reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetDouble(1)));
-            setAt = reader.GetInt64(2);
-            setBy = reader.GetString(3);
-        }
-
-        if (metrics.Count == 0)
-        {
-            return null;
-        }
-
-        try
-        {
-            return new StoredWatch(new WatchedMetrics(metrics), StoredTime.FromTicks(setAt), setBy);
-        }
-        catch (WatchedMetricsInputException e)
-        {
-            // Written by another Vigil (a metric this build does not know): say so rather than guess.
-            throw new WorkspaceInputException($"The stored watched metrics of model '{model}' cannot be used: {e.Message} Set them again.", e);
-        }
+        var rows = connection.Read(null, "SELECT metric, max_relative_drop, set_at, set_by FROM watched_metrics WHERE model = @m ORDER BY position",
+            StoredRecords.WatchedRow, ("@m", model));
+        return StoredRecords.Watch(model, rows);
     }
 
     /// <summary>Removes the stored watched metrics of <paramref name="model"/>; true when there were any.</summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using Vigil.Monitoring.Workspace;
@@ -6,11 +5,12 @@ using Vigil.Monitoring.Workspace;
 namespace Vigil.Monitoring.Store;
 
 /// <summary>
-/// The live data and the history of a workspace: predictions with their joined labels, checks, decisions and
-/// retrain runs. Every write is one transaction and has committed when the method returns (acknowledged =
-/// committed); a write that throws stored nothing of its batch. Safe to use from several threads and processes.
+/// The SQLite implementation of <see cref="IMonitoringStore"/> (the embedded default): the live data and the history
+/// of a workspace in <c>vigil.db</c>. Every write is one transaction and has committed when the method returns
+/// (acknowledged = committed); a write that throws stored nothing of its batch. Safe to use from several threads and
+/// processes: SQLite serialises the writers (<c>BEGIN IMMEDIATE</c>).
 /// </summary>
-public sealed partial class MonitoringStore
+public sealed partial class MonitoringStore : IMonitoringStore
 {
     private readonly WorkspaceDatabase _database;
     private readonly TimeProvider _time;
@@ -30,12 +30,7 @@ public sealed partial class MonitoringStore
     {
         ModelName.Validate(model);
         ArgumentNullException.ThrowIfNull(rows);
-        var json = new FeatureJson();
-        return Insert(model, rows, i =>
-        {
-            var row = rows[i];
-            return json.Encode(row.Id, row.Features ?? throw new WorkspaceInputException($"Prediction '{row.Id}' has no features."));
-        });
+        return Insert(model, rows, IngestRows.Encoding(rows));
     }
 
     /// <summary>
@@ -47,14 +42,8 @@ public sealed partial class MonitoringStore
     public IngestResult LogEncodedPredictions(string model, IReadOnlyList<PredictionRecord> rows, IReadOnlyList<string> featuresJson)
     {
         ModelName.Validate(model);
-        ArgumentNullException.ThrowIfNull(rows);
-        ArgumentNullException.ThrowIfNull(featuresJson);
-        if (featuresJson.Count != rows.Count)
-        {
-            throw new ArgumentException($"Got {featuresJson.Count} feature objects for {rows.Count} rows.", nameof(featuresJson));
-        }
-
-        return Insert(model, rows, i => featuresJson[i] ?? throw new WorkspaceInputException($"Prediction '{rows[i].Id}' has no features."));
+        IngestRows.CheckShape(rows, featuresJson, nameof(featuresJson));
+        return Insert(model, rows, IngestRows.Encoded(rows, featuresJson));
     }
 
     /// <summary>
@@ -67,16 +56,7 @@ public sealed partial class MonitoringStore
         string model, IReadOnlyList<(IReadOnlyList<PredictionRecord> Rows, IReadOnlyList<string> FeaturesJson)> batches)
     {
         ModelName.Validate(model);
-        ArgumentNullException.ThrowIfNull(batches);
-        foreach (var (rows, features) in batches)
-        {
-            ArgumentNullException.ThrowIfNull(rows);
-            ArgumentNullException.ThrowIfNull(features);
-            if (features.Count != rows.Count)
-            {
-                throw new ArgumentException($"Got {features.Count} feature objects for {rows.Count} rows.", nameof(batches));
-            }
-        }
+        IngestRows.CheckShapes(batches);
 
         var results = new IngestResult[batches.Count];
         using var connection = _database.Connect();
@@ -84,8 +64,7 @@ public sealed partial class MonitoringStore
         for (var b = 0; b < batches.Count; b++)
         {
             var (rows, features) = batches[b];
-            results[b] = InsertBatch(connection, transaction, model, rows,
-                i => features[i] ?? throw new WorkspaceInputException($"Prediction '{rows[i].Id}' has no features."));
+            results[b] = InsertBatch(connection, transaction, model, rows, IngestRows.Encoded(rows, features));
         }
 
         transaction.Commit();
@@ -131,15 +110,8 @@ public sealed partial class MonitoringStore
                     for (var k = 0; k < count; k++)
                     {
                         var i = start + k;
-                        var row = rows[i] ?? throw new ArgumentException($"Prediction {i} of the batch is null.", nameof(rows));
-                        if (string.IsNullOrEmpty(row.Id))
-                        {
-                            throw new WorkspaceInputException($"Prediction {i} of the batch for model '{model}' has no id.");
-                        }
-
-                        insert.Bind(k, row.Id, StoredTime.ToTicks(row.Timestamp), features(i),
-                            row.Prediction ?? throw new WorkspaceInputException($"Prediction '{row.Id}' has no prediction value."),
-                            row.Score, row.ModelVersion);
+                        var row = IngestRows.Row(model, rows, i);
+                        insert.Bind(k, row.Id, StoredTime.ToTicks(row.Timestamp), features(i), IngestRows.Prediction(row), row.Score, row.ModelVersion);
                     }
 
                     inserted += insert.Execute();
@@ -242,8 +214,7 @@ public sealed partial class MonitoringStore
             throw new WorkspaceInputException($"A window of the last {spec.Last} rows is empty; expected at least 1.");
         }
 
-        var sql = new StringBuilder(
-            "SELECT id, ts, features, prediction, score, label, model_version, label_observed_at FROM predictions WHERE model = $m");
+        var sql = new StringBuilder($"SELECT {StoredRecords.LoggedRowColumns} FROM predictions WHERE model = $m");
         var parameters = new List<(string, object)> { ("$m", model) };
         AppendFilters(sql, parameters, spec.From, spec.To, spec.LabelledOnly);
         sql.Append(spec.Last.HasValue ? " ORDER BY ts DESC, seq DESC LIMIT $n" : " ORDER BY ts, seq");
@@ -258,10 +229,7 @@ public sealed partial class MonitoringStore
         var rows = new List<LoggedRow>();
         while (reader.Read())
         {
-            rows.Add(new LoggedRow(
-                reader.GetString(0), StoredTime.FromTicks(reader.GetInt64(1)), FeatureJson.Decode(reader.GetString(2)),
-                reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetDouble(4), reader.IsDBNull(5) ? null : reader.GetString(5),
-                reader.IsDBNull(6) ? null : reader.GetInt32(6), reader.IsDBNull(7) ? null : StoredTime.FromTicks(reader.GetInt64(7))));
+            rows.Add(StoredRecords.Logged(reader));
         }
 
         if (spec.Last.HasValue)
@@ -284,7 +252,7 @@ public sealed partial class MonitoringStore
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         using var connection = _database.Connect();
         using var command = connection.Command(null,
-            "SELECT id, ts, features, prediction, score, label, model_version, label_observed_at FROM " +
+            $"SELECT {StoredRecords.LoggedRowColumns} FROM " +
             "(SELECT * FROM predictions WHERE model = $m AND label IS NOT NULL ORDER BY labelled_at DESC, seq DESC LIMIT $n) " +
             "ORDER BY ts, seq",
             ("$m", model), ("$n", count));
@@ -292,10 +260,7 @@ public sealed partial class MonitoringStore
         var rows = new List<LoggedRow>();
         while (reader.Read())
         {
-            rows.Add(new LoggedRow(
-                reader.GetString(0), StoredTime.FromTicks(reader.GetInt64(1)), FeatureJson.Decode(reader.GetString(2)),
-                reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetDouble(4), reader.IsDBNull(5) ? null : reader.GetString(5),
-                reader.IsDBNull(6) ? null : reader.GetInt32(6), reader.IsDBNull(7) ? null : StoredTime.FromTicks(reader.GetInt64(7))));
+            rows.Add(StoredRecords.Logged(reader));
         }
 
         return rows;
@@ -353,6 +318,4 @@ public sealed partial class MonitoringStore
             sql.Append(" AND label IS NOT NULL");
         }
     }
-
-    private static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

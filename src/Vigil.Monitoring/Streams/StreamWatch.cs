@@ -23,7 +23,7 @@ internal static class StreamWatch
     private const int MaxBatchesPerPass = 20;
 
     public static StreamUpdate Update(
-        MonitoringStore store, string model, int champion, AutoMLTask task, StreamOptions options, TimeProvider time, CancellationToken cancellationToken)
+        IMonitoringStore store, string model, int champion, AutoMLTask task, StreamOptions options, TimeProvider time, CancellationToken cancellationToken)
     {
         var read = new Dictionary<StreamKind, long>();
         var skipped = 0L;
@@ -110,7 +110,7 @@ internal static class StreamWatch
     }
 
     /// <summary>The stored state of each stream of <paramref name="model"/>, for the API.</summary>
-    public static IReadOnlyList<StreamStatus> Status(MonitoringStore store, string model)
+    public static IReadOnlyList<StreamStatus> Status(IMonitoringStore store, string model)
     {
         var result = new List<StreamStatus>();
         foreach (var stream in new[] { StreamKind.Error, StreamKind.Score })

@@ -36,9 +36,10 @@ public sealed class VigilWorkspace : IDisposable
     /// <summary>Absolute path of the <c>models/</c> folder.</summary>
     public string ModelsFolder { get; }
 
-    public ModelRegistry Registry { get; }
+    public IModelRegistry Registry { get; }
 
-    public MonitoringStore Store { get; }
+    /// <summary>The monitoring store: SQLite (<see cref="MonitoringStore"/>) for a workspace folder.</summary>
+    public IMonitoringStore Store { get; }
 
     /// <summary>
     /// Opens the workspace in <paramref name="folder"/>, creating the folder and database if missing and applying

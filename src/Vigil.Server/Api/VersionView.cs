@@ -21,7 +21,7 @@ public sealed record VersionView(
     public static VersionView From(ModelVersion v)
     {
         ArgumentNullException.ThrowIfNull(v);
-        return new(v.Version, v.IsChampion, v.Learner, v.Metrics, v.TrainingRows, v.ParentVersion, v.CreatedBy, v.Reason, v.CreatedAt, v.ProfilePath is not null)
+        return new(v.Version, v.IsChampion, v.Learner, v.Metrics, v.TrainingRows, v.ParentVersion, v.CreatedBy, v.Reason, v.CreatedAt, v.HasProfile)
         {
             Kind = Vigil.Monitoring.Models.ModelKinds.Name(v.Kind),
         };

@@ -7,7 +7,7 @@ namespace Vigil.Server.Dashboard;
 internal static class StoredResults
 {
     /// <summary>Recent checks with readable results, oldest first.</summary>
-    public static IReadOnlyList<(CheckRecord Record, MonitoringResult Result)> RecentChecks(MonitoringStore store, string model, int limit)
+    public static IReadOnlyList<(CheckRecord Record, MonitoringResult Result)> RecentChecks(IMonitoringStore store, string model, int limit)
     {
         var list = new List<(CheckRecord, MonitoringResult)>();
         foreach (var entry in store.ReadChecks(model, limit))

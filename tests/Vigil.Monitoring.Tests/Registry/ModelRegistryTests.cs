@@ -118,9 +118,9 @@ public class ModelRegistryTests
         using var temp = new TempWorkspace();
         var registry = temp.Workspace.Registry;
         registry.RegisterVersion("m", temp.MakeBundle(), RegistryTestData.Info());
-        registry.BeforeInsert = () => throw new IOException("simulated crash");
+        ((ModelRegistry)registry).BeforeInsert = () => throw new IOException("simulated crash");
         Assert.Throws<IOException>(() => registry.RegisterVersion("m", temp.MakeBundle(), RegistryTestData.Info(champion: true)));
-        registry.BeforeInsert = null;
+        ((ModelRegistry)registry).BeforeInsert = null;
 
         Assert.Single(registry.ListVersions("m"));
         Assert.Equal(1, registry.GetChampion("m")!.Version);
