@@ -29,7 +29,7 @@ internal sealed class ModelGrain(
     private long _rows;
     private Task? _check;
     private int _checksRun;
-    private int _silosAtActivation;
+    private IReadOnlySet<SiloAddress> _silosAtActivation = new HashSet<SiloAddress>();
     private DateTimeOffset _activatedAt;
 
     private string Model => this.GetPrimaryKeyString();
@@ -39,7 +39,7 @@ internal sealed class ModelGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _activatedAt = time.GetUtcNow();
-        _silosAtActivation = cluster.ActiveSilos;
+        _silosAtActivation = cluster.ActiveSiloAddresses();
         var model = Model;
         _rows = await Task.Run(() => work.CountRows(model), cancellationToken);
         await ReconcileRetrain(activating: true);
@@ -218,12 +218,12 @@ internal sealed class ModelGrain(
         }
     }
 
-    // A node that joined takes work: an idle grain placed when there were fewer silos moves now and then (the next
-    // wake-up places it on the least loaded silo). Random, so the grains of a busy silo do not all move at once.
+    // A node that joined takes work: an idle grain placed before a silo joined moves now and then (the next wake-up
+    // places it on the least loaded silo). Random, so the grains of a busy silo do not all move at once.
     private void MaybeMove(DateTimeOffset now)
     {
-        if (State.RetrainRun is null && now - _activatedAt >= settings.RebalanceAfter && cluster.ActiveSilos > _silosAtActivation
-            && Random.Shared.NextDouble() < 0.2)
+        if (State.RetrainRun is null && now - _activatedAt >= settings.RebalanceAfter && Random.Shared.NextDouble() < 0.2
+            && cluster.ActiveSiloAddresses().Any(silo => !_silosAtActivation.Contains(silo)))
         {
             logger.LogInformation("Model {Model} leaves silo {Silo} so that the cluster's {Silos} silos share the models.", Model, cluster.Silo, cluster.ActiveSilos);
             this.DeactivateOnIdle();
