@@ -70,4 +70,7 @@ public sealed class ServerOptions
 
     /// <summary>OpenTelemetry export (traces and metrics over OTLP); off unless an endpoint is set.</summary>
     public Telemetry.TelemetryOptions Telemetry { get; set; } = new();
+
+    /// <summary>The cluster this node joins (<c>vigil serve --cluster</c>); off by default.</summary>
+    public Vigil.Cluster.ClusterSettings Cluster { get; set; } = new();
 }

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Vigil.Server.Alerts;
 using Vigil.Server.Api;
+using Vigil.Server.Cluster;
 using Vigil.Server.Dashboard;
 using Vigil.Server.Metrics;
 using Vigil.Server.Security;
@@ -42,6 +43,7 @@ public static class VigilServer
         // Channels are checked before anything starts: a mistake refuses to start, in one line (AlertConfigurationException).
         builder.Services.AddVigilAlerts(AlertSettings.Read(builder.Configuration));
         builder.AddVigilTelemetry(); // after configure, so settings a caller adds there are read
+        builder.AddVigilCluster(); // only with Vigil:Cluster:Enabled (vigil serve --cluster)
 
         var app = builder.Build();
         var keys = app.Services.GetRequiredService<ApiKeyRing>(); // invalid key scopes fail at start, not on first request

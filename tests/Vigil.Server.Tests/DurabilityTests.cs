@@ -101,61 +101,8 @@ public sealed class DurabilityTests
         }
     }
 
-    private static async Task<Process> Start(string workspace, int port, HttpClient client)
-    {
-        var info = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in new[] { VigilDll(), "serve", "--workspace", workspace, "--urls", $"http://127.0.0.1:{port}" })
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        info.Environment["Vigil__ApiKeys__0__Key"] = RunningServer.WriteKey;
-        info.Environment["Vigil__ApiKeys__0__Scope"] = "write";
-        info.Environment["Vigil__Scheduler__Enabled"] = "false";
-        var process = Process.Start(info)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (DateTime.UtcNow < deadline)
-        {
-            try
-            {
-                using var ready = await client.GetAsync("/ready");
-                if (ready.IsSuccessStatusCode)
-                {
-                    return process;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-
-            Assert.False(process.HasExited, "vigil serve exited early.");
-            await Task.Delay(100);
-        }
-
-        process.Kill();
-        throw new TimeoutException("vigil serve did not become ready in 30 s.");
-    }
-
-    // bin/<Configuration>/net10.0 of this test project → the same configuration of src/Vigil.Cli.
-    private static string VigilDll()
-    {
-        var here = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var framework = here.Name;
-        var configuration = here.Parent!.Name;
-        var root = here.Parent.Parent!.Parent!.Parent!.Parent!.FullName;
-        var dll = Path.Combine(root, "src", "Vigil.Cli", "bin", configuration, framework, "vigil.dll");
-        Assert.True(File.Exists(dll), $"Build src/Vigil.Cli first: {dll} is missing.");
-        return dll;
-    }
+    private static Task<Process> Start(string workspace, int port, HttpClient client) =>
+        Alerts.ServeProcess.StartAsync(workspace, port, client, new Dictionary<string, string?>(), TimeSpan.FromSeconds(30));
 
     private static int FreePort()
     {

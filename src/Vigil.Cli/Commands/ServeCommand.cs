@@ -11,7 +11,7 @@ using Vigil.Server.Alerts;
 namespace Vigil.Cli.Commands;
 
 /// <summary>
-/// <c>vigil serve [--workspace DIR | --store LOCATION] [--urls URL]</c>: runs the monitoring service (API, scheduler, dashboard, metrics)
+/// <c>vigil serve [--workspace DIR | --store LOCATION] [--urls URL] [--cluster]</c>: runs the monitoring service (API, scheduler, dashboard, metrics)
 /// until Ctrl+C or SIGTERM, then stops gracefully. Everything else comes from appsettings.json, environment variables
 /// (<c>Vigil__ApiKeys__0__Key</c>, ...) and <c>--Vigil:Section:Key=value</c> flags, as in any ASP.NET app.
 /// </summary>
@@ -28,7 +28,11 @@ internal static class ServeCommand
                 "With PostgreSQL, --workspace is not given: Vigil:Workspace is then this node's local folder (bundle cache).",
         };
         var urls = new Option<string?>("--urls") { Description = "Addresses to listen on, e.g. http://127.0.0.1:5080 (default: configuration, else http://127.0.0.1:5080)." };
-        var command = new Command("serve", "Run the monitoring service: JSON API, scheduled checks and retraining, dashboard, /metrics.") { workspace, store, urls };
+        var cluster = new Option<bool>("--cluster")
+        {
+            Description = "Join a Vigil cluster (Orleans silo; membership through Vigil:Cluster:Redis): the models' checks and retrains are spread over the nodes. See docs/scale.md.",
+        };
+        var command = new Command("serve", "Run the monitoring service: JSON API, scheduled checks and retraining, dashboard, /metrics.") { workspace, store, urls, cluster };
         command.TreatUnmatchedTokensAsErrors = false; // extra --Section:Key=value flags go to ASP.NET configuration
         command.SetAction(parse =>
         {
@@ -52,6 +56,11 @@ internal static class ServeCommand
             if (parse.GetValue(urls) is { } address)
             {
                 args.Add("--urls=" + address);
+            }
+
+            if (parse.GetValue(cluster))
+            {
+                args.Add("--Vigil:Cluster:Enabled=true");
             }
 
             // Loopback by default: exposing the service is a deliberate choice (Urls in configuration or --urls).
@@ -88,7 +97,8 @@ internal static class ServeCommand
     // that cannot be bound: said in one line with exit code 2, not as a crash.
     private static bool IsStartupInputError(Exception e) => e switch
     {
-        FormatException or OptionsValidationException or IOException or AlertConfigurationException or Vigil.Monitoring.Workspace.WorkspaceInputException => true,
+        FormatException or OptionsValidationException or IOException or AlertConfigurationException or Vigil.Cluster.ClusterConfigurationException
+            or Vigil.Monitoring.Workspace.WorkspaceInputException => true,
         InvalidOperationException { InnerException: FormatException or ArgumentException } => true, // configuration binding
         _ => false,
     };

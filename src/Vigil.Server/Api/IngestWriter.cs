@@ -45,6 +45,9 @@ public sealed class IngestWriter : IDisposable
     /// </summary>
     public long InsertedSinceStart(string model) => _inserted.TryGetValue(model, out var n) ? n : 0;
 
+    /// <summary>Models this process has stored rows of since it started.</summary>
+    public IEnumerable<string> InsertedModels => _inserted.Keys;
+
     /// <summary>Runs any other write (labels) on the writer loop.</summary>
     public async Task<T> WriteAsync<T>(Func<T> write)
     {

@@ -68,6 +68,11 @@ public static class MetricsEndpoints
             {
                 VigilMetrics.Refresh(monitor);
             }
+
+            if (services.GetService<Vigil.Cluster.Nodes.ClusterView>() is { } cluster && services.GetService<Vigil.Cluster.Nodes.GrainGauges>() is { } grains)
+            {
+                VigilMetrics.RefreshCluster(cluster.Silo.ToString(), cluster.ActiveSilos, grains.Pending);
+            }
         }
         catch (Exception e) when (e is IOException or InvalidOperationException or Microsoft.Data.Sqlite.SqliteException or ObjectDisposedException)
         {

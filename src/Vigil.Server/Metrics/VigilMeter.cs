@@ -16,6 +16,9 @@ namespace Vigil.Server.Metrics;
 internal static class VigilMeter
 {
     private const long RefreshEveryMs = 5000;
+
+    // The node's silo address, on the cluster gauges.
+    private const string SiloAttribute = "vigil.silo";
     private static readonly ConcurrentDictionary<Action, byte> Refreshers = new();
     private static long _refreshedAt;
 
@@ -63,6 +66,9 @@ internal static class VigilMeter
         ObservedGauge("vigil.check.latest.timestamp", "s", "Unix time of the latest check.", VigilMetrics.LastCheck, TelemetryTags.Model),
         ObservedGauge("vigil.champion.version", "1", "Version number of the serving champion.", VigilMetrics.ChampionVersion, TelemetryTags.Model),
         ObservedGauge("vigil.retrain.running", "1", "1 while a retrain of the model is running, else 0.", VigilMetrics.RetrainRunning, TelemetryTags.Model),
+        ObservedGauge("vigil.cluster.silos.active", "{silo}", "Active silos of the cluster, as this node's silo sees the membership.", VigilMetrics.ClusterActiveSilos, SiloAttribute),
+        ObservedGauge("vigil.cluster.model_grains", "{grain}", "Model grains active on this node's silo.", VigilMetrics.ClusterModelGrains, SiloAttribute),
+        ObservedGauge("vigil.cluster.rows.pending", "{row}", "Rows logged since the model's last scheduled check, from its grain.", VigilMetrics.ClusterRowsPending, TelemetryTags.Model),
     ];
 
     /// <summary>
@@ -89,6 +95,9 @@ internal static class VigilMeter
         ["vigil.retrain.duration"] = "vigil_retrain_duration_seconds",
         ["vigil.predict.duration"] = "vigil_predict_duration_seconds",
         ["vigil.store.write.duration"] = "vigil_store_write_seconds",
+        ["vigil.cluster.silos.active"] = "vigil_cluster_active_silos",
+        ["vigil.cluster.model_grains"] = "vigil_cluster_model_grains",
+        ["vigil.cluster.rows.pending"] = "vigil_cluster_rows_pending",
     };
 
     /// <summary>Creates every instrument now (idempotent), so a listener sees them all from the start.</summary>

@@ -123,6 +123,18 @@ public static class VigilMetrics
             Buckets = [.. StoreWriteBuckets],
         });
 
+    /// <summary><c>vigil_cluster_active_silos{silo}</c>: active silos of the cluster as the node's silo sees them (cluster mode only).</summary>
+    public static Gauge ClusterActiveSilos { get; } = Prometheus.Metrics.CreateGauge("vigil_cluster_active_silos",
+        "Active silos of the cluster, as this node's silo sees the membership (cluster mode only).", ["silo"]);
+
+    /// <summary><c>vigil_cluster_model_grains{silo}</c>: model grains active on the node's silo; summed over the nodes, the cluster's.</summary>
+    public static Gauge ClusterModelGrains { get; } = Prometheus.Metrics.CreateGauge("vigil_cluster_model_grains",
+        "Model grains (one per scheduled model) active on this node's silo; the sum over the nodes is the cluster's (cluster mode only).", ["silo"]);
+
+    /// <summary><c>vigil_cluster_rows_pending{model}</c>: rows since the model's last scheduled check, from its grain (on the node that hosts it).</summary>
+    public static Gauge ClusterRowsPending { get; } = Prometheus.Metrics.CreateGauge("vigil_cluster_rows_pending",
+        "Rows logged since the model's last scheduled check, counted by its grain on whichever node ingested them; exported by the node that hosts the grain (cluster mode only).", ModelLabel);
+
     // Every counter and histogram below is recorded twice: to Prometheus and to the Meter's instrument of the same
     // meaning (VigilMeter). Record through these helpers, not through the Prometheus objects, so both stay equal.
 
@@ -233,6 +245,29 @@ public static class VigilMetrics
                 SetGauges(model, result);
                 LastCheck.WithLabels(model).Set(latest.Record.RanAt.ToUnixTimeMilliseconds() / 1000.0);
             }
+        }
+    }
+
+    /// <summary>
+    /// Sets the cluster gauges from this node's silo: the active silos it sees, the model grains it hosts and their
+    /// pending rows (the series of a model whose grain moved away are removed).
+    /// </summary>
+    public static void RefreshCluster(string silo, int activeSilos, IReadOnlyDictionary<string, long> pending)
+    {
+        ArgumentNullException.ThrowIfNull(pending);
+        ClusterActiveSilos.WithLabels(silo).Set(activeSilos);
+        ClusterModelGrains.WithLabels(silo).Set(pending.Count);
+        foreach (var labels in ClusterRowsPending.GetAllLabelValues().ToArray())
+        {
+            if (!pending.ContainsKey(labels[0]))
+            {
+                ClusterRowsPending.RemoveLabelled(labels);
+            }
+        }
+
+        foreach (var (model, rows) in pending)
+        {
+            ClusterRowsPending.WithLabels(model).Set(rows);
         }
     }
 

@@ -34,6 +34,12 @@ internal sealed class CheckScheduler(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value.Scheduler;
+        if (options.Value.Cluster.Enabled)
+        {
+            logger.LogInformation("Cluster node: the models' grains schedule checks and retrains.");
+            return;
+        }
+
         if (!settings.Enabled || (settings.CheckEveryRows <= 0 && settings.CheckEvery is null))
         {
             logger.LogInformation("Scheduler off: checks run only when asked through the API.");

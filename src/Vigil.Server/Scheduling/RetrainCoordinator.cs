@@ -42,6 +42,12 @@ public sealed class RetrainCoordinator(WorkspaceHost host, IOptions<ServerOption
 
         try
         {
+            // In a cluster another node may run the model's retrain; the store every node shares says so.
+            if (options.Value.Cluster.Enabled && host.Workspace.Store.ListRetrains(model, 1).FirstOrDefault() is { Status: RetrainStatus.Running } other)
+            {
+                throw ApiProblemException.Conflict($"A retrain of model '{model}' is already running (run {other.Id}, on another node of the cluster); cancel it there or wait.");
+            }
+
             var request = BuildRequest(model, settings);
             var before = host.Workspace.Store.ListRetrains(model, 1).FirstOrDefault()?.Id ?? 0;
             job.Task = Task.Factory.StartNew(() => Run(model, job, request), CancellationToken.None,

@@ -1,0 +1,137 @@
+#!/usr/bin/env bash
+# A three-node Vigil cluster on this machine: Redis (membership), a store shared by the nodes, three
+# `vigil serve --cluster` nodes on loopback ports, the demo model registered six times. Prints the dashboard URLs and
+# waits; Ctrl+C stops everything (nodes, Redis, PostgreSQL) and deletes the temporary folder.
+#
+#   bench/cluster/run.sh               # start and wait (open a dashboard, kill a node: kill -9 <pid shown>)
+#   MEASURE=1 bench/cluster/run.sh     # also measure: ingestion through the 3 nodes, then failover after a SIGKILL
+#   STORE=sqlite bench/cluster/run.sh  # one SQLite workspace shared by the nodes instead of PostgreSQL
+#
+# Needs Debian's redis-server (and postgresql for the PostgreSQL store); run as root (PostgreSQL runs as `postgres`).
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+work="$(mktemp -d /tmp/vigil-cluster-XXXX)"
+chmod 755 "$work"
+key="cluster-write-key-0123456789"
+store="${STORE:-auto}"
+pids=()
+pgbin=""
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
+
+stop_all() {
+  set +e
+  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null; done
+  [ -f "$work/redis.pid" ] && kill -TERM "$(cat "$work/redis.pid")" 2>/dev/null
+  [ -n "$pgbin" ] && runuser -u postgres -- "$pgbin/pg_ctl" -D "$work/pg/data" -m fast stop >/dev/null 2>&1
+  sleep 0.5
+  rm -rf "$work"
+}
+trap stop_all EXIT
+trap 'exit 130' INT TERM
+
+dotnet build -c Release "$root/src/Vigil.Cli" -v q -nologo >/dev/null
+dotnet build -c Release "$root/bench/Vigil.LoadGen" -v q -nologo >/dev/null
+vigil="dotnet $root/src/Vigil.Cli/bin/Release/net10.0/vigil.dll"
+gen="dotnet $root/bench/Vigil.LoadGen/bin/Release/net10.0/Vigil.LoadGen.dll"
+
+# Redis: loopback only, nothing saved to disk (it holds the membership table and the grains' cursors).
+redis_port=$(free_port)
+mkdir -p "$work/redis"
+redis-server --port "$redis_port" --bind 127.0.0.1 --dir "$work/redis" --save '' --appendonly no \
+  --daemonize yes --pidfile "$work/redis.pid" --logfile "$work/redis/redis.log"
+until redis-cli -p "$redis_port" ping >/dev/null 2>&1; do sleep 0.1; done
+echo "redis     127.0.0.1:$redis_port"
+
+# The store. PostgreSQL: Debian's binaries, a data folder of its own, run as `postgres`, loopback port; used when
+# this build's `vigil serve` takes --store (else, or with STORE=sqlite, the nodes share one SQLite workspace).
+ws="$work/workspace"
+mkdir -p "$ws"
+declare -a store_settings=()
+if [ "$store" = auto ]; then
+  if $vigil serve --help 2>/dev/null | grep -q -- '--store'; then store=postgres; else store=sqlite; fi
+fi
+if [ "$store" = postgres ]; then
+  pgbin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
+  pg_port=$(free_port)
+  install -d -o postgres -g postgres "$work/pg"
+  runuser -u postgres -- "$pgbin/initdb" -D "$work/pg/data" -A trust -U postgres >/dev/null
+  runuser -u postgres -- "$pgbin/pg_ctl" -D "$work/pg/data" -l "$work/pg/log" -w \
+    -o "-p $pg_port -c listen_addresses=127.0.0.1 -k $work/pg -c synchronous_commit=on" start >/dev/null
+  runuser -u postgres -- "$pgbin/createdb" -h 127.0.0.1 -p "$pg_port" vigil
+  pg="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=vigil"
+  store_settings=(--store "$pg")
+  echo "postgres  127.0.0.1:$pg_port ($pgbin)"
+else
+  echo "store     SQLite workspace $ws shared by the three nodes"
+fi
+
+# The demo model (20 numeric features, 5000 labelled rows), trained into the store, then five more models from
+# its bundle so that the nodes have models to share.
+$gen setup --workspace "$ws" --model load "${store_settings[@]}" >/dev/null
+echo "model     load trained"
+
+declare -a urls=()
+declare -a silo_ports=()
+start_node() {
+  local i=$1
+  Vigil__ApiKeys__0__Key=$key Vigil__ApiKeys__0__Scope=write Vigil__OpenDashboard=true Vigil__OpenMetrics=true \
+  Vigil__Cluster__Redis="127.0.0.1:$redis_port" Vigil__Cluster__SiloPort="${silo_ports[$i]}" \
+    $vigil serve --cluster --workspace "$ws" --urls "${urls[$i]}" "${store_settings[@]}" >"$work/node$i.log" 2>&1 &
+  pids[$i]=$!
+}
+wait_ready() {
+  until curl -sf "$1/ready" >/dev/null 2>&1; do sleep 0.2; done
+}
+for i in 0 1 2; do
+  urls[$i]="http://127.0.0.1:$(free_port)"
+  silo_ports[$i]=$(free_port)
+done
+start_node 0; wait_ready "${urls[0]}"
+start_node 1; start_node 2
+wait_ready "${urls[1]}"; wait_ready "${urls[2]}"
+for m in 1 2 3 4 5; do
+  curl -sf -X POST -H "X-Api-Key: $key" -H "Content-Type: application/json" \
+    -d '{"path": "models/load/1", "reason": "cluster demo"}' "${urls[0]}/api/v1/models/load$m/versions" >/dev/null
+done
+echo
+for i in 0 1 2; do
+  echo "node $i    ${urls[$i]}/   (pid ${pids[$i]}, silo port ${silo_ports[$i]}, log $work/node$i.log)"
+done
+echo "ready     $(curl -s "${urls[0]}/ready")"
+echo "write key $key   (dashboards and /metrics are open)"
+
+if [ "${MEASURE:-0}" = 1 ]; then
+  echo
+  echo "== ingestion through the three nodes at once (1000-row batches, 2 connections per node, 5 s warm-up, 20 s)"
+  echo "load before: $(uptime)"
+  for i in 0 1 2; do
+    $gen ingest --url "${urls[$i]}" --key $key --batch 1000 --concurrency 2 --seconds 5 >/dev/null &
+  done
+  wait %?ingest 2>/dev/null || true
+  sleep 1
+  for i in 0 1 2; do
+    $gen ingest --url "${urls[$i]}" --key $key --batch 1000 --concurrency 2 --seconds 20 >"$work/ingest$i.txt" &
+  done
+  for job in $(jobs -p); do case " ${pids[*]} " in *" $job "*) ;; *) wait "$job" || true;; esac; done
+  total=0
+  for i in 0 1 2; do
+    line=$(grep -i "overall" "$work/ingest$i.txt" | tail -1)
+    echo "node $i: $line"
+    rate=$(echo "$line" | grep -oE '[0-9][0-9,]*[0-9] rows/s' | head -1 | tr -d ', rows/')
+    total=$((total + ${rate:-0}))
+  done
+  echo "cluster: $total rows/s acknowledged"
+  echo "load after: $(uptime)"
+
+  echo
+  echo "== failover: SIGKILL node 2, then time until each of its models has a check on another node"
+  python3 "$root/bench/cluster/failover.py" --key $key --victim "${urls[2]}" --victim-pid "${pids[2]}" \
+    --survivor "${urls[0]}" --survivor "${urls[1]}"
+  exit 0
+fi
+
+echo
+echo "Ctrl+C stops the cluster."
+wait

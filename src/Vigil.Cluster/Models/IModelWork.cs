@@ -1,0 +1,35 @@
+namespace Vigil.Cluster.Models;
+
+/// <summary>
+/// The work a model grain has done on the node that hosts it, over the shared store (implemented by the service).
+/// Methods are synchronous store and CPU work: the grain runs them on the thread pool, never on its own turn.
+/// </summary>
+public interface IModelWork
+{
+    /// <summary>True when the model has a champion (scheduled checks need one).</summary>
+    bool HasChampion(string model);
+
+    /// <summary>Logged prediction rows of the model in the store.</summary>
+    long CountRows(string model);
+
+    /// <summary>Feeds the model's change detectors; true when a change that is a retrain reason was found.</summary>
+    bool WatchStreams(string model, CancellationToken cancellationToken);
+
+    /// <summary>Runs and records a scheduled check with its retrain decision; throws when the check fails.</summary>
+    ScheduledCheck RunCheck(string model, CancellationToken cancellationToken);
+
+    /// <summary>A scheduled check failed (attempt <see cref="CheckFailure.Attempts"/>): alert and log.</summary>
+    void CheckFailed(string model, CheckFailure failure, Exception error);
+
+    /// <summary>A scheduled check succeeded; <paramref name="previous"/> is the failure it ends, if any.</summary>
+    void CheckSucceeded(string model, ScheduledCheck check, CheckFailure? previous);
+
+    /// <summary>Starts a retrain on this node; its run id, or null when it was not started (the reason is logged).</summary>
+    Task<long?> StartRetrain(string model, string reason, CancellationToken cancellationToken);
+
+    /// <summary>Where run <paramref name="runId"/> stands in the store.</summary>
+    RetrainState RetrainState(long runId);
+
+    /// <summary>Marks a run whose silo died as abandoned (false when it had already finished).</summary>
+    bool AbandonRetrain(long runId);
+}

@@ -1,0 +1,31 @@
+namespace Vigil.Cluster.Models;
+
+/// <summary>
+/// What a model grain keeps across activations (in the cluster's grain storage, Redis): the row count at the last
+/// scheduled check, its time, the failure of the scheduled checks, and the retrain the grain started and on which
+/// silo. Checks, decisions and retrain runs themselves are in the store; after a reactivation the grain recounts the
+/// rows from the store and reconciles the retrain with the store and the membership.
+/// </summary>
+[GenerateSerializer]
+public sealed class ModelCursor
+{
+    /// <summary>Logged rows of the model when its last scheduled check ran (0 before the first).</summary>
+    [Id(0)]
+    public long RowsAtLastCheck { get; set; }
+
+    /// <summary>When the last scheduled check ran; null before the first.</summary>
+    [Id(1)]
+    public DateTimeOffset? LastCheckAt { get; set; }
+
+    /// <summary>Set while the scheduled checks fail.</summary>
+    [Id(2)]
+    public CheckFailure? Failure { get; set; }
+
+    /// <summary>The retrain run the grain started, until it finishes.</summary>
+    [Id(3)]
+    public long? RetrainRun { get; set; }
+
+    /// <summary>The silo that runs <see cref="RetrainRun"/> (<c>SiloAddress.ToParsableString</c>).</summary>
+    [Id(4)]
+    public string? RetrainSilo { get; set; }
+}

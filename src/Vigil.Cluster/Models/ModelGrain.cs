@@ -1,0 +1,231 @@
+using Microsoft.Extensions.Logging;
+using Orleans.Placement;
+using Orleans.Runtime;
+using Vigil.Cluster.Hosting;
+using Vigil.Cluster.Nodes;
+
+namespace Vigil.Cluster.Models;
+
+/// <summary>
+/// One model's scheduling in the cluster. Every <see cref="ScheduleSettings.Poll"/> (a grain timer that keeps the
+/// grain active) it feeds the change detectors and, when a check is due (<see cref="ScheduleRule"/>), starts it as a
+/// task on the thread pool: the grain's turn ends at once, so row reports keep arriving while the check runs, and
+/// the task's end is recorded back in the grain's context. A retrain the policy decides is started on this silo and
+/// watched in the store until it ends. One grain per model in the whole cluster, one check at a time, one retrain
+/// at a time. After its silo dies the grain is activated again elsewhere (the next node's wake-up): it recounts the
+/// rows from the store, and a retrain still recorded as running on the dead silo is marked abandoned.
+/// </summary>
+[ActivationCountBasedPlacement]
+internal sealed class ModelGrain(
+    [PersistentState("cursor", VigilSilo.StorageName)] IPersistentState<ModelCursor> cursor,
+    IModelWork work,
+    ScheduleSettings settings,
+    ClusterView cluster,
+    GrainGauges gauges,
+    TimeProvider time,
+    ILogger<ModelGrain> logger) : Grain, IModelGrain
+{
+    private readonly CancellationTokenSource _stopping = new();
+    private long _rows;
+    private Task? _check;
+    private int _checksRun;
+    private int _silosAtActivation;
+    private DateTimeOffset _activatedAt;
+
+    private string Model => this.GetPrimaryKeyString();
+
+    private ModelCursor State => cursor.State;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _activatedAt = time.GetUtcNow();
+        _silosAtActivation = cluster.ActiveSilos;
+        var model = Model;
+        _rows = await Task.Run(() => work.CountRows(model), cancellationToken);
+        await ReconcileRetrain(activating: true);
+        Publish();
+        if (settings.Checks)
+        {
+            this.RegisterGrainTimer(Tick, new GrainTimerCreationOptions(settings.Poll, settings.Poll) { KeepAlive = true, Interleave = false });
+        }
+
+        logger.LogInformation("Model {Model} is scheduled on silo {Silo} ({Rows} rows, {Pending} since the last scheduled check).",
+            model, cluster.Silo, _rows, Pending);
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync();
+        if (_check is { } check)
+        {
+            try
+            {
+                await check.WaitAsync(cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                // the check was cut off with the silo's shutdown; the next activation runs it again
+            }
+        }
+
+        gauges.Forget(Model);
+    }
+
+    public Task RowsCommitted(long rows)
+    {
+        _rows += rows;
+        Publish();
+        return Task.CompletedTask;
+    }
+
+    public Task Wake() => Task.CompletedTask;
+
+    public Task<ModelGrainStatus> Status() => Task.FromResult(new ModelGrainStatus(
+        Model, cluster.Silo.ToParsableString(), _rows, Pending, State.LastCheckAt, _check is { IsCompleted: false }, State.RetrainRun,
+        State.Failure, _checksRun));
+
+    private long Pending => Math.Max(0, _rows - State.RowsAtLastCheck);
+
+    private async Task Tick(CancellationToken cancellationToken)
+    {
+        if (_check is { IsCompleted: false })
+        {
+            return;
+        }
+
+        await ReconcileRetrain(activating: false);
+        var model = Model;
+        var token = _stopping.Token;
+        if (!await Task.Run(() => work.HasChampion(model), token))
+        {
+            return;
+        }
+
+        var streamChange = await Task.Run(() => work.WatchStreams(model, token), token);
+        var now = time.GetUtcNow();
+        if (ScheduleRule.IsDue(settings, _rows, State, streamChange, now))
+        {
+            _check = RunCheck(_rows, now, token);
+        }
+        else
+        {
+            MaybeMove(now);
+        }
+    }
+
+    // Started from a timer turn and not awaited by it: the awaits below resume in the grain's context, one at a time.
+    private async Task RunCheck(long rows, DateTimeOffset startedAt, CancellationToken token)
+    {
+        var model = Model;
+        ScheduledCheck check;
+        try
+        {
+            check = await Task.Run(() => work.RunCheck(model, token), token);
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+            return;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            var failure = ScheduleRule.Failed(settings, State.Failure, startedAt, OneLine(e));
+            State.Failure = failure;
+            await Save();
+            await Task.Run(() => work.CheckFailed(model, failure, e), CancellationToken.None);
+            return;
+        }
+
+        _checksRun++;
+        var previous = State.Failure;
+        State.RowsAtLastCheck = rows;
+        State.LastCheckAt = startedAt;
+        State.Failure = null;
+        Publish();
+        await Task.Run(() => work.CheckSucceeded(model, check, previous), CancellationToken.None);
+        if (check.Retrain && settings.AutoRetrain && State.RetrainRun is null && !token.IsCancellationRequested)
+        {
+            var reason = $"scheduled: {check.Summary} (check {check.CheckId})";
+            try
+            {
+                if (await work.StartRetrain(model, reason, token) is { } run)
+                {
+                    State.RetrainRun = run;
+                    State.RetrainSilo = cluster.Silo.ToParsableString();
+                }
+            }
+            catch (Exception e) when (e is not OutOfMemoryException and not OperationCanceledException)
+            {
+                logger.LogWarning(e, "Retrain of {Model} not started.", model);
+            }
+        }
+
+        await Save();
+    }
+
+    // The retrain this grain started: forgotten once the store has it finished; abandoned when its silo died.
+    private async Task ReconcileRetrain(bool activating)
+    {
+        if (State.RetrainRun is not { } run)
+        {
+            return;
+        }
+
+        var state = await Task.Run(() => work.RetrainState(run));
+        if (state == RetrainState.Running && State.RetrainSilo is { } silo && silo != cluster.Silo.ToParsableString() && !cluster.IsAlive(silo))
+        {
+            var abandoned = await Task.Run(() => work.AbandonRetrain(run));
+            logger.LogWarning("Retrain run {Run} of {Model} was running on silo {Silo}, which left the cluster: {What}.",
+                run, Model, silo, abandoned ? "marked abandoned; the next check decides again" : "it had already ended");
+            state = RetrainState.Finished;
+        }
+
+        if (state != RetrainState.Running)
+        {
+            State.RetrainRun = null;
+            State.RetrainSilo = null;
+            await Save();
+        }
+        else if (activating)
+        {
+            logger.LogInformation("Retrain run {Run} of {Model} still runs on silo {Silo}; this grain waits for it.", run, Model, State.RetrainSilo);
+        }
+    }
+
+    // A node that joined takes work: an idle grain placed when there were fewer silos moves now and then (the next
+    // wake-up places it on the least loaded silo). Random, so the grains of a busy silo do not all move at once.
+    private void MaybeMove(DateTimeOffset now)
+    {
+        if (State.RetrainRun is null && now - _activatedAt >= settings.RebalanceAfter && cluster.ActiveSilos > _silosAtActivation
+            && Random.Shared.NextDouble() < 0.2)
+        {
+            logger.LogInformation("Model {Model} leaves silo {Silo} so that the cluster's {Silos} silos share the models.", Model, cluster.Silo, cluster.ActiveSilos);
+            this.DeactivateOnIdle();
+        }
+    }
+
+    private async Task Save()
+    {
+        try
+        {
+            await cursor.WriteStateAsync();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // The cursor only saves work after a reactivation (recounted, re-decided); the store holds the results.
+            logger.LogWarning(e, "Could not save the scheduling cursor of {Model}.", Model);
+        }
+    }
+
+    private void Publish() => gauges.Set(Model, Pending);
+
+    private static string OneLine(Exception e)
+    {
+        while (e is AggregateException { InnerExceptions.Count: 1 } aggregate)
+        {
+            e = aggregate.InnerExceptions[0];
+        }
+
+        var text = $"{e.GetType().Name}: {e.Message}".ReplaceLineEndings(" ");
+        return text.Length <= 500 ? text : text[..500] + "…";
+    }
+}

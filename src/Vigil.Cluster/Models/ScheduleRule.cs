@@ -1,0 +1,32 @@
+namespace Vigil.Cluster.Models;
+
+/// <summary>
+/// When a model's scheduled check is due: every <see cref="ScheduleSettings.CheckEveryRows"/> new rows, or every
+/// <see cref="ScheduleSettings.CheckEvery"/> when rows arrived, or at once when a stream change warrants one; never
+/// before a failing model's next attempt. The same rule as the one-process scheduler.
+/// </summary>
+public static class ScheduleRule
+{
+    public static bool IsDue(ScheduleSettings settings, long rows, ModelCursor cursor, bool streamChange, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(cursor);
+        if (cursor.Failure is { } failure && now < failure.NextAttemptAt)
+        {
+            return false;
+        }
+
+        var fresh = rows - cursor.RowsAtLastCheck;
+        return streamChange
+            || (settings.CheckEveryRows > 0 && fresh >= settings.CheckEveryRows)
+            || (settings.CheckEvery is { } every && fresh > 0 && (cursor.LastCheckAt is not { } at || now - at >= every));
+    }
+
+    /// <summary>The failure record after a failing attempt at <paramref name="now"/>.</summary>
+    public static CheckFailure Failed(ScheduleSettings settings, CheckFailure? previous, DateTimeOffset now, string error)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var attempts = (previous?.Attempts ?? 0) + 1;
+        return new CheckFailure(previous?.Since ?? now, now, attempts, error, now + settings.Backoff(attempts));
+    }
+}

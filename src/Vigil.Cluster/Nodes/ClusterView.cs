@@ -1,0 +1,24 @@
+using Orleans.Runtime;
+
+namespace Vigil.Cluster.Nodes;
+
+/// <summary>The membership as this silo sees it: its own status and the silos that are active.</summary>
+public sealed class ClusterView(IClusterMembershipService membership, ILocalSiloDetails local)
+{
+    /// <summary>This silo's address.</summary>
+    public SiloAddress Silo => local.SiloAddress;
+
+    /// <summary>This silo's status in the membership (<c>None</c> before it joined).</summary>
+    public SiloStatus Status => membership.CurrentSnapshot.GetSiloStatus(local.SiloAddress);
+
+    /// <summary>Silos whose status is Active.</summary>
+    public int ActiveSilos => membership.CurrentSnapshot.Members.Values.Count(m => m.Status == SiloStatus.Active);
+
+    /// <summary>True when <paramref name="silo"/> (a <c>SiloAddress.ToParsableString</c>) is not dead: active, joining or stopping.</summary>
+    public bool IsAlive(string silo)
+    {
+        var address = SiloAddress.FromParsableString(silo);
+        return membership.CurrentSnapshot.Members.TryGetValue(address, out var member)
+            && member.Status is SiloStatus.Active or SiloStatus.Joining or SiloStatus.Created or SiloStatus.ShuttingDown or SiloStatus.Stopping;
+    }
+}

@@ -1,0 +1,105 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Vigil.Cluster.Models;
+using Vigil.Monitoring.Alerts;
+using Vigil.Monitoring.Store;
+using Vigil.Monitoring.Workspace;
+using Vigil.Server.Api;
+using Vigil.Server.Scheduling;
+
+namespace Vigil.Server.Cluster;
+
+/// <summary>
+/// The work a model grain has done on this node: the same checks, change detectors, alerts and retrains as the
+/// one-process scheduler (<see cref="CheckScheduler"/>), over the store every node shares.
+/// </summary>
+internal sealed class NodeModelWork(
+    WorkspaceHost host, CheckRunner checks, RetrainCoordinator retrains, StreamWatcher streams, IngestWriter writer, RowReporter reporter,
+    IOptions<ServerOptions> options, ILogger<NodeModelWork> logger) : IModelWork
+{
+    public bool HasChampion(string model) => host.Workspace.Registry.GetChampion(model) is not null;
+
+    // On the writer loop, so no batch of this node is committed but not yet counted in between. Rows this node
+    // committed but has not sent to the grain yet are left out: the reporter sends them next.
+    public long CountRows(string model) =>
+        writer.WriteAsync(() => host.Workspace.Store.CountPredictions(model) - reporter.Unsent(model)).GetAwaiter().GetResult();
+
+    public bool WatchStreams(string model, CancellationToken cancellationToken) => streams.Watch(model, cancellationToken);
+
+    public ScheduledCheck RunCheck(string model, CancellationToken cancellationToken)
+    {
+        var window = WindowSpec.LastRows(Math.Max(1, options.Value.Scheduler.WindowRows));
+        var outcome = checks.Run(model, window, "scheduler", cancellationToken);
+        logger.LogInformation("Scheduled check {Id} of {Model}: {Status}; {Decision}", outcome.CheckId, model, outcome.Result.Status, outcome.Decision.Summary);
+        return new ScheduledCheck(outcome.CheckId, outcome.Result.Status.ToString().ToLowerInvariant(), outcome.Decision.Retrain, outcome.Decision.Summary);
+    }
+
+    public void CheckFailed(string model, CheckFailure failure, Exception error)
+    {
+        // One alert when checks start failing (the stored state decides, so a reactivation sends no second one).
+        host.Workspace.Store.ChangeAlertState(model, CheckFailureAlerts.Subject, CheckFailureAlerts.Failing, firing: true, CheckFailureAlerts.Ok,
+            _ => CheckFailureAlerts.Failed(model, failure.Error, failure.Attempts, failure.NextAttemptAt));
+        if (failure.Attempts == 1)
+        {
+            logger.LogError(error, "Scheduled check of {Model} failed; next attempt at {Next:o}.", model, failure.NextAttemptAt);
+        }
+        else
+        {
+            logger.LogWarning("Scheduled check of {Model} failed again (attempt {Attempts}): {Error}; next attempt at {Next:o}.",
+                model, failure.Attempts, failure.Error, failure.NextAttemptAt);
+        }
+    }
+
+    public void CheckSucceeded(string model, ScheduledCheck check, CheckFailure? previous)
+    {
+        if (previous is not null || host.Workspace.Store.AlertState(model, CheckFailureAlerts.Subject) == CheckFailureAlerts.Failing)
+        {
+            host.Workspace.Store.ChangeAlertState(model, CheckFailureAlerts.Subject, CheckFailureAlerts.Ok, firing: false, CheckFailureAlerts.Ok,
+                _ => CheckFailureAlerts.Recovered(model, check.CheckId));
+        }
+
+        if (previous is not null)
+        {
+            logger.LogInformation("Scheduled checks of {Model} succeed again after {Attempts} failed attempt(s) since {Since}.",
+                model, previous.Attempts, previous.Since);
+        }
+    }
+
+    public async Task<long?> StartRetrain(string model, string reason, CancellationToken cancellationToken)
+    {
+        var settings = options.Value.Scheduler;
+        try
+        {
+            var run = await retrains.StartAsync(model,
+                new RetrainSettings(settings.RetrainBudget, settings.RetrainMaxTrials, settings.RetrainRows, reason, "scheduler"),
+                cancellationToken);
+            logger.LogInformation("Started retrain run {Run} of {Model}.", run, model);
+            return run;
+        }
+        catch (ApiProblemException e)
+        {
+            logger.LogInformation("Retrain of {Model} not started: {Why}", model, e.Message);
+            return null;
+        }
+    }
+
+    public RetrainState RetrainState(long runId) => host.Workspace.Store.GetRetrain(runId) switch
+    {
+        null => Vigil.Cluster.Models.RetrainState.Missing,
+        { Status: RetrainStatus.Running } => Vigil.Cluster.Models.RetrainState.Running,
+        _ => Vigil.Cluster.Models.RetrainState.Finished,
+    };
+
+    public bool AbandonRetrain(long runId)
+    {
+        try
+        {
+            host.Workspace.Store.FinishRetrain(runId, RetrainStatus.Abandoned, null, null, null);
+            return true;
+        }
+        catch (WorkspaceInputException)
+        {
+            return false; // it had finished meanwhile (or its node's restart marked it first)
+        }
+    }
+}

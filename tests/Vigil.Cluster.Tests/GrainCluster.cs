@@ -1,0 +1,77 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.TestingHost;
+using Vigil.Cluster.Hosting;
+using Vigil.Cluster.Models;
+using Vigil.Cluster.Nodes;
+
+namespace Vigil.Cluster.Tests;
+
+/// <summary>
+/// One in-process Orleans test cluster (one silo) for the grain tests. Each test uses its own model names, and each
+/// model its own <see cref="ScriptedWork"/> (<see cref="Work"/>).
+/// </summary>
+public sealed class GrainCluster : IAsyncLifetime
+{
+    private static readonly ConcurrentDictionary<string, ScriptedWork> Scripts = new(StringComparer.Ordinal);
+
+    public TestCluster Cluster { get; private set; } = null!;
+
+    public static ScheduleSettings Settings { get; } = new()
+    {
+        CheckEveryRows = 100, Poll = TimeSpan.FromMilliseconds(50), AutoRetrain = true, Backoff = _ => TimeSpan.FromHours(1),
+        RebalanceAfter = TimeSpan.FromHours(1),
+    };
+
+    internal static ScriptedWork Work(string model) => Scripts.GetOrAdd(model, _ => new ScriptedWork());
+
+    public async Task InitializeAsync()
+    {
+        var builder = new TestClusterBuilder(1);
+        builder.AddSiloBuilderConfigurator<Configurator>();
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Cluster.StopAllSilosAsync();
+        await Cluster.DisposeAsync();
+    }
+
+    private sealed class Configurator : ISiloConfigurator
+    {
+        public void Configure(ISiloBuilder siloBuilder)
+        {
+            siloBuilder.AddMemoryGrainStorage(VigilSilo.StorageName);
+            siloBuilder.Services.AddSingleton<IModelWork, ByModel>();
+            siloBuilder.Services.AddSingleton(Settings);
+            siloBuilder.Services.AddSingleton<GrainGauges>();
+            siloBuilder.Services.AddSingleton<ClusterView>();
+            siloBuilder.Services.AddSingleton(TimeProvider.System);
+        }
+    }
+
+    // Dispatches each call to the model's own script.
+    private sealed class ByModel : IModelWork
+    {
+        public bool HasChampion(string model) => Work(model).HasChampion(model);
+
+        public long CountRows(string model) => Work(model).CountRows(model);
+
+        public bool WatchStreams(string model, CancellationToken cancellationToken) => Work(model).WatchStreams(model, cancellationToken);
+
+        public ScheduledCheck RunCheck(string model, CancellationToken cancellationToken) => Work(model).RunCheck(model, cancellationToken);
+
+        public void CheckFailed(string model, CheckFailure failure, Exception error) => Work(model).CheckFailed(model, failure, error);
+
+        public void CheckSucceeded(string model, ScheduledCheck check, CheckFailure? previous) => Work(model).CheckSucceeded(model, check, previous);
+
+        public Task<long?> StartRetrain(string model, string reason, CancellationToken cancellationToken) => Work(model).StartRetrain(model, reason, cancellationToken);
+
+        public RetrainState RetrainState(long runId) =>
+            Scripts.Values.FirstOrDefault(s => s.Runs.ContainsKey(runId))?.RetrainState(runId) ?? Models.RetrainState.Missing;
+
+        public bool AbandonRetrain(long runId) => Scripts.Values.First(s => s.Runs.ContainsKey(runId)).AbandonRetrain(runId);
+    }
+}

@@ -1,0 +1,112 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Runtime;
+using Orleans.Storage;
+using Orleans.TestingHost;
+using Vigil.Cluster.Hosting;
+using Vigil.Cluster.Models;
+
+namespace Vigil.Cluster.Tests;
+
+/// <summary>
+/// The model grain in Orleans' test cluster, with the node's work scripted: one check per N rows whichever way the
+/// rows were reported, no retry during a backoff, one retrain at a time, and a run whose silo is gone abandoned.
+/// </summary>
+public sealed class ModelGrainTests(GrainCluster fixture) : IClassFixture<GrainCluster>
+{
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
+
+    private IModelGrain Grain(string model) => fixture.Cluster.Client.GetGrain<IModelGrain>(model);
+
+    [Fact]
+    public async Task Rows_reported_in_pieces_make_one_check_per_n_rows()
+    {
+        const string model = "rows";
+        var work = GrainCluster.Work(model);
+        work.InitialRows = 40; // counted from the store at activation
+        var grain = Grain(model);
+        await grain.RowsCommitted(30);
+        await grain.RowsCommitted(29); // 99: one short
+        await PollsPass(work, 3);
+        Assert.Equal(0, work.Checks);
+
+        await grain.RowsCommitted(1);
+        await Eventually.True(() => work.Checks == 1, Wait, () => $"one check at 100 rows (checks: {work.Checks})");
+        await PollsPass(work, 3);
+        var status = await grain.Status();
+        Assert.Equal((1, 100L, 0L), (work.Checks, status.Rows, status.RowsPending));
+
+        await grain.RowsCommitted(250); // 2.5 intervals at once: one check, since the rule counts rows since the last one
+        await Eventually.True(() => work.Checks == 2, Wait, () => $"a second check (checks: {work.Checks})");
+        await PollsPass(work, 3);
+        Assert.Equal(2, work.Checks);
+    }
+
+    [Fact]
+    public async Task A_failing_check_waits_for_its_backoff()
+    {
+        const string model = "failing";
+        var work = GrainCluster.Work(model);
+        work.FailChecks = true;
+        var grain = Grain(model);
+        await grain.RowsCommitted(500);
+        await Eventually.True(() => work.FailedChecks == 1, Wait, () => "the first failing attempt");
+        await PollsPass(work, 5);
+        var status = await grain.Status();
+        Assert.Equal(1, work.FailedChecks); // the backoff is an hour: no second attempt
+        Assert.Equal(1, status.Failure!.Attempts);
+        Assert.Contains("the store is away", status.Failure.Error, StringComparison.Ordinal);
+        Assert.Equal(500, status.RowsPending);
+    }
+
+    [Fact]
+    public async Task A_retrain_decision_starts_one_retrain_and_the_next_waits_for_it_to_end()
+    {
+        const string model = "retrain";
+        var work = GrainCluster.Work(model);
+        work.DecideRetrain = true;
+        var grain = Grain(model);
+        await grain.RowsCommitted(100);
+        await Eventually.True(() => work.RetrainsStarted.Count == 1, Wait, () => "the first retrain");
+        var (_, reason, first) = work.RetrainsStarted.Single();
+        Assert.Equal("scheduled: retrain: drift (check 1)", reason);
+        Assert.Equal(first, (await grain.Status()).RetrainRun);
+
+        // Another decision to retrain while the run is running: no second run.
+        await grain.RowsCommitted(100);
+        await Eventually.True(() => work.Checks == 2, Wait, () => "the second check");
+        await PollsPass(work, 3);
+        Assert.Single(work.RetrainsStarted);
+
+        // The run ends; the next decision starts the next one.
+        work.Runs[first] = RetrainState.Finished;
+        await Eventually.Value(grain.Status, s => s.RetrainRun is null, Wait, s => $"the grain to see run {first} end (watching {s.RetrainRun})");
+        await grain.RowsCommitted(100);
+        await Eventually.True(() => work.RetrainsStarted.Count == 2, Wait, () => "the second retrain");
+        Assert.Equal(3, work.Checks);
+    }
+
+    [Fact]
+    public async Task A_retrain_whose_silo_left_the_cluster_is_abandoned_when_the_grain_comes_back()
+    {
+        const string model = "orphan";
+        var work = GrainCluster.Work(model);
+        work.Runs[4242] = RetrainState.Running;
+        // The cursor a grain on a silo that has since died left behind (a silo address the membership never had).
+        var dead = SiloAddress.New(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 1), 12345).ToParsableString();
+        var storage = ((InProcessSiloHandle)fixture.Cluster.Primary!).SiloHost!.Services.GetRequiredKeyedService<IGrainStorage>(VigilSilo.StorageName);
+        var grain = Grain(model);
+        await storage.WriteStateAsync("cursor", grain.GetGrainId(),
+            new GrainState<ModelCursor>(new ModelCursor { RowsAtLastCheck = 7, RetrainRun = 4242, RetrainSilo = dead }));
+
+        var status = await grain.Status(); // activates it
+        Assert.Equal([4242L], work.Abandoned);
+        Assert.Null(status.RetrainRun);
+        Assert.Equal(RetrainState.Finished, work.Runs[4242]);
+    }
+
+    private static async Task PollsPass(ScriptedWork work, int polls)
+    {
+        var target = Volatile.Read(ref work.Polls) + polls;
+        await Eventually.True(() => Volatile.Read(ref work.Polls) >= target, Wait, () => $"{polls} more polls of the grain");
+    }
+}

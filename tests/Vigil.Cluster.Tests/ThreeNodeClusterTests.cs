@@ -1,0 +1,318 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Vigil.Monitoring.Store;
+using Vigil.Monitoring.Workspace;
+using Vigil.TestSupport;
+
+namespace Vigil.Cluster.Tests;
+
+/// <summary>
+/// Three `vigil serve --cluster` processes over one store and one Redis: ingestion through all three at once, one
+/// node SIGKILLed mid-stream. Every acknowledged row is stored exactly once, the dead node's models go on being
+/// checked on the others, no model ever has two retrains at once nor two for one decision, and the killed node
+/// restarts and rejoins.
+/// </summary>
+public sealed partial class ThreeNodeClusterTests
+{
+    private const string Key = "cluster-test-key-0123456789";
+    private const int Models = 6;
+    private const int BatchRows = 100;
+    private const int CheckEveryRows = 300;
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(40);
+
+    // Models c0 and c1 get drifted rows with labels, so their checks decide to retrain; the others stay calm.
+    private static bool Drifted(int model) => model < 2;
+
+    [SkippableFact]
+    public async Task Three_nodes_ingest_schedule_and_survive_a_sigkill()
+    {
+        using var redis = RedisServer.StartOrSkip();
+        var workspace = Directory.CreateTempSubdirectory("vigil-cluster-").FullName;
+        var clusterId = $"test-{Guid.NewGuid():N}";
+        var nodes = Enumerable.Range(0, 3).Select(i => new Node(i, workspace, redis.ConnectionString, clusterId)).ToArray();
+        try
+        {
+            var bundle = ClusterModel.CopyInto(workspace);
+            // The first node creates the schema; the other two join it.
+            await nodes[0].StartAsync();
+            await Task.WhenAll(nodes[1].StartAsync(), nodes[2].StartAsync());
+            await WaitForMembers(nodes, 3);
+
+            for (var m = 0; m < Models; m++)
+            {
+                await Expect(await nodes[m % 3].Client.PostAsJsonAsync($"/api/v1/models/c{m}/versions", new { path = bundle }), 201);
+                if (Drifted(m))
+                {
+                    // Labels first (they wait for their rows), so each scheduled check of a drifted model sees labels.
+                    await Expect(await nodes[(m + 1) % 3].Client.PostAsync($"/api/v1/models/c{m}/labels", Json(ClusterModel.Labels(0, 2000, $"c{m}-"))), 200);
+                }
+            }
+
+            // Wave 1: every model through all three nodes at once; node 1 is killed after a third of the batches.
+            var acknowledged = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
+            var batches = 0;
+            var killed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            const int wave1 = 12;
+            await Task.WhenAll(Enumerable.Range(0, Models).Select(m => Ingest(nodes, m, 0, wave1, acknowledged, () =>
+            {
+                if (Interlocked.Increment(ref batches) == Models * wave1 / 3)
+                {
+                    nodes[1].Kill();
+                    killed.SetResult();
+                }
+            })));
+            await killed.Task;
+            await nodes[1].Process!.Process.WaitForExitAsync();
+
+            // The survivors declare it dead; its models' grains come back on them and keep checking.
+            await WaitForMembers([nodes[0], nodes[2]], 2);
+            var declaredDead = DateTimeOffset.UtcNow;
+            const int wave2 = 4;
+            await Task.WhenAll(Enumerable.Range(0, Models).Select(m => Ingest(nodes, m, wave1, wave2, acknowledged, () => { })));
+            for (var m = 0; m < Models; m++)
+            {
+                var model = $"c{m}";
+                await Eventually.Value(() => Checks(nodes[m % 2 == 0 ? 0 : 2], model), checks => checks.Any(c => c.RanAt >= declaredDead), Deadline,
+                    checks => $"a scheduled check of {model} after the node died (latest: {(checks.Count == 0 ? "none" : checks[0].RanAt.ToString("o"))}, death declared {declaredDead:o})");
+            }
+
+            // The killed node restarts on its ports and rejoins: three active silos again, seen from every node.
+            await nodes[1].StartAsync();
+            await WaitForMembers(nodes, 3);
+
+            // Every acknowledged row once: writers resend a batch that got no answer to another node, so every row was
+            // acknowledged in the end and the count is exact; the store's own ids are distinct.
+            for (var m = 0; m < Models; m++)
+            {
+                var view = await Expect(await nodes[m % 3].Client.GetAsync($"/api/v1/models/c{m}"), 200);
+                Assert.Equal((wave1 + wave2) * BatchRows, (long)view["rows"]!);
+            }
+
+            Assert.Equal(Models * (wave1 + wave2) * BatchRows, acknowledged.Count);
+            using (var store = VigilWorkspace.Open(workspace))
+            {
+                for (var m = 0; m < Models; m++)
+                {
+                    var ids = store.Store.ReadWindow($"c{m}", WindowSpec.All).Select(r => r.Id).ToList();
+                    Assert.Equal(ids.Count, ids.Distinct(StringComparer.Ordinal).Count());
+                    Assert.All(acknowledged.Keys.Where(id => id.StartsWith($"c{m}-", StringComparison.Ordinal)), id => Assert.Contains(id, ids));
+                }
+            }
+
+            // Retrains: each starts from its own retrain decision, and runs of one model never overlap.
+            var retrains = 0;
+            for (var m = 0; m < Models; m++)
+            {
+                retrains += await AssertOneRetrainPerDecision(nodes[0].Client, $"c{m}");
+            }
+
+            Assert.True(retrains > 0, "the drifted models' checks should have started retrains; none ran, so nothing was tested");
+        }
+        catch (Exception e) when (e is not SkipException)
+        {
+            // What the nodes logged is the only trace of what happened inside them (whole logs beside the temp folder).
+            foreach (var node in nodes)
+            {
+                File.WriteAllText(Path.Combine(Path.GetTempPath(), $"vigil-cluster-test-node{node.Index}.log"), node.Process?.Log ?? "");
+            }
+
+            throw new Xunit.Sdk.XunitException(e.Message + string.Concat(nodes.Select(n => $"\n--- node {n.Index} (tail of its log):\n{n.LogTail()}")), e);
+        }
+        finally
+        {
+            foreach (var node in nodes)
+            {
+                node.Dispose();
+            }
+
+            TryDelete(workspace);
+        }
+    }
+
+    private static async Task<int> AssertOneRetrainPerDecision(HttpClient client, string model)
+    {
+        var runs = (await Expect(await client.GetAsync($"/api/v1/models/{model}/retrains?limit=1000"), 200)).AsArray();
+        var decisions = (await Expect(await client.GetAsync($"/api/v1/models/{model}/decisions?limit=1000"), 200)).AsArray();
+        var retrainChecks = decisions.Where(d => (bool)d!["retrain"]!).Select(d => (long?)d!["check_id"]).ToHashSet();
+        var decided = new HashSet<long>();
+        var spans = new List<(DateTimeOffset From, DateTimeOffset To)>();
+        foreach (var run in runs)
+        {
+            var reason = (string)run!["reason"]!;
+            var check = long.Parse(CheckInReason().Match(reason).Groups[1].Value, CultureInfo.InvariantCulture);
+            Assert.True(retrainChecks.Contains(check), $"{model}: run {run["id"]} names check {check}, whose decision was not to retrain");
+            Assert.True(decided.Add(check), $"{model}: two retrains for the decision of check {check}");
+            var from = (DateTimeOffset)run["requested_at"]!;
+            var to = run["finished_at"] is { } finished ? (DateTimeOffset)finished : DateTimeOffset.MaxValue;
+            Assert.DoesNotContain(spans, s => s.From < to && from < s.To);
+            spans.Add((from, to));
+        }
+
+        return runs.Count;
+    }
+
+    private static async Task Ingest(Node[] nodes, int model, int firstBatch, int count, ConcurrentDictionary<string, byte> acknowledged, Action afterEach)
+    {
+        for (var b = firstBatch; b < firstBatch + count; b++)
+        {
+            var rows = ClusterModel.Rows(b * BatchRows, BatchRows, $"c{model}-", Drifted(model));
+            // A node that does not answer gets the batch again through the next one (ids make the resend idempotent).
+            for (var attempt = 0; ; attempt++)
+            {
+                var node = nodes[(b + model + attempt) % nodes.Length];
+                Assert.True(attempt < 12, $"batch {b} of c{model} was refused by every node");
+                if (node.IsDown)
+                {
+                    continue;
+                }
+
+                try
+                {
+                    using var response = await node.Client.PostAsync($"/api/v1/models/c{model}/predictions", Json(rows));
+                    if (response.StatusCode == HttpStatusCode.OK)
+                    {
+                        break;
+                    }
+                }
+                catch (HttpRequestException)
+                {
+                }
+                catch (TaskCanceledException)
+                {
+                }
+            }
+
+            foreach (var row in rows)
+            {
+                acknowledged.TryAdd((string)row!["id"]!, 0);
+            }
+
+            afterEach();
+        }
+    }
+
+    private static async Task<IReadOnlyList<(long Id, DateTimeOffset RanAt)>> Checks(Node node, string model)
+    {
+        var checks = await Expect(await node.Client.GetAsync($"/api/v1/models/{model}/checks?limit=100"), 200);
+        return checks.AsArray().Select(c => ((long)c!["id"]!, (DateTimeOffset)c["ran_at"]!)).ToList();
+    }
+
+    private static async Task WaitForMembers(IEnumerable<Node> nodes, int active)
+    {
+        foreach (var node in nodes)
+        {
+            await Eventually.Value(() => node.ActiveSilos(), n => n == active, Deadline, n => $"node {node.Index} to see {active} active silos (sees {n})");
+        }
+    }
+
+    private static async Task<JsonNode> Expect(HttpResponseMessage response, int status)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True((int)response.StatusCode == status, $"expected {status}, got {(int)response.StatusCode}: {body}");
+        return JsonNode.Parse(body.Length == 0 ? "null" : body)!;
+    }
+
+    private static StringContent Json(JsonNode node) => new(node.ToJsonString(), System.Text.Encoding.UTF8, "application/json");
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static void TryDelete(string folder)
+    {
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+
+    [GeneratedRegex(@"\(check (\d+)\)$")]
+    private static partial Regex CheckInReason();
+
+    /// <summary>One `vigil serve --cluster` process on its own HTTP and silo ports (kept across a restart).</summary>
+    private sealed class Node(int index, string workspace, string redis, string clusterId) : IDisposable
+    {
+        private readonly int _httpPort = FreePort();
+        private readonly int _siloPort = FreePort();
+
+        public int Index { get; } = index;
+
+        public HttpClient Client { get; } = Authorised(new HttpClient { Timeout = TimeSpan.FromSeconds(20) });
+
+        public ServeProcess? Process { get; private set; }
+
+        public bool IsDown { get; private set; }
+
+        public async Task StartAsync()
+        {
+            Client.BaseAddress ??= new Uri($"http://127.0.0.1:{_httpPort}");
+            var settings = new Dictionary<string, string?>(StringComparer.Ordinal)
+            {
+                ["Vigil:ApiKeys:0:Key"] = Key,
+                ["Vigil:ApiKeys:0:Scope"] = "write",
+                ["Vigil:Cluster:Redis"] = redis,
+                ["Vigil:Cluster:ClusterId"] = clusterId,
+                ["Vigil:Cluster:ServiceId"] = clusterId,
+                ["Vigil:Cluster:SiloPort"] = _siloPort.ToString(CultureInfo.InvariantCulture),
+                ["Vigil:Scheduler:CheckEveryRows"] = CheckEveryRows.ToString(CultureInfo.InvariantCulture),
+                // 600 labelled rows in a window: one check of a drifted model passes the policy's 500-new-labels gate.
+                ["Vigil:Scheduler:WindowRows"] = "600",
+                ["Vigil:Scheduler:Poll"] = "00:00:00.200",
+                ["Vigil:Scheduler:RetrainMaxTrials"] = "1",
+                ["Vigil:Scheduler:RetrainRows"] = "300",
+                ["Vigil:Durability"] = "Normal",
+            };
+            Process = await ServeProcess.StartAsync(
+                ["--cluster", "--workspace", workspace, "--urls", $"http://127.0.0.1:{_httpPort}"], settings, Client, TimeSpan.FromSeconds(60));
+            IsDown = false;
+        }
+
+        public string LogTail() => Process?.Log is { } log ? (log.Length <= 4000 ? log : log[^4000..]) : "(not started)";
+
+        public void Kill()
+        {
+            IsDown = true;
+            Process?.Kill();
+        }
+
+        public async Task<int> ActiveSilos()
+        {
+            try
+            {
+                using var response = await Client.GetAsync("/ready");
+                var ready = JsonNode.Parse(await response.Content.ReadAsStringAsync());
+                return (int?)ready?["cluster"]?["active_silos"] ?? -1;
+            }
+            catch (HttpRequestException)
+            {
+                return -1;
+            }
+        }
+
+        public void Dispose()
+        {
+            Process?.Dispose();
+            Client.Dispose();
+        }
+
+        private static HttpClient Authorised(HttpClient client)
+        {
+            client.DefaultRequestHeaders.Add("X-Api-Key", Key);
+            return client;
+        }
+    }
+}
