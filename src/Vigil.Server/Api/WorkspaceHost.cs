@@ -137,8 +137,9 @@ public sealed class WorkspaceHost : IDisposable
             _ = Workspace.Store.CountPendingLabels("ready-probe");
             return true;
         }
-        catch (Microsoft.Data.Sqlite.SqliteException)
+        catch (Exception e) when (e is System.Data.Common.DbException or WorkspaceInputException)
         {
+            // SQLite or PostgreSQL not answering (a PostgreSQL server that cannot be reached is a WorkspaceInputException).
             return false;
         }
     }
