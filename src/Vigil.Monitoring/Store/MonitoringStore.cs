@@ -216,7 +216,7 @@ public sealed partial class MonitoringStore : IMonitoringStore
 
         var sql = new StringBuilder($"SELECT {StoredRecords.LoggedRowColumns} FROM predictions WHERE model = $m");
         var parameters = new List<(string, object)> { ("$m", model) };
-        AppendFilters(sql, parameters, spec.From, spec.To, spec.LabelledOnly);
+        WindowFilters.Append(sql, parameters, spec.From, spec.To, spec.LabelledOnly);
         sql.Append(spec.Last.HasValue ? " ORDER BY ts DESC, seq DESC LIMIT $n" : " ORDER BY ts, seq");
         if (spec.Last.HasValue)
         {
@@ -272,7 +272,7 @@ public sealed partial class MonitoringStore : IMonitoringStore
         ModelName.Validate(model);
         var sql = new StringBuilder("SELECT COUNT(*) FROM predictions WHERE model = $m");
         var parameters = new List<(string, object)> { ("$m", model) };
-        AppendFilters(sql, parameters, from, to, labelledOnly);
+        WindowFilters.Append(sql, parameters, from, to, labelledOnly);
         using var connection = _database.Connect();
         return (long)connection.Scalar(null, sql.ToString(), [.. parameters])!;
     }
@@ -296,26 +296,5 @@ public sealed partial class MonitoringStore : IMonitoringStore
         ModelName.Validate(model);
         using var connection = _database.Connect();
         return (long)connection.Scalar(null, "SELECT COUNT(*) FROM pending_labels WHERE model = $m", ("$m", model))!;
-    }
-
-    private static void AppendFilters(
-        StringBuilder sql, List<(string, object)> parameters, DateTimeOffset? from, DateTimeOffset? to, bool labelledOnly)
-    {
-        if (from.HasValue)
-        {
-            sql.Append(" AND ts >= $from");
-            parameters.Add(("$from", StoredTime.ToTicks(from.Value)));
-        }
-
-        if (to.HasValue)
-        {
-            sql.Append(" AND ts < $to");
-            parameters.Add(("$to", StoredTime.ToTicks(to.Value)));
-        }
-
-        if (labelledOnly)
-        {
-            sql.Append(" AND label IS NOT NULL");
-        }
     }
 }
