@@ -40,6 +40,33 @@ public sealed class PostgresDatabase : IDisposable
     /// </summary>
     public static PostgresDatabase Open(string connectionString, bool migrate = true)
     {
+        var database = Connect(connectionString);
+        try
+        {
+            if (migrate)
+            {
+                database.Migrate();
+            }
+            else
+            {
+                database.CheckVersion();
+            }
+
+            return database;
+        }
+        catch
+        {
+            database.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The pool for <paramref name="connectionString"/>, with no connection made and no version checked yet
+    /// (<c>vigil migrate</c> reads the version before it migrates).
+    /// </summary>
+    public static PostgresDatabase Connect(string connectionString)
+    {
         ArgumentException.ThrowIfNullOrEmpty(connectionString);
         NpgsqlConnectionStringBuilder settings;
         try
@@ -63,25 +90,7 @@ public sealed class PostgresDatabase : IDisposable
         }
 
         var name = string.Create(CultureInfo.InvariantCulture, $"{settings.Host}:{settings.Port}/{settings.Database ?? settings.Username}");
-        var database = new PostgresDatabase(new NpgsqlDataSourceBuilder(settings.ConnectionString).Build(), name);
-        try
-        {
-            if (migrate)
-            {
-                database.Migrate();
-            }
-            else
-            {
-                database.CheckVersion();
-            }
-
-            return database;
-        }
-        catch
-        {
-            database.Dispose();
-            throw;
-        }
+        return new PostgresDatabase(new NpgsqlDataSourceBuilder(settings.ConnectionString).Build(), name);
     }
 
     /// <summary>An open connection from the pool. The caller disposes it.</summary>

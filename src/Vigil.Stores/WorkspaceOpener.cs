@@ -1,5 +1,8 @@
 using Vigil.Monitoring;
+using Vigil.Monitoring.Registry.Bundles;
 using Vigil.Monitoring.Workspace;
+using Vigil.Store.Postgres;
+using Vigil.Store.Postgres.Registry;
 
 namespace Vigil.Stores;
 
@@ -17,6 +20,7 @@ public static class WorkspaceOpener
         return location.Backend switch
         {
             WorkspaceBackend.Sqlite => VigilWorkspace.Open(location.Folder!, options.Time, options.Durability),
+            WorkspaceBackend.Postgres => OpenPostgres(location, options),
             _ => throw new ArgumentOutOfRangeException(nameof(location), location.Backend, "Unknown workspace backend."),
         };
     }
@@ -37,6 +41,7 @@ public static class WorkspaceOpener
         return location.Backend switch
         {
             WorkspaceBackend.Sqlite => WorkspaceMigration.MigrateSqlite(location.Folder!),
+            WorkspaceBackend.Postgres => MigratePostgres(location),
             _ => throw new ArgumentOutOfRangeException(nameof(location), location.Backend, "Unknown workspace backend."),
         };
     }
@@ -48,7 +53,37 @@ public static class WorkspaceOpener
         return location.Backend switch
         {
             WorkspaceBackend.Sqlite => location.Folder!,
+            WorkspaceBackend.Postgres => PostgresName.Of(location.ConnectionString!),
             _ => location.ToString(),
         };
+    }
+
+    // The registry and the monitoring store share one pool; bundles are cached under the node's local folder.
+    private static VigilWorkspace OpenPostgres(WorkspaceLocation location, WorkspaceOpenOptions options)
+    {
+        var settings = PostgresConnectionString.Parse(location.ConnectionString!);
+        var database = PostgresDatabase.Open(settings.ConnectionString);
+        try
+        {
+            var local = Path.GetFullPath(options.LocalFolder ?? VigilWorkspace.DefaultFolder);
+            var cache = new BundleCache(options.BundleCache ?? Path.Combine(local, "cache"));
+            var registry = new PostgresModelRegistry(database, cache, options.Time);
+            var store = new PostgresMonitoringStore(database, options.Time);
+            return VigilWorkspace.Compose(local, registry, store, PostgresName.Of(settings), database);
+        }
+        catch
+        {
+            database.Dispose();
+            throw;
+        }
+    }
+
+    private static SchemaUpgrade MigratePostgres(WorkspaceLocation location)
+    {
+        var settings = PostgresConnectionString.Parse(location.ConnectionString!);
+        using var database = PostgresDatabase.Connect(settings.ConnectionString);
+        var from = database.ReadVersion();
+        var applied = database.Migrate();
+        return new SchemaUpgrade(PostgresName.Of(settings), from, from + applied);
     }
 }
