@@ -65,6 +65,9 @@ public sealed class ServerOptions
     /// <summary>Per-model scheduling of checks and retraining.</summary>
     public SchedulerOptions Scheduler { get; set; } = new();
 
+    /// <summary>How long raw prediction rows are kept.</summary>
+    public RetentionOptions Retention { get; set; } = new();
+
     /// <summary>Online change detectors on each model's error and score streams.</summary>
     public StreamSettings Streams { get; set; } = new();
 

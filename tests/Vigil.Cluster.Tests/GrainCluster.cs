@@ -69,6 +69,11 @@ public sealed class GrainCluster : IAsyncLifetime
 
         public Task<long?> StartRetrain(string model, string reason, CancellationToken cancellationToken) => Work(model).StartRetrain(model, reason, cancellationToken);
 
+        public Task<RetrainStart> StartRequestedRetrain(string model, RetrainAsk ask, CancellationToken cancellationToken) =>
+            Work(model).StartRequestedRetrain(model, ask, cancellationToken);
+
+        public bool CancelRetrain(string model, long runId) => Work(model).CancelRetrain(model, runId);
+
         public RetrainState RetrainState(long runId) =>
             Scripts.Values.FirstOrDefault(s => s.Runs.ContainsKey(runId))?.RetrainState(runId) ?? Models.RetrainState.Missing;
 

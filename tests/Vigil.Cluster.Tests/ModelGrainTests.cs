@@ -86,6 +86,30 @@ public sealed class ModelGrainTests(GrainCluster fixture) : IClassFixture<GrainC
     }
 
     [Fact]
+    public async Task A_retrain_asked_through_the_api_goes_through_the_grain_one_at_a_time()
+    {
+        const string model = "asked";
+        var work = GrainCluster.Work(model);
+        var grain = Grain(model);
+        var ask = new RetrainAsk(TimeSpan.FromSeconds(5), null, 500, "weekly", "ops");
+        var first = await grain.RequestRetrain(ask);
+        Assert.Equal(202, first.Status);
+        Assert.Equal(first.Run, (await grain.Status()).RetrainRun);
+
+        // A second one (from any node) while the first runs: 409 naming the running run, nothing started.
+        var second = await grain.RequestRetrain(ask);
+        Assert.Equal((null, 409), (second.Run, second.Status));
+        Assert.Contains($"run {first.Run}", second.Detail, StringComparison.Ordinal);
+        Assert.Single(work.RetrainsStarted);
+
+        // Cancelled through the grain (its silo runs it); then the next one starts.
+        Assert.True(await grain.CancelRetrain(first.Run!.Value));
+        var third = await grain.RequestRetrain(ask);
+        Assert.Equal(202, third.Status);
+        Assert.Equal(2, work.RetrainsStarted.Count);
+    }
+
+    [Fact]
     public async Task A_retrain_whose_silo_left_the_cluster_is_abandoned_when_the_grain_comes_back()
     {
         const string model = "orphan";

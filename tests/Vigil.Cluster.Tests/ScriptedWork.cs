@@ -68,6 +68,16 @@ internal sealed class ScriptedWork : IModelWork
         return Task.FromResult<long?>(run);
     }
 
+    public Task<RetrainStart> StartRequestedRetrain(string model, RetrainAsk ask, CancellationToken cancellationToken)
+    {
+        var run = Interlocked.Increment(ref _nextRun);
+        Runs[run] = Models.RetrainState.Running;
+        RetrainsStarted.Enqueue((model, ask.Reason, run));
+        return Task.FromResult(new RetrainStart(run, 202, null, null));
+    }
+
+    public bool CancelRetrain(string model, long runId) => Runs.TryUpdate(runId, Models.RetrainState.Finished, Models.RetrainState.Running);
+
     public RetrainState RetrainState(long runId) => Runs.TryGetValue(runId, out var state) ? state : Models.RetrainState.Missing;
 
     public bool AbandonRetrain(long runId)

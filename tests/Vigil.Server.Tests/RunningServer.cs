@@ -58,6 +58,8 @@ internal sealed class RunningServer : IAsyncDisposable
             ["Vigil:ApiKeys:1:Key"] = ReadKey,
             ["Vigil:ApiKeys:1:Scope"] = "read",
             ["Vigil:Scheduler:Enabled"] = "false",
+            // Test rows carry fixed past timestamps: a retention pass fired by a test's clock would delete them.
+            ["Vigil:Retention:Enabled"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
         };
         foreach (var (key, value) in settings ?? [])

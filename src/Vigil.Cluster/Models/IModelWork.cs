@@ -27,6 +27,12 @@ public interface IModelWork
     /// <summary>Starts a retrain on this node; its run id, or null when it was not started (the reason is logged).</summary>
     Task<long?> StartRetrain(string model, string reason, CancellationToken cancellationToken);
 
+    /// <summary>Starts a retrain asked for through the API on this node; the run, or why none started.</summary>
+    Task<RetrainStart> StartRequestedRetrain(string model, RetrainAsk ask, CancellationToken cancellationToken);
+
+    /// <summary>Asks run <paramref name="runId"/> of <paramref name="model"/> to stop; false when it does not run on this node.</summary>
+    bool CancelRetrain(string model, long runId);
+
     /// <summary>Where run <paramref name="runId"/> stands in the store.</summary>
     RetrainState RetrainState(long runId);
 

@@ -80,6 +80,33 @@ internal sealed class ModelGrain(
 
     public Task Wake() => Task.CompletedTask;
 
+    public async Task<RetrainStart> RequestRetrain(RetrainAsk ask)
+    {
+        ArgumentNullException.ThrowIfNull(ask);
+        await ReconcileRetrain(activating: false);
+        if (State.RetrainRun is { } running)
+        {
+            return new RetrainStart(null, 409, "Conflict", $"A retrain of model '{Model}' is already running (run {running}); cancel it or wait.");
+        }
+
+        var model = Model;
+        var start = await work.StartRequestedRetrain(model, ask, _stopping.Token);
+        if (start.Run is { } run)
+        {
+            State.RetrainRun = run;
+            State.RetrainSilo = cluster.Silo.ToParsableString();
+            await Save();
+        }
+
+        return start;
+    }
+
+    public Task<bool> CancelRetrain(long run)
+    {
+        var model = Model;
+        return Task.Run(() => work.CancelRetrain(model, run));
+    }
+
     public Task<ModelGrainStatus> Status() => Task.FromResult(new ModelGrainStatus(
         Model, cluster.Silo.ToParsableString(), _rows, Pending, State.LastCheckAt, _check is { IsCompleted: false }, State.RetrainRun,
         State.Failure, _checksRun));

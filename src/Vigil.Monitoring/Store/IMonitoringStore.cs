@@ -210,4 +210,12 @@ public interface IMonitoringStore
     /// at <paramref name="now"/>. One transaction. Returns how many reminders were written.
     /// </summary>
     int RaiseRepeats(DateTimeOffset now, TimeSpan interval);
+
+    /// <summary>
+    /// Retention: deletes <paramref name="model"/>'s prediction rows whose time is before <paramref name="cutoff"/> and
+    /// at or before the window end of its newest stored check (no row goes before a check has covered it), and its
+    /// pending labels received before the cutoff; in short transactions of a few thousand rows, stopping between them
+    /// when <paramref name="cancellationToken"/> fires. History (checks, decisions, runs, events, alerts) is kept.
+    /// </summary>
+    RetentionResult DeleteExpiredPredictions(string model, DateTimeOffset cutoff, CancellationToken cancellationToken = default);
 }

@@ -27,6 +27,8 @@ public static class ApiEndpoints
         services.AddSingleton<RetrainCoordinator>();
         services.AddHostedService(sp => sp.GetRequiredService<RetrainCoordinator>());
         services.AddHostedService<CheckScheduler>();
+        services.AddSingleton<RetentionService>();
+        services.AddHostedService(sp => sp.GetRequiredService<RetentionService>());
         services.AddExceptionHandler<ProblemMapping>();
         services.AddOpenApi();
         services.Configure<JsonOptions>(o =>

@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using Vigil.Monitoring.Lifecycle;
 using Vigil.Monitoring.Store;
+using Microsoft.Extensions.DependencyInjection;
+using Vigil.Cluster.Models;
 using Vigil.Server.Scheduling;
 
 namespace Vigil.Server.Api;
@@ -46,15 +48,26 @@ internal static class RetrainEndpoints
         var settings = new RetrainSettings(budget, body?.MaxTrials ?? (budget is null ? null : scheduler.RetrainMaxTrials),
             body?.Rows ?? scheduler.RetrainRows, string.IsNullOrWhiteSpace(body?.Reason) ? "requested through the API" : body.Reason,
             ModelEndpoints.Actor(context));
-        var id = await coordinator.StartAsync(name, settings, context.RequestAborted);
+        var id = context.RequestServices.GetService<IGrainFactory>() is { } grains
+            ? await ClusterRetrain(grains, name, settings) // on the model's grain's silo: one retrain at a time in the cluster
+            : await coordinator.StartAsync(name, settings, context.RequestAborted);
         var url = $"/api/v1/models/{name}/retrains/{id.ToString(CultureInfo.InvariantCulture)}";
         return Results.Accepted(url, new RetrainAccepted(id, "running", url));
     }
 
-    private static IResult Cancel(string name, long id, WorkspaceHost host, RetrainCoordinator coordinator)
+    private static async Task<long> ClusterRetrain(IGrainFactory grains, string name, RetrainSettings settings)
+    {
+        var start = await grains.GetGrain<IModelGrain>(name).RequestRetrain(
+            new RetrainAsk(settings.Budget, settings.MaxTrials, settings.Rows, settings.Reason, settings.Actor));
+        return start.Run ?? throw new ApiProblemException(start.Status, start.Title ?? "Retrain not started", start.Detail ?? "The retrain did not start.");
+    }
+
+    private static async Task<IResult> Cancel(string name, long id, WorkspaceHost host, RetrainCoordinator coordinator, HttpContext context)
     {
         var run = Find(host, name, id);
-        if (run.Status != RetrainStatus.Running || !coordinator.Cancel(name, id))
+        var cancelled = run.Status == RetrainStatus.Running && (coordinator.Cancel(name, id)
+            || (context.RequestServices.GetService<IGrainFactory>() is { } grains && await grains.GetGrain<IModelGrain>(name).CancelRetrain(id)));
+        if (!cancelled)
         {
             throw ApiProblemException.Conflict(run.Status == RetrainStatus.Running
                 ? $"Retrain run {id} of model '{name}' is not running in this server (another process owns it)."

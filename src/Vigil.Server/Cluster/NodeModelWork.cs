@@ -83,6 +83,23 @@ internal sealed class NodeModelWork(
         }
     }
 
+    public async Task<RetrainStart> StartRequestedRetrain(string model, RetrainAsk ask, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ask);
+        try
+        {
+            var run = await retrains.StartAsync(model, new RetrainSettings(ask.Budget, ask.MaxTrials, ask.Rows, ask.Reason, ask.Actor), cancellationToken);
+            logger.LogInformation("Started retrain run {Run} of {Model} (asked through the API by {Actor}).", run, model, ask.Actor);
+            return new RetrainStart(run, 202, null, null);
+        }
+        catch (ApiProblemException e)
+        {
+            return new RetrainStart(null, e.Status, e.Title, e.Message);
+        }
+    }
+
+    public bool CancelRetrain(string model, long runId) => retrains.Cancel(model, runId);
+
     public RetrainState RetrainState(long runId) => host.Workspace.Store.GetRetrain(runId) switch
     {
         null => Vigil.Cluster.Models.RetrainState.Missing,

@@ -23,8 +23,13 @@ public sealed class RetrainCoordinator(WorkspaceHost host, IOptions<ServerOption
 {
     private readonly ConcurrentDictionary<string, Job> _jobs = new(StringComparer.Ordinal);
 
-    /// <summary>The run in progress for <paramref name="model"/> in this server, if its id is known yet.</summary>
-    public long? RunningRun(string model) => _jobs.TryGetValue(model, out var job) ? job.RunId : null;
+    /// <summary>
+    /// The run in progress for <paramref name="model"/> in this server, if its id is known yet; on a cluster node also
+    /// one that another node runs (the shared store has it as running).
+    /// </summary>
+    public long? RunningRun(string model) => _jobs.TryGetValue(model, out var job) ? job.RunId
+        : options.Value.Cluster.Enabled && host.Workspace.Store.ListRetrains(model, 1).FirstOrDefault() is { Status: RetrainStatus.Running } other ? other.Id
+        : null;
 
     /// <summary>
     /// Starts a retrain on the most recent labelled rows and returns its run id once the store has recorded it.

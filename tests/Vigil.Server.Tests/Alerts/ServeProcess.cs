@@ -13,6 +13,8 @@ internal static class ServeProcess
             ["Vigil:ApiKeys:0:Key"] = RunningServer.WriteKey,
             ["Vigil:ApiKeys:0:Scope"] = "write",
             ["Vigil:Scheduler:Enabled"] = "false",
+            // Test rows carry fixed past timestamps: a retention pass would delete them mid-test.
+            ["Vigil:Retention:Enabled"] = "false",
         };
         foreach (var (key, value) in environment)
         {

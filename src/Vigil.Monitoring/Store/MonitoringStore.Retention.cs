@@ -1,0 +1,47 @@
+using Vigil.Monitoring.Workspace;
+
+namespace Vigil.Monitoring.Store;
+
+// Retention (#19): raw prediction rows go once they are old and a stored check covers them; checks, decisions, events
+// and profiles stay, so the report and the dashboard keep their whole history.
+public sealed partial class MonitoringStore
+{
+    /// <summary>Rows deleted per transaction: a short write lock, so ingestion beside a large purge barely waits.</summary>
+    public const int RetentionBatchRows = 5_000;
+
+    /// <inheritdoc/>
+    public RetentionResult DeleteExpiredPredictions(string model, DateTimeOffset cutoff, CancellationToken cancellationToken = default)
+    {
+        ModelName.Validate(model);
+        var cutoffTicks = StoredTime.ToTicks(cutoff);
+        using var connection = _database.Connect();
+        var covered = connection.Scalar(null, "SELECT MAX(window_end) FROM checks WHERE model = $m", ("$m", model)) is long end
+            ? Math.Min(end, cutoffTicks - 1)
+            : long.MinValue;
+        long deleted = 0;
+        while (covered != long.MinValue && !cancellationToken.IsCancellationRequested)
+        {
+            using var transaction = connection.BeginTransaction(deferred: false);
+            var batch = connection.Execute(transaction,
+                "DELETE FROM predictions WHERE seq IN (SELECT seq FROM predictions WHERE model = $m AND ts <= $end LIMIT $n)",
+                ("$m", model), ("$end", covered), ("$n", RetentionBatchRows));
+            transaction.Commit();
+            deleted += batch;
+            if (batch < RetentionBatchRows)
+            {
+                break;
+            }
+        }
+
+        long pending;
+        using (var transaction = connection.BeginTransaction(deferred: false))
+        {
+            pending = connection.Execute(transaction, "DELETE FROM pending_labels WHERE model = $m AND received_at < $c", ("$m", model), ("$c", cutoffTicks));
+            transaction.Commit();
+        }
+
+        var kept = Convert.ToInt64(connection.Scalar(null, "SELECT COUNT(*) FROM predictions WHERE model = $m AND ts < $c", ("$m", model), ("$c", cutoffTicks)),
+            System.Globalization.CultureInfo.InvariantCulture);
+        return new RetentionResult(model, cutoff, deleted, pending, kept);
+    }
+}

@@ -1,0 +1,38 @@
+using System.Globalization;
+using Vigil.Monitoring.Store;
+using Vigil.Monitoring.Workspace;
+
+namespace Vigil.Store.Postgres;
+
+// Retention: the same rule as the SQLite store (old and covered by the newest stored check), in short transactions.
+public sealed partial class PostgresMonitoringStore
+{
+    public RetentionResult DeleteExpiredPredictions(string model, DateTimeOffset cutoff, CancellationToken cancellationToken = default)
+    {
+        ModelName.Validate(model);
+        var cutoffTicks = StoredTime.ToTicks(cutoff);
+        using var connection = _database.Connect();
+        var covered = connection.Scalar(null, "SELECT MAX(window_end) FROM checks WHERE model = @m", ("@m", model)) is long end
+            ? Math.Min(end, cutoffTicks - 1)
+            : long.MinValue;
+        long deleted = 0;
+        while (covered != long.MinValue && !cancellationToken.IsCancellationRequested)
+        {
+            using var transaction = connection.BeginTransaction();
+            var batch = connection.Execute(transaction,
+                "DELETE FROM predictions WHERE seq IN (SELECT seq FROM predictions WHERE model = @m AND ts <= @end LIMIT @n)",
+                ("@m", model), ("@end", covered), ("@n", MonitoringStore.RetentionBatchRows));
+            transaction.Commit();
+            deleted += batch;
+            if (batch < MonitoringStore.RetentionBatchRows)
+            {
+                break;
+            }
+        }
+
+        var pending = connection.Execute(null, "DELETE FROM pending_labels WHERE model = @m AND received_at < @c", ("@m", model), ("@c", cutoffTicks));
+        var kept = Convert.ToInt64(connection.Scalar(null, "SELECT COUNT(*) FROM predictions WHERE model = @m AND ts < @c", ("@m", model), ("@c", cutoffTicks)),
+            CultureInfo.InvariantCulture);
+        return new RetentionResult(model, cutoff, deleted, pending, kept);
+    }
+}
