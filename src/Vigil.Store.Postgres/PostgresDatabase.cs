@@ -43,6 +43,19 @@ public sealed class PostgresDatabase : IDisposable
         var database = Connect(connectionString);
         try
         {
+            // The first connection tells whether the setting is usable: unreachable, refused, a failed login or no such
+            // database is the user's to fix. Later failures (the server going away) are not bad input and stay as they are.
+            database.Connect().Dispose();
+        }
+        catch (NpgsqlException e) when (e is not PostgresException || ((PostgresException)e).SqlState.StartsWith("28", StringComparison.Ordinal)
+            || ((PostgresException)e).SqlState == PostgresErrorCodes.InvalidCatalogName)
+        {
+            database.Dispose();
+            throw new WorkspaceInputException($"Cannot connect to the PostgreSQL store {name}: {e.Message}", e);
+        }
+
+        try
+        {
             if (migrate)
             {
                 database.Migrate();
@@ -87,19 +100,7 @@ public sealed class PostgresDatabase : IDisposable
     }
 
     /// <summary>An open connection from the pool. The caller disposes it.</summary>
-    public NpgsqlConnection Connect()
-    {
-        try
-        {
-            return Source.OpenConnection();
-        }
-        catch (NpgsqlException e) when (e is not PostgresException || ((PostgresException)e).SqlState.StartsWith("28", StringComparison.Ordinal)
-            || ((PostgresException)e).SqlState == PostgresErrorCodes.InvalidCatalogName)
-        {
-            // Unreachable, refused, a failed login or no such database: the store setting is wrong, not Vigil.
-            throw new WorkspaceInputException($"Cannot connect to the PostgreSQL store {Name}: {e.Message}", e);
-        }
-    }
+    public NpgsqlConnection Connect() => Source.OpenConnection();
 
     /// <summary>The schema version of the database (0 when no Vigil schema is there yet).</summary>
     public int ReadVersion()
