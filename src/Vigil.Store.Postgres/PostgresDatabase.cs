@@ -43,19 +43,7 @@ public sealed class PostgresDatabase : IDisposable
         var database = Connect(connectionString);
         try
         {
-            // The first connection tells whether the setting is usable: unreachable, refused, a failed login or no such
-            // database is the user's to fix. Later failures (the server going away) are not bad input and stay as they are.
-            database.Connect().Dispose();
-        }
-        catch (NpgsqlException e) when (e is not PostgresException || ((PostgresException)e).SqlState.StartsWith("28", StringComparison.Ordinal)
-            || ((PostgresException)e).SqlState == PostgresErrorCodes.InvalidCatalogName)
-        {
-            database.Dispose();
-            throw new WorkspaceInputException($"Cannot connect to the PostgreSQL store {name}: {e.Message}", e);
-        }
-
-        try
-        {
+            database.CheckReachable();
             if (migrate)
             {
                 database.Migrate();
@@ -97,6 +85,24 @@ public sealed class PostgresDatabase : IDisposable
 
         var name = string.Create(CultureInfo.InvariantCulture, $"{settings.Host}:{settings.Port}/{settings.Database ?? settings.Username}");
         return new PostgresDatabase(new NpgsqlDataSourceBuilder(settings.ConnectionString).Build(), name);
+    }
+
+    /// <summary>
+    /// Opens one connection to tell whether the setting is usable: unreachable, refused, a failed login or no such
+    /// database is the user's to fix (<see cref="WorkspaceInputException"/>, one line naming host, port and database).
+    /// Later failures (the server going away) are not bad input and stay as they are.
+    /// </summary>
+    public void CheckReachable()
+    {
+        try
+        {
+            Connect().Dispose();
+        }
+        catch (NpgsqlException e) when (e is not PostgresException || ((PostgresException)e).SqlState.StartsWith("28", StringComparison.Ordinal)
+            || ((PostgresException)e).SqlState == PostgresErrorCodes.InvalidCatalogName)
+        {
+            throw new WorkspaceInputException($"Cannot connect to the PostgreSQL store {Name}: {e.Message}", e);
+        }
     }
 
     /// <summary>An open connection from the pool. The caller disposes it.</summary>

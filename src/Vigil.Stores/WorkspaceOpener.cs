@@ -82,6 +82,7 @@ public static class WorkspaceOpener
     {
         var settings = PostgresConnectionString.Parse(location.ConnectionString!);
         using var database = PostgresDatabase.Connect(settings.ConnectionString);
+        database.CheckReachable();
         var from = database.ReadVersion();
         var applied = database.Migrate();
         return new SchemaUpgrade(PostgresName.Of(settings), from, from + applied);
