@@ -40,6 +40,34 @@ public sealed class PostgresDatabase : IDisposable
     /// </summary>
     public static PostgresDatabase Open(string connectionString, bool migrate = true)
     {
+        var database = Connect(connectionString);
+        try
+        {
+            database.CheckReachable();
+            if (migrate)
+            {
+                database.Migrate();
+            }
+            else
+            {
+                database.CheckVersion();
+            }
+
+            return database;
+        }
+        catch
+        {
+            database.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The pool for <paramref name="connectionString"/>, with no connection made and no version checked yet
+    /// (<c>vigil migrate</c> reads the version before it migrates).
+    /// </summary>
+    public static PostgresDatabase Connect(string connectionString)
+    {
         ArgumentException.ThrowIfNullOrEmpty(connectionString);
         var settings = PostgresConnectionString.Parse(connectionString);
         settings.NoResetOnClose = true;
@@ -56,37 +84,24 @@ public sealed class PostgresDatabase : IDisposable
         }
 
         var name = string.Create(CultureInfo.InvariantCulture, $"{settings.Host}:{settings.Port}/{settings.Database ?? settings.Username}");
-        var database = new PostgresDatabase(new NpgsqlDataSourceBuilder(settings.ConnectionString).Build(), name);
+        return new PostgresDatabase(new NpgsqlDataSourceBuilder(settings.ConnectionString).Build(), name);
+    }
+
+    /// <summary>
+    /// Opens one connection to tell whether the setting is usable: unreachable, refused, a failed login or no such
+    /// database is the user's to fix (<see cref="WorkspaceInputException"/>, one line naming host, port and database).
+    /// Later failures (the server going away) are not bad input and stay as they are.
+    /// </summary>
+    public void CheckReachable()
+    {
         try
         {
-            // The first connection tells whether the setting is usable: unreachable, refused, a failed login or no such
-            // database is the user's to fix. Later failures (the server going away) are not bad input and stay as they are.
-            database.Connect().Dispose();
+            Connect().Dispose();
         }
         catch (NpgsqlException e) when (e is not PostgresException || ((PostgresException)e).SqlState.StartsWith("28", StringComparison.Ordinal)
             || ((PostgresException)e).SqlState == PostgresErrorCodes.InvalidCatalogName)
         {
-            database.Dispose();
-            throw new WorkspaceInputException($"Cannot connect to the PostgreSQL store {name}: {e.Message}", e);
-        }
-
-        try
-        {
-            if (migrate)
-            {
-                database.Migrate();
-            }
-            else
-            {
-                database.CheckVersion();
-            }
-
-            return database;
-        }
-        catch
-        {
-            database.Dispose();
-            throw;
+            throw new WorkspaceInputException($"Cannot connect to the PostgreSQL store {Name}: {e.Message}", e);
         }
     }
 

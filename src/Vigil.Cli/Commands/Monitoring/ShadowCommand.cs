@@ -26,7 +26,7 @@ internal static class ShadowCommand
         var json = new Option<FileInfo?>("--json") { Description = "Write the shadow's status (and comparison) as JSON." }.WritesFile();
         var command = new Command("shadow", "Run a version as the model's shadow, compare it with the champion on the same labelled rows, promote it.")
         {
-            workspace, model, version, off, promote, reason, json,
+            workspace.Workspace, workspace.Store, model, version, off, promote, reason, json,
         };
         command.Validators.Add(result =>
         {
@@ -40,7 +40,7 @@ internal static class ShadowCommand
         {
             var output = parse.InvocationConfiguration.Output;
             var console = Terminal.For(output);
-            using var monitor = VigilMonitor.Open(parse.GetValue(workspace)!.FullName);
+            using var monitor = workspace.OpenMonitor(parse);
             var name = parse.GetValue(model)!;
             ShadowStatus? status;
             if (parse.GetValue(off))
