@@ -49,7 +49,7 @@ internal static class MultivariateTiming
     }
 
     /// <summary>Median wall clock and median processor time (all threads) of <paramref name="repeat"/> runs, in ms.</summary>
-    private static (double Wall, double Cpu) Median(int repeat, Action run)
+    internal static (double Wall, double Cpu) Median(int repeat, Action run)
     {
         var wall = new double[repeat];
         var cpu = new double[repeat];
@@ -71,7 +71,7 @@ internal static class MultivariateTiming
     }
 
     // 16 numeric features in pairs (b = ρ·a + noise) and 4 categorical ones of 3 to 12 categories.
-    private static Table Generate(int rows, int seed, double correlation)
+    internal static Table Generate(int rows, int seed, double correlation)
     {
         var random = new Random(seed);
         double Normal() => Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());

@@ -2,7 +2,11 @@
 # Ingestion throughput and /predict latency of `vigil serve` on loopback (figures in docs/server.md).
 # Usage: bench/load/run.sh [workspace-dir]   — (a given workspace is kept, a temporary one deleted) builds Release, trains the 20-feature model, starts the server,
 # runs the load generator, stops the server. Check `uptime` first: other processes' load skews the figures.
-# STORE=postgres bench/load/run.sh — the same against a throw-away PostgreSQL store (bench/lib/postgres.sh; root).
+#   STORE=postgres  the same against a throw-away PostgreSQL store (bench/lib/postgres.sh; run as root).
+#   ONNX=FILE   register FILE (an ONNX model reading f0..f19 as one tensor, e.g. bench/onnx/wide-logreg.onnx) as the
+#               champion instead of training one, so /predict scores through ONNX Runtime (docs/models.md#speed).
+#   INGEST=0    skip the ingestion runs: only the /predict latency (warm-up included) is measured.
+#   RPS=N       /predict requests per second (default 500; a lower rate shows the fixed cost when the machine is busy).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 # A workspace made here is deleted at exit: a run leaves 5-9 GB of SQLite, and writing back an earlier run's
@@ -21,7 +25,8 @@ key="bench-write-key"
 dotnet build -c Release "$root/src/Vigil.Cli" -v q -nologo >/dev/null
 dotnet build -c Release "$root/bench/Vigil.LoadGen" -v q -nologo >/dev/null
 gen="dotnet $root/bench/Vigil.LoadGen/bin/Release/net10.0/Vigil.LoadGen.dll"
-if [ "${#store[@]}" -gt 0 ]; then $gen setup --model load "${store[@]}"; else [ -f "$ws/vigil.db" ] || $gen setup --workspace "$ws" --model load; fi
+onnx=(${ONNX:+--onnx "$(cd "$(dirname "$ONNX")" && pwd)/$(basename "$ONNX")"})
+if [ "${#store[@]}" -gt 0 ]; then $gen setup --model load "${store[@]}" "${onnx[@]}"; else [ -f "$ws/vigil.db" ] || $gen setup --workspace "$ws" --model load "${onnx[@]}"; fi
 echo "load before: $(uptime)"
 Vigil__ApiKeys__0__Key=$key Vigil__ApiKeys__0__Scope=write Vigil__Scheduler__Enabled=false \
   dotnet "$root/src/Vigil.Cli/bin/Release/net10.0/vigil.dll" serve $([ "${#store[@]}" -gt 0 ] || echo --workspace "$ws") "${store[@]}" --urls "http://127.0.0.1:$port" &
@@ -29,11 +34,13 @@ server=$!
 trap 'kill -TERM $server 2>/dev/null; wait $server 2>/dev/null || true; if [ "$own" = 1 ]; then rm -rf "$ws"; fi; if [ -n "${pgdir:-}" ]; then stop_postgres "$pgdir"; rm -rf "$pgdir"; fi' EXIT
 until curl -sf "http://127.0.0.1:$port/ready" >/dev/null; do sleep 0.2; done
 # Warm-up (JIT tiering, SQLite page cache), then the measured runs.
-$gen ingest  --url "http://127.0.0.1:$port" --key $key --batch 1000 --concurrency 4 --seconds 10 >/dev/null
-$gen ingest  --url "http://127.0.0.1:$port" --key $key --batch 1000 --concurrency 4 --seconds 40
+if [ "${INGEST:-1}" != 0 ]; then
+  $gen ingest  --url "http://127.0.0.1:$port" --key $key --batch 1000 --concurrency 4 --seconds 10 >/dev/null
+  $gen ingest  --url "http://127.0.0.1:$port" --key $key --batch 1000 --concurrency 4 --seconds 40
+fi
 # 10 s of warm-up: the first seconds of a new client and of the server's predict path carry JIT tier-up and thread
 # pool growth (with 2 s the measured p99 varied 2-11 ms between identical runs; with 10 s it is steady state).
-$gen predict --url "http://127.0.0.1:$port" --key $key --rps 500 --seconds 20 --warmup 10 --slow-ms 5
+$gen predict --url "http://127.0.0.1:$port" --key $key --rps "${RPS:-500}" --seconds 20 --warmup 10 --slow-ms 5
 if [ "${RETRAIN:-0}" = 1 ]; then
   $gen ingest --url "http://127.0.0.1:$port" --key $key --batch 1000 --concurrency 4 --seconds 40 --retrain-after 8 --retrain-budget 20
 fi

@@ -29,6 +29,7 @@ public sealed class VigilMonitor : IDisposable
 {
     private readonly ConcurrentDictionary<(string Model, int Version), (LoadedModel Model, ReferenceProfile Profile)> _loaded = new();
     private readonly ConcurrentDictionary<(string Model, int Version), (PerformanceEstimator? Estimator, string? Why)> _estimators = new();
+    private readonly ConcurrentDictionary<(string Model, int Version), Multivariate.MultivariateCheck> _multivariate = new();
     private readonly TimeProvider _time;
 
     private VigilMonitor(VigilWorkspace workspace, VigilMonitorOptions options, TimeProvider time)
@@ -173,8 +174,12 @@ public sealed class VigilMonitor : IDisposable
         var watch = ResolveWatch(model, Load(champion).Model.Task);
         var checkOptions = Options.Monitoring with { Performance = Options.Monitoring.Performance with { Watched = watch.Metrics } };
         var (estimator, noEstimator) = Estimator(champion);
+        // The multivariate reference (encoding, PCA, thresholds) is prepared once per version, not per check.
+        var multivariate = Options.Monitoring.Multivariate.Enabled
+            ? _multivariate.GetOrAdd((champion.Model, champion.Version), _ => new Multivariate.MultivariateCheck(profile, Options.Monitoring.Multivariate))
+            : null;
         var monitor = new WindowMonitor(model, champion.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), profile, checkOptions, _time,
-            estimator, noEstimator);
+            estimator, noEstimator, multivariate);
         var result = monitor.Check(new MonitoringWindow
         {
             Start = request?.WindowStart ?? now,

@@ -33,7 +33,7 @@ public sealed class PostgresDatabase : IDisposable
     public string Name { get; }
 
     /// <summary>
-    /// Opens the database that <paramref name="connectionString"/> names. With <paramref name="migrate"/> (the default)
+    /// Opens the database that <paramref name="connectionString"/> names (either form <see cref="PostgresConnectionString"/> reads). With <paramref name="migrate"/> (the default)
     /// applies the pending migrations; without, refuses a database that is behind this Vigil. Either way refuses one
     /// written by a newer Vigil. Throws <see cref="WorkspaceInputException"/> with a one-line reason when the
     /// connection string is invalid, the server cannot be reached, or the version does not fit.
@@ -41,15 +41,8 @@ public sealed class PostgresDatabase : IDisposable
     public static PostgresDatabase Open(string connectionString, bool migrate = true)
     {
         ArgumentException.ThrowIfNullOrEmpty(connectionString);
-        NpgsqlConnectionStringBuilder settings;
-        try
-        {
-            settings = new NpgsqlConnectionStringBuilder(connectionString) { NoResetOnClose = true };
-        }
-        catch (ArgumentException e)
-        {
-            throw new WorkspaceInputException($"Invalid PostgreSQL connection string: {e.Message}", e);
-        }
+        var settings = PostgresConnectionString.Parse(connectionString);
+        settings.NoResetOnClose = true;
 
         if (string.IsNullOrEmpty(settings.ApplicationName))
         {

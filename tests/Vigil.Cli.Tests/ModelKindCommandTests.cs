@@ -64,6 +64,41 @@ public sealed class ModelKindCommandTests : IDisposable
     }
 
     [Fact]
+    public void Classes_NameABareTensorsColumns_AndAListOfTheWrongWidthExitsTwoWithOneLine()
+    {
+        // tier-tensor: text labels beside a plain [N, 3] probability tensor, which names no classes.
+        string[] Args(string output, params string[] more) => ["predict", "--model", Fixture("tier-tensor.onnx"), "--features-file", Fixture("tier-tensor.features.txt"),
+            "--data", Fixture("tier-tensor.data.csv"), "--out", output, .. more];
+        var output = Path.Combine(_dir, "tiers.csv");
+        var (code, _, stderr) = CliRunner.Run(Args(output));
+        Assert.Equal(2, code);
+        Assert.Contains("--classes", stderr, StringComparison.Ordinal);
+
+        (code, _, stderr) = CliRunner.Run(Args(output, "--classes", "bronze,gold"));
+        Assert.Equal(2, code);
+        Assert.Single(stderr.Trim().Split('\n'));
+        Assert.Contains("--classes names 2 classes (bronze, gold), but ONNX output 'probabilities' of 'tier-tensor.onnx' has 3 probability columns", stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(output));
+
+        (code, _, stderr) = CliRunner.Run(Args(output, "--classes", "bronze,gold,silver"));
+        Assert.True(code == 0, stderr);
+        var scored = CsvTableReader.Read(output);
+        var expected = CsvTableReader.Read(Fixture("tier-tensor.expected.csv"));
+        for (var i = 0; i < expected.RowCount; i++)
+        {
+            Assert.Equal(expected["label"].FormatCell(i), scored["prediction"].FormatCell(i));
+            Assert.InRange(Math.Abs(((NumericColumn)scored["score_gold"])[i] - ((NumericColumn)expected["p_gold"])[i]), 0, 1e-5);
+        }
+
+        var ws = Path.Combine(_dir, "tier-ws");
+        (code, _, stderr) = CliRunner.Run("register", "--model", "tier", "--onnx", Fixture("tier-tensor.onnx"), "--features-file", Fixture("tier-tensor.features.txt"),
+            "--reference", Fixture("tier-tensor.reference.csv"), "--label", "tier", "--classes", "bronze,gold,silver,platinum", "--workspace", ws);
+        Assert.Equal(2, code);
+        Assert.Contains("has 3 probability columns", stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(ws));
+    }
+
+    [Fact]
     public void ARefusedRegistration_ExitsTwoWithOneLine_AndCreatesNoWorkspace()
     {
         var ws = Path.Combine(_dir, "never");

@@ -77,6 +77,8 @@ public sealed class GrainCluster : IAsyncLifetime
         public RetrainState RetrainState(long runId) =>
             Scripts.Values.FirstOrDefault(s => s.Runs.ContainsKey(runId))?.RetrainState(runId) ?? Models.RetrainState.Missing;
 
+        public IReadOnlyList<long> RunningRetrains(string model, DateTimeOffset since) => Work(model).RunningRetrains(model, since);
+
         public bool AbandonRetrain(long runId) => Scripts.Values.First(s => s.Runs.ContainsKey(runId)).AbandonRetrain(runId);
     }
 }

@@ -128,6 +128,26 @@ public sealed class ModelGrainTests(GrainCluster fixture) : IClassFixture<GrainC
         Assert.Equal(RetrainState.Finished, work.Runs[4242]);
     }
 
+    [Fact]
+    public async Task A_retrain_being_started_when_its_silo_died_is_found_in_the_store_and_abandoned()
+    {
+        const string model = "half-started";
+        var work = GrainCluster.Work(model);
+        work.Runs[4343] = RetrainState.Running; // recorded by the store; the dead grain never saved its id
+        var dead = SiloAddress.New(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 2), 12345).ToParsableString();
+        var storage = ((InProcessSiloHandle)fixture.Cluster.Primary!).SiloHost!.Services.GetRequiredKeyedService<IGrainStorage>(VigilSilo.StorageName);
+        var grain = Grain(model);
+        await storage.WriteStateAsync("cursor", grain.GetGrainId(), new GrainState<ModelCursor>(
+            new ModelCursor { RetrainSilo = dead, RetrainStartingAt = DateTimeOffset.UtcNow.AddSeconds(-3) }));
+
+        var status = await grain.Status();
+        Assert.Equal([4343L], work.Abandoned);
+        Assert.Null(status.RetrainRun);
+
+        // Nothing left over blocks the next retrain.
+        Assert.Equal(202, (await grain.RequestRetrain(new RetrainAsk(null, 1, 100, "again", "ops"))).Status);
+    }
+
     private static async Task PollsPass(ScriptedWork work, int polls)
     {
         var target = Volatile.Read(ref work.Polls) + polls;

@@ -80,6 +80,9 @@ internal sealed class ScriptedWork : IModelWork
 
     public RetrainState RetrainState(long runId) => Runs.TryGetValue(runId, out var state) ? state : Models.RetrainState.Missing;
 
+    public IReadOnlyList<long> RunningRetrains(string model, DateTimeOffset since) =>
+        Runs.Where(r => r.Value == Models.RetrainState.Running).Select(r => r.Key).ToArray();
+
     public bool AbandonRetrain(long runId)
     {
         Abandoned.Add(runId);

@@ -8,6 +8,7 @@ using System.Text.RegularExpressions;
 using Vigil.Monitoring.Store;
 using Vigil.Monitoring.Workspace;
 using Vigil.TestSupport;
+using Vigil.TestSupport.Servers;
 
 namespace Vigil.Cluster.Tests;
 
@@ -31,10 +32,10 @@ public sealed partial class ThreeNodeClusterTests
     [SkippableFact]
     public async Task Three_nodes_ingest_schedule_and_survive_a_sigkill()
     {
-        using var redis = RedisServer.StartOrSkip();
+        var redis = RedisServer.Require(); // shared by the test run; this cluster's own ClusterId keeps its keys apart
         var workspace = Directory.CreateTempSubdirectory("vigil-cluster-").FullName;
         var clusterId = $"test-{Guid.NewGuid():N}";
-        var nodes = Enumerable.Range(0, 3).Select(i => new Node(i, workspace, redis.ConnectionString, clusterId)).ToArray();
+        var nodes = Enumerable.Range(0, 3).Select(i => new Node(i, workspace, redis.Endpoint, clusterId)).ToArray();
         try
         {
             var bundle = ClusterModel.CopyInto(workspace);
@@ -84,6 +85,9 @@ public sealed partial class ThreeNodeClusterTests
             // The killed node restarts on its ports and rejoins: three active silos again, seen from every node.
             await nodes[1].StartAsync();
             await WaitForMembers(nodes, 3);
+
+            // A node that joins takes work: some models' grains move to it.
+            await Eventually.Value(nodes[1].ModelGrains, n => n > 0, Deadline, n => $"the restarted node to host model grains (hosts {n})");
 
             // Retrains asked through the API of any node go through the model's grain: of three asked at once, at
             // most one starts (none while a scheduled one runs), the others are refused with 409; a refusal on the
@@ -313,6 +317,14 @@ public sealed partial class ThreeNodeClusterTests
             {
                 return -1;
             }
+        }
+
+        /// <summary>Model grains on this node's silo, from its <c>/metrics</c>.</summary>
+        public async Task<int> ModelGrains()
+        {
+            var text = await Client.GetStringAsync("/metrics");
+            var line = text.Split('\n').FirstOrDefault(l => l.StartsWith("vigil_cluster_model_grains{", StringComparison.Ordinal));
+            return line is null ? 0 : (int)double.Parse(line[(line.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture);
         }
 
         public void Dispose()

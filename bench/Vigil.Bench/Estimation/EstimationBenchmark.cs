@@ -95,7 +95,7 @@ internal static class EstimationBenchmark
         var features = test.Columns.Where(c => c is NumericColumn && c.Name != label).Cast<NumericColumn>().ToArray();
         var rows = new List<(string Feature, double Beta, double RealAcc, double EstAcc, double RealAuc, double EstAuc, bool CoveredAcc, bool CoveredAuc, double NoiseAcc, double NoiseAuc)>();
         var options = new EstimationOptions();
-        var rule = new EstimatedDegradationRule { Level = 0.95, Watched = ["accuracy"] };
+        var rule = new DegradationRule(WatchedMetrics.Parse("accuracy"), level: 0.95);
         foreach (var feature in features)
         {
             var z = Standardised(feature);

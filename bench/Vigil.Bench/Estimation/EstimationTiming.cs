@@ -21,7 +21,8 @@ internal static class EstimationTiming
     public static string Run()
     {
         var options = new EstimationOptions();
-        var rule = new EstimatedDegradationRule();
+        var rule = DegradationRule.For(Vigil.AutoML.AutoMLTask.Binary);
+        var regressionRule = DegradationRule.For(Vigil.AutoML.AutoMLTask.Regression);
 
         // CBPE: an overconfident model, so calibration is fitted and applied.
         var random = new Random(1);
@@ -44,7 +45,7 @@ internal static class EstimationTiming
         fitDle.Stop();
         var windowRows = data.Table.Slice(5000, Rows).WithoutColumns("target");
         var dleScores = ScoredRows.Regression(predicted[5000..]);
-        var dleTime = Median(() => dle.Estimate(windowRows, dleScores, options, rule));
+        var dleTime = Median(() => dle.Estimate(windowRows, dleScores, options, regressionRule));
 
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"\n### Timing: a {Rows:N0}-row window, {Features} features ({Environment.ProcessorCount} cores)\n\n");
@@ -72,7 +73,7 @@ internal static class EstimationTiming
         return times[2];
     }
 
-    private static PredictionSet Binary(int n, Random random)
+    internal static PredictionSet Binary(int n, Random random)
     {
         var y = new int[n];
         var predicted = new int[n];
@@ -89,7 +90,7 @@ internal static class EstimationTiming
         return PredictionSet.Binary(y, predicted, score);
     }
 
-    private static double[] Predict(RegressionData data)
+    internal static double[] Predict(RegressionData data)
     {
         var n = data.Table.RowCount;
         var predicted = new double[n];

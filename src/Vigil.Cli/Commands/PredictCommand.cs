@@ -27,12 +27,13 @@ internal static class PredictCommand
         var version = new Option<int?>("--version") { Description = "Version of a registered model (default: its champion)." };
         var features = FeatureOptions.List();
         var featuresFile = FeatureOptions.File();
+        var classes = ClassesOption.Create();
         var workspace = Monitoring.WorkspaceOption.Create();
         workspace.Aliases.Add("--store");
         var encoding = CsvInput.EncodingOption();
         var command = new Command("predict", "Add predictions and scores of a model (bundle, ONNX, ML.NET or registered) to a CSV or Parquet file.")
         {
-            model, data, output, version, features, featuresFile, workspace, encoding,
+            model, data, output, version, features, featuresFile, classes, workspace, encoding,
         };
         command.Validators.Add(result => FeatureOptions.Validate(result, features, featuresFile));
         command.SetAction(parse => AutoMLCommandSupport.Guard(parse.InvocationConfiguration.Error, () =>
@@ -41,7 +42,7 @@ internal static class PredictCommand
             var path = parse.GetValue(data)!.FullName;
             var (loaded, table) = PredictionSource.Open(
                 parse.GetValue(model)!, parse.GetValue(version), FeatureOptions.Read(parse, features, featuresFile),
-                parse.GetValue(workspace)!.FullName, path, csv);
+                parse.GetValue(workspace)!.FullName, path, csv, ClassesOption.Read(parse, classes));
             var predictions = loaded.Predict(table);
             var result = table;
             var labels = loaded.PredictedLabels(predictions);

@@ -16,8 +16,15 @@ namespace Vigil.Cli.Commands;
 /// </summary>
 internal static class PredictionSource
 {
-    public static (LoadedModel Model, Table Rows) Open(string model, int? version, IReadOnlyList<string>? features, string workspace, string data, CsvEncoding encoding)
+    public static (LoadedModel Model, Table Rows) Open(string model, int? version, IReadOnlyList<string>? features, string workspace, string data, CsvEncoding encoding,
+        IReadOnlyList<string>? classes = null)
     {
+        var bareOnnx = version is null && File.Exists(model) && string.Equals(Path.GetExtension(model), ".onnx", StringComparison.OrdinalIgnoreCase);
+        if (classes is not null && !bareOnnx)
+        {
+            throw new ModelInputException("--classes names the classes of an .onnx file's probability tensor; a bundle, an ML.NET .zip or a registered model knows its classes.");
+        }
+
         if (version is null && Directory.Exists(model))
         {
             var bundle = AutoMLCommandSupport.LoadBundle(new DirectoryInfo(model));
@@ -32,7 +39,7 @@ internal static class PredictionSource
             var shownAs = $"'{file.Name}'";
             return file.Extension.ToLowerInvariant() switch
             {
-                ".onnx" => (OnnxModel.Bind(bytes, shownAs, rows, features, null, Vigil.AutoML.AutoMLTask.Auto), rows),
+                ".onnx" => (OnnxModel.Bind(bytes, shownAs, rows, features, null, Vigil.AutoML.AutoMLTask.Auto, classes), rows),
                 ".zip" => (MlNetPipeline.Bind(bytes, shownAs, rows, features, null, Vigil.AutoML.AutoMLTask.Auto), rows),
                 _ => throw new ModelInputException($"{shownAs} is neither an .onnx file nor an ML.NET .zip; --model takes those, a bundle folder or a registered model's name."),
             };

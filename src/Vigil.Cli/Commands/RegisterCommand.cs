@@ -10,7 +10,7 @@ namespace Vigil.Cli.Commands;
 
 /// <summary>
 /// <c>vigil register --model NAME (--onnx FILE | --mlnet FILE | --external) --reference FILE --label COL [--features …]
-/// [--prediction COL] [--score COL[,COL…]] [--task …] [--holdout FILE] [--promote]</c>: registers a model Vigil did not
+/// [--classes a,b,…] [--prediction COL] [--score COL[,COL…]] [--task …] [--holdout FILE] [--promote]</c>: registers a model Vigil did not
 /// train, with its reference profile and baseline. Everything is checked before the workspace is opened, so a refused
 /// registration (exit 2, one line naming the file, input or column) leaves it exactly as it was.
 /// </summary>
@@ -26,6 +26,7 @@ internal static class RegisterCommand
         var label = new Option<string>("--label", "-l") { Description = "Label column of the reference (and holdout).", Required = true };
         var features = FeatureOptions.List();
         var featuresFile = FeatureOptions.File();
+        var classes = ClassesOption.Create();
         var prediction = new Option<string?>("--prediction") { Description = "Column of the reference holding the model's predictions (the baseline is then measured on it, not by scoring)." };
         var score = new Option<string?>("--score") { Description = "Score column(s), comma-separated: the positive-class probability (binary), or one per class in the label's sorted order (multiclass)." };
         var task = new Option<string>("--task") { Description = "auto (from the model's outputs, or the label for --external), binary, multiclass or regression.", DefaultValueFactory = _ => "auto" };
@@ -37,7 +38,7 @@ internal static class RegisterCommand
         var encoding = CsvInput.EncodingOption();
         var command = new Command("register", "Register a model Vigil did not train (ONNX, ML.NET, or external) with its reference data.")
         {
-            model, onnx, mlnet, external, reference, label, features, featuresFile, prediction, score, task, holdout, promote, reason, workspace, encoding,
+            model, onnx, mlnet, external, reference, label, features, featuresFile, classes, prediction, score, task, holdout, promote, reason, workspace, encoding,
         };
         command.Validators.Add(result =>
         {
@@ -65,6 +66,7 @@ internal static class RegisterCommand
                 ReferenceName = $"'{referenceFile.Name}'",
                 Label = parse.GetValue(label)!,
                 Features = FeatureOptions.Read(parse, features, featuresFile),
+                Classes = ClassesOption.Read(parse, classes),
                 PredictionColumn = parse.GetValue(prediction),
                 ScoreColumns = Split(parse.GetValue(score)),
                 Task = AutoMLCommandSupport.ParseTask(parse.GetValue(task)!),

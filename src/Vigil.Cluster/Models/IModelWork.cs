@@ -36,6 +36,9 @@ public interface IModelWork
     /// <summary>Where run <paramref name="runId"/> stands in the store.</summary>
     RetrainState RetrainState(long runId);
 
+    /// <summary>Runs of the model recorded as running that were requested at or after <paramref name="since"/>.</summary>
+    IReadOnlyList<long> RunningRetrains(string model, DateTimeOffset since);
+
     /// <summary>Marks a run whose silo died as abandoned (false when it had already finished).</summary>
     bool AbandonRetrain(long runId);
 }

@@ -25,7 +25,14 @@ public sealed class ModelCursor
     [Id(3)]
     public long? RetrainRun { get; set; }
 
-    /// <summary>The silo that runs <see cref="RetrainRun"/> (<c>SiloAddress.ToParsableString</c>).</summary>
+    /// <summary>The silo that runs <see cref="RetrainRun"/> (<c>SiloAddress.ToParsableString</c>), or starts one.</summary>
     [Id(4)]
     public string? RetrainSilo { get; set; }
+
+    /// <summary>
+    /// Set (and saved) just before the grain starts a retrain on <see cref="RetrainSilo"/>, cleared once the run's id
+    /// is saved: if that silo dies in between, the run it may have recorded is found in the store by this time.
+    /// </summary>
+    [Id(5)]
+    public DateTimeOffset? RetrainStartingAt { get; set; }
 }

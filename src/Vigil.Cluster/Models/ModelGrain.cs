@@ -29,7 +29,7 @@ internal sealed class ModelGrain(
     private long _rows;
     private Task? _check;
     private int _checksRun;
-    private int _silosAtActivation;
+    private IReadOnlySet<SiloAddress> _silosAtActivation = new HashSet<SiloAddress>();
     private DateTimeOffset _activatedAt;
 
     private string Model => this.GetPrimaryKeyString();
@@ -39,7 +39,7 @@ internal sealed class ModelGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _activatedAt = time.GetUtcNow();
-        _silosAtActivation = cluster.ActiveSilos;
+        _silosAtActivation = cluster.ActiveSiloAddresses();
         var model = Model;
         _rows = await Task.Run(() => work.CountRows(model), cancellationToken);
         await ReconcileRetrain(activating: true);
@@ -84,20 +84,16 @@ internal sealed class ModelGrain(
     {
         ArgumentNullException.ThrowIfNull(ask);
         await ReconcileRetrain(activating: false);
-        if (State.RetrainRun is { } running)
+        if (State.RetrainRun is not null || State.RetrainStartingAt is not null)
         {
-            return new RetrainStart(null, 409, "Conflict", $"A retrain of model '{Model}' is already running (run {running}); cancel it or wait.");
+            var running = State.RetrainRun is { } run ? $"run {run}" : "starting";
+            return new RetrainStart(null, 409, "Conflict", $"A retrain of model '{Model}' is already running ({running}); cancel it or wait.");
         }
 
         var model = Model;
+        await Starting();
         var start = await work.StartRequestedRetrain(model, ask, _stopping.Token);
-        if (start.Run is { } run)
-        {
-            State.RetrainRun = run;
-            State.RetrainSilo = cluster.Silo.ToParsableString();
-            await Save();
-        }
-
+        await Started(start.Run);
         return start;
     }
 
@@ -169,29 +165,49 @@ internal sealed class ModelGrain(
         State.Failure = null;
         Publish();
         await Task.Run(() => work.CheckSucceeded(model, check, previous), CancellationToken.None);
-        if (check.Retrain && settings.AutoRetrain && State.RetrainRun is null && !token.IsCancellationRequested)
+        await Save();
+        if (check.Retrain && settings.AutoRetrain && State.RetrainRun is null && State.RetrainStartingAt is null && !token.IsCancellationRequested)
         {
             var reason = $"scheduled: {check.Summary} (check {check.CheckId})";
+            await Starting();
+            long? run = null;
             try
             {
-                if (await work.StartRetrain(model, reason, token) is { } run)
-                {
-                    State.RetrainRun = run;
-                    State.RetrainSilo = cluster.Silo.ToParsableString();
-                }
+                run = await work.StartRetrain(model, reason, token);
             }
             catch (Exception e) when (e is not OutOfMemoryException and not OperationCanceledException)
             {
                 logger.LogWarning(e, "Retrain of {Model} not started.", model);
             }
-        }
 
+            await Started(run);
+        }
+    }
+
+    // Saved before the start, so that a silo dying between the store's record of the run and the grain's finds it.
+    private async Task Starting()
+    {
+        State.RetrainSilo = cluster.Silo.ToParsableString();
+        State.RetrainStartingAt = time.GetUtcNow();
+        await Save();
+    }
+
+    private async Task Started(long? run)
+    {
+        State.RetrainRun = run;
+        State.RetrainSilo = run is null ? null : State.RetrainSilo;
+        State.RetrainStartingAt = null;
         await Save();
     }
 
     // The retrain this grain started: forgotten once the store has it finished; abandoned when its silo died.
     private async Task ReconcileRetrain(bool activating)
     {
+        if (activating && State.RetrainStartingAt is { } since)
+        {
+            await ReconcileStart(since);
+        }
+
         if (State.RetrainRun is not { } run)
         {
             return;
@@ -218,12 +234,33 @@ internal sealed class ModelGrain(
         }
     }
 
-    // A node that joined takes work: an idle grain placed when there were fewer silos moves now and then (the next
-    // wake-up places it on the least loaded silo). Random, so the grains of a busy silo do not all move at once.
+    // The previous activation was starting a retrain when it went away: if its silo died, any run it recorded since
+    // then is abandoned (runs on a live silo finish there; the store's guard keeps a second one from starting).
+    private async Task ReconcileStart(DateTimeOffset since)
+    {
+        var model = Model;
+        if (State.RetrainSilo is { } silo && silo != cluster.Silo.ToParsableString() && !cluster.IsAlive(silo))
+        {
+            // A little earlier than the mark: the run's time comes from another node's clock.
+            foreach (var run in await Task.Run(() => work.RunningRetrains(model, since - TimeSpan.FromSeconds(5))))
+            {
+                var abandoned = await Task.Run(() => work.AbandonRetrain(run));
+                logger.LogWarning("Retrain run {Run} of {Model} was starting on silo {Silo}, which left the cluster: {What}.",
+                    run, model, silo, abandoned ? "marked abandoned; the next check decides again" : "it had already ended");
+            }
+        }
+
+        State.RetrainSilo = null;
+        State.RetrainStartingAt = null;
+        await Save();
+    }
+
+    // A node that joined takes work: an idle grain placed before a silo joined moves now and then (the next wake-up
+    // places it on the least loaded silo). Random, so the grains of a busy silo do not all move at once.
     private void MaybeMove(DateTimeOffset now)
     {
-        if (State.RetrainRun is null && now - _activatedAt >= settings.RebalanceAfter && cluster.ActiveSilos > _silosAtActivation
-            && Random.Shared.NextDouble() < 0.2)
+        if (State.RetrainRun is null && now - _activatedAt >= settings.RebalanceAfter && Random.Shared.NextDouble() < 0.2
+            && cluster.ActiveSiloAddresses().Any(silo => !_silosAtActivation.Contains(silo)))
         {
             logger.LogInformation("Model {Model} leaves silo {Silo} so that the cluster's {Silos} silos share the models.", Model, cluster.Silo, cluster.ActiveSilos);
             this.DeactivateOnIdle();

@@ -14,6 +14,10 @@ public sealed class ClusterView(IClusterMembershipService membership, ILocalSilo
     /// <summary>Silos whose status is Active.</summary>
     public int ActiveSilos => membership.CurrentSnapshot.Members.Values.Count(m => m.Status == SiloStatus.Active);
 
+    /// <summary>The addresses of the active silos (a restarted node is a new address: same endpoint, new generation).</summary>
+    public IReadOnlySet<SiloAddress> ActiveSiloAddresses() =>
+        membership.CurrentSnapshot.Members.Values.Where(m => m.Status == SiloStatus.Active).Select(m => m.SiloAddress).ToHashSet();
+
     /// <summary>True when <paramref name="silo"/> (a <c>SiloAddress.ToParsableString</c>) is not dead: active, joining or stopping.</summary>
     public bool IsAlive(string silo)
     {

@@ -1,10 +1,14 @@
+using MathNet.Numerics.Distributions;
 using Vigil.AutoML;
+using Vigil.AutoML.Metrics;
 
 namespace Vigil.Monitoring.Checks;
 
 /// <summary>
-/// The one per-metric degradation rule, for realised metrics (<see cref="PerformanceCheck"/>) and estimated ones
-/// alike. A watched metric is degraded when its whole confidence interval lies beyond the allowed worsening
+/// The one per-metric degradation rule, for realised metrics (<see cref="PerformanceCheck"/>: bootstrap or analytic
+/// intervals) and estimated ones (<see cref="Estimation.PerformanceEstimator"/>: the estimator's band) alike —
+/// <see cref="Judge"/> takes a metric's interval and baseline, whatever made them, and gives one
+/// <see cref="MetricVerdict"/>. A watched metric is degraded when its whole confidence interval lies beyond the allowed worsening
 /// max(drop × |baseline|, <see cref="MinAbsoluteDrop"/>) — below the baseline for scores, above it for losses — where
 /// drop is the metric's own <see cref="WatchedMetric.MaxRelativeDrop"/> or <see cref="DefaultRelativeDrop"/>.
 /// <para>
@@ -50,6 +54,9 @@ public sealed record DegradationRule
     /// <summary>Bonferroni-adjusted two-sided level at which each metric's interval must be drawn.</summary>
     public double IntervalLevel => 1 - ((1 - Level) / Watched.Metrics.Count);
 
+    /// <summary>The normal quantile of a two-sided interval at <see cref="IntervalLevel"/> (e.g. 2.50 for four watched metrics at 95 %).</summary>
+    public double IntervalZ => Normal.InvCDF(0, 1, 1 - ((1 - IntervalLevel) / 2));
+
     /// <summary>Name of the correction, as results record it.</summary>
     public const string Correction = "bonferroni";
 
@@ -82,6 +89,26 @@ public sealed record DegradationRule
         Math.Max(RelativeDrop(metric) * Math.Abs(baseline), MinAbsoluteDrop);
 
     /// <summary>
+    /// The rule's verdict on <paramref name="metric"/> whose interval (drawn at <see cref="IntervalLevel"/>) is
+    /// [<paramref name="lower"/>, <paramref name="upper"/>]: realised and estimated metrics are judged by this one call.
+    /// Without a baseline or an interval nothing is degraded. Metrics that are not watched are judged as well
+    /// (<see cref="MetricVerdict.Degraded"/>) but never raise the alarm (<see cref="MetricVerdict.Alarms"/>).
+    /// </summary>
+    public MetricVerdict Judge(string metric, double? baseline, double? lower, double? upper)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(metric);
+        double? allowed = baseline is { } b && double.IsFinite(b) ? AllowedDrop(metric, b) : null;
+        var degraded = allowed is not null && lower is { } lo && upper is { } up && IsDegraded(metric, baseline!.Value, lo, up);
+        return new MetricVerdict(metric, HigherIsBetter(metric), IsWatched(metric), RelativeDrop(metric), allowed, IntervalLevel, degraded);
+    }
+
+    /// <summary>
+    /// False for losses and errors (log_loss, rmse, mae, …), true for scores — also for the metrics only estimation
+    /// gives (specificity, the multiclass macro averages), which are all scores.
+    /// </summary>
+    public static bool HigherIsBetter(string metric) => MetricCatalog.Find(metric)?.HigherIsBetter ?? true;
+
+    /// <summary>
     /// True when the interval [<paramref name="lower"/>, <paramref name="upper"/>] of the metric's value (drawn at
     /// <see cref="IntervalLevel"/>) lies wholly beyond the allowed worsening from <paramref name="baseline"/>. Says
     /// nothing about whether the metric is watched (see <see cref="IsWatched"/>); NaN bounds are never degraded.
@@ -89,7 +116,7 @@ public sealed record DegradationRule
     public bool IsDegraded(string metric, double baseline, double lower, double upper)
     {
         var allowed = AllowedDrop(metric, baseline);
-        return TaskMetrics.HigherIsBetter(metric)
+        return HigherIsBetter(metric)
             ? upper - baseline < -allowed
             : lower - baseline > allowed;
     }

@@ -25,6 +25,12 @@ public sealed record MetricChange
     /// <summary>(Value − Baseline) / |Baseline|; null when the baseline is 0.</summary>
     public double? RelativeChange { get; init; }
 
+    /// <summary>Lower end of the value's confidence interval (the interval <see cref="DegradationRule.Judge"/> judges).</summary>
+    public double? Lower { get; init; }
+
+    /// <summary>Upper end of the value's confidence interval.</summary>
+    public double? Upper { get; init; }
+
     /// <summary>Lower end of the change's confidence interval.</summary>
     public double? ChangeLower { get; init; }
 

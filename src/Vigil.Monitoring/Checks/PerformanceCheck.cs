@@ -76,11 +76,11 @@ public static class PerformanceCheck
 
     private static MetricChange Measure(Baseline baseline, PredictionSet window, string name, PerformanceOptions options, DegradationRule rule, bool analytic)
     {
-        var higherIsBetter = TaskMetrics.HigherIsBetter(name);
         double? reference = baseline.Metrics.TryGetValue(name, out var b) ? b : null;
+        var verdict = rule.Judge(name, reference, null, null);
         var change = new MetricChange
         {
-            Name = name, HigherIsBetter = higherIsBetter, Baseline = reference, Watched = rule.IsWatched(name), MaxRelativeDrop = rule.RelativeDrop(name),
+            Name = name, HigherIsBetter = verdict.HigherIsBetter, Baseline = reference, Watched = verdict.Watched, MaxRelativeDrop = verdict.MaxRelativeDrop,
         };
         if (window.Rows == 0)
         {
@@ -108,7 +108,7 @@ public static class PerformanceCheck
         {
             AbsoluteChange = value - baseValue,
             RelativeChange = baseValue == 0 ? null : (value - baseValue) / Math.Abs(baseValue),
-            AllowedDrop = rule.AllowedDrop(name, baseValue),
+            AllowedDrop = verdict.AllowedDrop,
         };
         var interval = Interval(window, name, value, options, rule.IntervalLevel, analytic);
         if (interval is not { } found)
@@ -117,14 +117,16 @@ public static class PerformanceCheck
         }
 
         var (lower, upper, method) = found;
-
+        verdict = rule.Judge(name, baseValue, lower, upper);
         return change with
         {
+            Lower = lower,
+            Upper = upper,
             ChangeLower = lower - baseValue,
             ChangeUpper = upper - baseValue,
-            Level = rule.IntervalLevel,
+            Level = verdict.IntervalLevel,
             Method = method,
-            Degraded = rule.IsDegraded(name, baseValue, lower, upper),
+            Degraded = verdict.Degraded,
         };
     }
 

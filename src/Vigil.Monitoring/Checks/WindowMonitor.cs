@@ -25,8 +25,10 @@ public sealed class WindowMonitor
 
     /// <param name="estimator">The version's performance estimator; null for none.</param>
     /// <param name="noEstimator">Why there is none, reported on windows instead of an estimate; null to say nothing.</param>
+    /// <param name="multivariate">A multivariate check of the same profile and multivariate options to reuse, so its
+    /// reference (encoding, PCA, thresholds) is prepared once per version rather than per monitor; null makes one.</param>
     public WindowMonitor(string model, string version, ReferenceProfile profile, MonitoringOptions? options = null, TimeProvider? timeProvider = null,
-        PerformanceEstimator? estimator = null, string? noEstimator = null)
+        PerformanceEstimator? estimator = null, string? noEstimator = null, Multivariate.MultivariateCheck? multivariate = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(model);
         ArgumentException.ThrowIfNullOrEmpty(version);
@@ -39,7 +41,7 @@ public sealed class WindowMonitor
         _drift = new DriftCheck(profile, _options.Drift);
         _estimator = estimator;
         _noEstimator = noEstimator;
-        _multivariate = _options.Multivariate.Enabled ? new Multivariate.MultivariateCheck(profile, _options.Multivariate) : null;
+        _multivariate = _options.Multivariate.Enabled ? multivariate ?? new Multivariate.MultivariateCheck(profile, _options.Multivariate) : null;
     }
 
     public MonitoringResult Check(MonitoringWindow window, CancellationToken cancellationToken = default)

@@ -99,7 +99,7 @@ public sealed record CbpeModel
     /// Estimates the metrics of <paramref name="window"/>. With <paramref name="labels"/> (the true class of every
     /// row, when all are known) the realised values are reported beside the estimates.
     /// </summary>
-    public EstimatedPerformance Estimate(ScoredRows window, EstimationOptions options, EstimatedDegradationRule rule, IReadOnlyList<int>? labels = null)
+    public EstimatedPerformance Estimate(ScoredRows window, EstimationOptions options, DegradationRule rule, IReadOnlyList<int>? labels = null)
     {
         ArgumentNullException.ThrowIfNull(window);
         ArgumentNullException.ThrowIfNull(options);
@@ -116,18 +116,10 @@ public sealed record CbpeModel
             : Multiclass(window, calibrated, options);
         var realised = labels is not null && labels.Count == window.Rows ? Realised(window, labels) : null;
         var allowance = CalibrationError();
-        var (metrics, degraded, level) = EstimateJudgement.Judge(Task, names, values, errors, realised, Reference, rule, allowance);
-        return new EstimatedPerformance
-        {
-            Method = "cbpe",
-            Rows = window.Rows,
-            Level = level,
-            Calibration = CalibrationSummary(),
-            CalibrationError = allowance,
-            Metrics = metrics,
-            Degraded = degraded,
-            Notes = ["estimated from the model's calibrated probabilities: valid while the relation between features and label is unchanged (covariate shift), not under concept drift"],
-        };
+        var estimated = EstimateJudgement.Judge("cbpe", window.Rows, Task, names, values, errors, realised, Reference, rule,
+            ["estimated from the model's calibrated probabilities: valid while the relation between features and label is unchanged (covariate shift), not under concept drift"],
+            allowance);
+        return estimated with { Calibration = CalibrationSummary(), CalibrationError = allowance };
     }
 
     /// <summary>The calibrated probabilities of the window (binary: per row; multiclass: rows × classes, renormalised).</summary>

@@ -102,7 +102,7 @@ public sealed record DleModel
     /// Estimates MAE and RMSE of <paramref name="window"/>'s predictions on <paramref name="rows"/>. With
     /// <paramref name="labels"/> (every row's true value) the realised values are reported beside the estimates.
     /// </summary>
-    public EstimatedPerformance Estimate(Table rows, ScoredRows window, EstimatedDegradationRule rule, IReadOnlyList<double>? labels = null)
+    public EstimatedPerformance Estimate(Table rows, ScoredRows window, DegradationRule rule, IReadOnlyList<double>? labels = null)
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(window);
@@ -135,15 +135,14 @@ public sealed record DleModel
         var errorMse = Math.Sqrt(Math.Max(0, Kurtosis - 1) * sumSquaredSq) / n;
         var errorRmse = rmse > 0 ? errorMse / (2 * rmse) : 0;
         double[]? realised = labels is not null && labels.Count == n ? Realised(window.PredictedValues!, labels) : null;
-        var (metrics, degraded, level) = EstimateJudgement.Judge(AutoMLTask.Regression, EstimatedMetricNames.For(AutoMLTask.Regression),
-            [mae, rmse], [errorMae, errorRmse], realised, Reference, rule);
         var notes = new List<string> { "estimated by models of the absolute and squared error trained on the holdout: valid under covariate shift, not when the target's relation to the features changes" };
         if (missing.Count > 0)
         {
             notes.Add($"{missing.Count} feature column(s) missing from the window were read as missing values: {string.Join(", ", missing.Take(10))}");
         }
 
-        return new EstimatedPerformance { Method = "dle", Rows = n, Level = level, Metrics = metrics, Degraded = degraded, Notes = notes };
+        return EstimateJudgement.Judge("dle", n, AutoMLTask.Regression, EstimatedMetricNames.For(AutoMLTask.Regression),
+            [mae, rmse], [errorMae, errorRmse], realised, Reference, rule, notes);
     }
 
     private static double[] Realised(IReadOnlyList<double> predicted, IReadOnlyList<double> labels)

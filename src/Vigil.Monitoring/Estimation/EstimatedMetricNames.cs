@@ -24,5 +24,5 @@ public static class EstimatedMetricNames
     };
 
     /// <summary>False for losses and errors (log_loss, mae, rmse).</summary>
-    public static bool HigherIsBetter(string name) => name is not ("log_loss" or "mae" or "rmse");
+    public static bool HigherIsBetter(string name) => Checks.DegradationRule.HigherIsBetter(name);
 }

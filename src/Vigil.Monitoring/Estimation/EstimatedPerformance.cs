@@ -13,8 +13,23 @@ public sealed record EstimatedPerformance
     /// <summary>Rows estimated.</summary>
     public int Rows { get; init; }
 
-    /// <summary>Confidence level of the bands (simultaneous over the watched metrics).</summary>
+    /// <summary>Family-wise confidence level of the bands over the watched metrics (each band is drawn at <see cref="IntervalLevel"/>).</summary>
     public double Level { get; init; }
+
+    /// <summary>Two-sided level of each band: 1 − (1 − <see cref="Level"/>) / watched count (Bonferroni), as for measured metrics.</summary>
+    public double? IntervalLevel { get; init; }
+
+    /// <summary>How the bands are made simultaneous over the watched set: <c>bonferroni</c>.</summary>
+    public string? Correction { get; init; }
+
+    /// <summary>The watched metrics, in the order configured (the model's watched set, as for measured performance).</summary>
+    public IReadOnlyList<string> Watched { get; init; } = [];
+
+    /// <summary>
+    /// Which metrics decided: the degraded watched metrics when <see cref="Degraded"/>; otherwise every watched metric
+    /// that could be estimated (none of them degraded).
+    /// </summary>
+    public IReadOnlyList<string> DecidedBy { get; init; } = [];
 
     /// <summary>How the probabilities were calibrated (CBPE), e.g. <c>isotonic</c>; per class for multiclass.</summary>
     public string? Calibration { get; init; }
@@ -27,6 +42,9 @@ public sealed record EstimatedPerformance
 
     /// <summary>True when a watched metric is degraded.</summary>
     public bool Degraded { get; init; }
+
+    /// <summary>The watched metrics whose band is degraded (those that raise the alarm), also for results stored before <see cref="Watched"/>.</summary>
+    public IEnumerable<EstimatedMetric> DegradedWatched() => Metrics.Where(m => m.Degraded && m.Watched);
 
     /// <summary>Remarks (limits of the method, metrics left out).</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];

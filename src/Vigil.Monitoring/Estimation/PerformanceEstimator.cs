@@ -84,10 +84,11 @@ public sealed record PerformanceEstimator
 
     /// <summary>
     /// Estimates the window's performance. <paramref name="rows"/> are the window's rows (read by DLE),
-    /// <paramref name="scores"/> the model's output on them; <paramref name="outcomes"/>, when they cover every row,
+    /// <paramref name="scores"/> the model's output on them, judged by <paramref name="rule"/> (the one the model's
+    /// measured performance is judged by: <see cref="DegradationRule.For"/>); <paramref name="outcomes"/>, when they cover every row,
     /// add the realised values beside the estimates.
     /// </summary>
-    public EstimatedPerformance Estimate(Table rows, ScoredRows scores, EstimationOptions options, EstimatedDegradationRule rule, PredictionSet? outcomes = null)
+    public EstimatedPerformance Estimate(Table rows, ScoredRows scores, EstimationOptions options, DegradationRule rule, PredictionSet? outcomes = null)
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(scores);

@@ -32,7 +32,8 @@ internal static class WindowEstimation
         try
         {
             settings.Validate();
-            return estimator.Estimate(window.Rows, scores, settings, settings.Rule ?? EstimatedDegradationRule.From(options.Performance), window.Outcomes);
+            // The rule of the window's measured performance: the same watched metrics, drops and Bonferroni level.
+            return estimator.Estimate(window.Rows, scores, settings, DegradationRule.For(estimator.Task, options.Performance), window.Outcomes);
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {
@@ -51,7 +52,7 @@ internal static class WindowEstimation
 
     /// <summary>"accuracy ≈ 0.712 [0.695, 0.729] vs baseline 0.815 (allowed worsening 0.041); …" for the degraded metrics.</summary>
     public static string DegradedMetrics(EstimatedPerformance estimated) =>
-        string.Join("; ", estimated.Metrics.Where(m => m.Degraded).Select(Describe));
+        string.Join("; ", estimated.DegradedWatched().Select(Describe));
 
     /// <summary>One metric in words with its band and baseline.</summary>
     public static string Describe(EstimatedMetric m) => string.Format(CultureInfo.InvariantCulture,

@@ -176,6 +176,13 @@ public static class ModelRegistration
     // The model bound to the labelled reference: its inputs checked against the columns and its outputs against the label.
     private static LoadedModel Bind(RegistrationRequest request, Table labelled, ref byte[]? bytes)
     {
+        if (request.Classes is not null && request.Kind != ModelKind.Onnx)
+        {
+            throw new ModelInputException(request.Kind == ModelKind.MlNet
+                ? "--classes is for ONNX models; an ML.NET model names its classes in its Score slots."
+                : "--classes is for ONNX models; an external model's classes are the label's values.");
+        }
+
         switch (request.Kind)
         {
             case ModelKind.External:
@@ -198,7 +205,7 @@ public static class ModelRegistration
                 var shownAs = request.ModelFileName ?? $"'{Path.GetFileName(path)}'";
                 bytes = ReadModelFile(path, shownAs);
                 return request.Kind == ModelKind.Onnx
-                    ? OnnxModel.Bind(bytes, shownAs, labelled, request.Features, request.Label, request.Task)
+                    ? OnnxModel.Bind(bytes, shownAs, labelled, request.Features, request.Label, request.Task, request.Classes)
                     : MlNet.MlNetPipeline.Bind(bytes, shownAs, labelled, request.Features, request.Label, request.Task);
             default:
                 throw new ModelInputException("A Vigil bundle is registered by 'vigil train --model' or by uploading the folder 'vigil train --out' wrote.");

@@ -24,6 +24,12 @@ public sealed record RegistrationRequest
     /// <summary>Column order of an ONNX model's one float tensor input (or an ML.NET model's feature vector); null for one input per column.</summary>
     public IReadOnlyList<string>? Features { get; init; }
 
+    /// <summary>
+    /// An ONNX classifier's classes in its probability tensor's column order, for a tensor that names none; null takes
+    /// them from the label's sorted values (or a ZipMap's keys). Refused for other kinds.
+    /// </summary>
+    public IReadOnlyList<string>? Classes { get; init; }
+
     /// <summary>The column holding the model's predictions; when given, the baseline is measured on it instead of scoring the rows.</summary>
     public string? PredictionColumn { get; init; }
 

@@ -5,8 +5,10 @@ namespace Vigil.Monitoring.Policy;
 
 /// <summary>
 /// The <see cref="RetrainTrigger.EstimatedDegradation"/> reason: fires when a window without labels has a watched
-/// metric whose estimated band lies wholly beyond the allowed worsening (<see cref="EstimatedDegradationRule"/>). A
-/// window with labelled rows is judged by its measured performance (ConfidentDegradation) instead.
+/// metric whose estimated band lies wholly beyond the allowed worsening. The verdicts it reads are those of the one
+/// <see cref="DegradationRule"/> that also judges measured metrics for ConfidentDegradation: the model's watched
+/// metrics, their drops and the Bonferroni level of the set. A window with labelled rows is judged by its measured
+/// performance (ConfidentDegradation) instead.
 /// </summary>
 internal static class EstimatedDegradationReason
 {
@@ -31,9 +33,13 @@ internal static class EstimatedDegradationReason
                 $"the window has {latest.Performance.Rows} labelled rows, so the measured performance decides (ConfidentDegradation)");
         }
 
+        // As ConfidentDegradation words it: which watched metrics fell, of which watched set.
+        var watchedSet = estimated.Watched.Count > 0 ? estimated.Watched : estimated.Metrics.Where(m => m.Watched).Select(m => m.Name).ToArray();
         if (WindowEstimation.Decides(estimated, latest.Performance))
         {
-            return TriggerEvaluation.Reason(t, true, $"degraded ({estimated.Method}): {WindowEstimation.DegradedMetrics(estimated)}");
+            var fell = string.Join(", ", estimated.DegradedWatched().Select(m => m.Name));
+            return TriggerEvaluation.Reason(t, true,
+                $"degraded ({estimated.Method}: {fell} of watched {string.Join(", ", watchedSet)}): {WindowEstimation.DegradedMetrics(estimated)}");
         }
 
         var watched = estimated.Metrics.Where(m => m.Watched && m.Value is not null).ToArray();

@@ -9,7 +9,7 @@ namespace Vigil.Server.Api;
 
 /// <summary>
 /// Registers a model Vigil did not train from a multipart/form-data request, like <c>vigil register</c>: fields
-/// <c>kind</c> (onnx, mlnet, external), <c>label</c>, and optionally <c>features</c>, <c>prediction</c>, <c>score</c>,
+/// <c>kind</c> (onnx, mlnet, external), <c>label</c>, and optionally <c>features</c>, <c>classes</c>, <c>prediction</c>, <c>score</c>,
 /// <c>task</c>, <c>promote</c>, <c>reason</c>; files <c>reference</c> (CSV, or Parquet when its file name ends in .parquet), <c>model</c> (the .onnx or .zip; not for
 /// external) and <c>holdout</c> (CSV). The files are spooled to the workspace's staging folder and removed whatever
 /// happens; a refusal (400 for a missing part, 422 for a model or data that does not fit) registers nothing.
@@ -69,6 +69,7 @@ internal static class ModelUpload
                 HoldoutName = "the uploaded holdout",
                 Label = label,
                 Features = Split(Field(form, "features")) is { Length: > 0 } f ? f : null,
+                Classes = Field(form, "classes") is { } named ? named.Split(',', StringSplitOptions.TrimEntries) : null,
                 PredictionColumn = Field(form, "prediction"),
                 ScoreColumns = Split(Field(form, "score")),
                 Task = task switch

@@ -107,6 +107,9 @@ internal sealed class NodeModelWork(
         _ => Vigil.Cluster.Models.RetrainState.Finished,
     };
 
+    public IReadOnlyList<long> RunningRetrains(string model, DateTimeOffset since) =>
+        host.Workspace.Store.ListRetrains(model, 10).Where(r => r.Status == RetrainStatus.Running && r.RequestedAt >= since).Select(r => r.Id).ToArray();
+
     public bool AbandonRetrain(long runId)
     {
         try

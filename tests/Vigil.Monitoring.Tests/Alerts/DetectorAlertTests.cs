@@ -11,11 +11,12 @@ namespace Vigil.Monitoring.Tests.Alerts;
 /// <summary>A change found by the online detectors is one detector_fired alert, stored in the pass that stores the detections.</summary>
 public sealed class DetectorAlertTests
 {
-    [Fact]
-    public void A_change_on_a_stream_is_one_alert_written_with_its_detections()
+    [SkippableTheory]
+    [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+    public void A_change_on_a_stream_is_one_alert_written_with_its_detections(string backend)
     {
-        using var temp = new TempWorkspace();
-        var store = temp.Workspace.Store;
+        using var temp = TempStore.Open(backend);
+        var store = temp.Store;
         var bits = DetectorStreams.Bits(3, 1200, 0.1, 600, 0.6);
         var start = new DateTimeOffset(2025, 3, 1, 0, 0, 0, TimeSpan.Zero);
         store.LogPredictions("m", bits.Select((_, i) => new PredictionRecord(

@@ -12,11 +12,12 @@ namespace Vigil.Monitoring.Tests.Alerts;
 /// </summary>
 public sealed class OutboxTests
 {
-    [Fact]
-    public void An_alert_commits_with_its_check_and_decision_or_nothing_does()
+    [SkippableTheory]
+    [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+    public void An_alert_commits_with_its_check_and_decision_or_nothing_does(string backend)
     {
-        using var temp = new TempWorkspace();
-        var store = temp.Workspace.Store;
+        using var temp = TempStore.Open(backend);
+        var store = temp.Store;
         var broken = new CheckAlerts((_, _) => throw new InvalidOperationException("the alert could not be built"), null);
         Assert.Throws<InvalidOperationException>(() => store.SaveCheckAndDecision(Check("alarm"), Decision(retrain: false), broken));
         Assert.Empty(store.ListChecks("m"));
@@ -34,11 +35,12 @@ public sealed class OutboxTests
         Assert.Equal(2, alerts.Select(a => a.Key).Distinct().Count());
     }
 
-    [Fact]
-    public void A_status_sends_one_alert_per_change_not_one_per_check()
+    [SkippableTheory]
+    [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+    public void A_status_sends_one_alert_per_change_not_one_per_check(string backend)
     {
-        using var temp = new TempWorkspace();
-        var store = temp.Workspace.Store;
+        using var temp = TempStore.Open(backend);
+        var store = temp.Store;
         string[] statuses = ["healthy", "healthy", .. Enumerable.Repeat("alarm", 50), "warning", "warning", "healthy", "healthy"];
         foreach (var status in statuses)
         {
@@ -55,11 +57,12 @@ public sealed class OutboxTests
         Assert.Equal(statuses.Length, store.ListChecks("m").Count);
     }
 
-    [Fact]
-    public void A_state_that_keeps_firing_is_repeated_after_the_interval_and_stops_when_it_ends()
+    [SkippableTheory]
+    [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+    public void A_state_that_keeps_firing_is_repeated_after_the_interval_and_stops_when_it_ends(string backend)
     {
-        using var temp = new TempWorkspace();
-        var store = temp.Workspace.Store;
+        using var temp = TempStore.Open(backend);
+        var store = temp.Store;
         var interval = TimeSpan.FromHours(4);
         var t0 = temp.Clock.GetUtcNow();
         store.SaveCheckAndDecision(Check("alarm"), Decision(retrain: false), Alerts("alarm"));
@@ -80,17 +83,18 @@ public sealed class OutboxTests
         Assert.Equal(4, store.ListAlerts("m").Count);
     }
 
-    [Fact]
-    public void Retrain_runs_write_started_and_finished_alerts_in_their_transactions()
+    [SkippableTheory]
+    [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+    public void Retrain_runs_write_started_and_finished_alerts_in_their_transactions(string backend)
     {
-        using var temp = new TempWorkspace();
-        var store = temp.Workspace.Store;
+        using var temp = TempStore.Open(backend);
+        var store = temp.Store;
         var run = store.StartRetrain("m", temp.Clock.GetUtcNow(), "dataset drift");
         store.FinishRetrain(run, RetrainStatus.Failed, null, null, null, RetrainAlerts.Ended("m", run, RetrainStatus.Failed, "out of memory"));
         Assert.Throws<Vigil.Monitoring.Workspace.WorkspaceInputException>(() => store.FinishRetrain(run, RetrainStatus.Cancelled, null, null, null));
         var crashed = store.StartRetrain("m", temp.Clock.GetUtcNow(), "scheduled");
         RetrainOwnershipTests.SetOwner(temp, crashed, Environment.ProcessId, "start:1");
-        var alerts = temp.Reopen().Store.ListAlerts("m").Reverse().ToArray();
+        var alerts = temp.Reopen().ListAlerts("m").Reverse().ToArray();
 
         Assert.Equal(
             [(AlertKind.RetrainStarted, run), (AlertKind.RetrainFinished, run), (AlertKind.RetrainStarted, crashed), (AlertKind.RetrainFinished, crashed)],
@@ -101,11 +105,12 @@ public sealed class OutboxTests
         Assert.Equal("abandoned", (string?)alerts[3].Details["status"]);
     }
 
-    [Fact]
-    public void Deliveries_are_routed_retried_and_finished_and_survive_a_reopen()
+    [SkippableTheory]
+    [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+    public void Deliveries_are_routed_retried_and_finished_and_survive_a_reopen(string backend)
     {
-        using var temp = new TempWorkspace();
-        var store = temp.Workspace.Store;
+        using var temp = TempStore.Open(backend);
+        var store = temp.Store;
         var now = temp.Clock.GetUtcNow();
         var alarm = store.RaiseAlert(Draft(AlertKind.Alarm, AlertSeverity.Alarm));
         var info = store.RaiseAlert(Draft(AlertKind.RetrainStarted, AlertSeverity.Info));
@@ -123,7 +128,7 @@ public sealed class OutboxTests
         Assert.Equal(now, store.NextDeliveryDue());
         Assert.Equal("pending", AlertDeliveryState.Of(store.GetAlert(alarm)!));
 
-        store = temp.Reopen().Store;
+        store = temp.Reopen();
         var due = store.ListDueDeliveries(now.AddSeconds(30));
         Assert.Equal([(alarm, "pager"), (info, "ops")], due.Select(d => (d.Alert.Id, d.Delivery.Channel)));
         Assert.Equal((1, "HTTP 503 Service Unavailable", 503), (due[0].Delivery.Attempts, due[0].Delivery.LastError!, due[0].Delivery.ResponseStatus!.Value));

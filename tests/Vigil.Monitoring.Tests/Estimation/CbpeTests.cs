@@ -15,7 +15,7 @@ namespace Vigil.Monitoring.Tests.Estimation;
 public class CbpeTests
 {
     private static readonly EstimationOptions Options = new();
-    private static readonly EstimatedDegradationRule Rule = new();
+    private static readonly DegradationRule Rule = DegradationRule.For(AutoMLTask.Binary);
 
     [Fact]
     public void OnACalibratedModel_AccuracyAndAucEstimatesTrackTheRealisedValues()
@@ -53,7 +53,7 @@ public class CbpeTests
         for (var seed = 0; seed < 10; seed++)
         {
             var window = SyntheticScores.Multiclass(2000, 300 + seed, seed % 2 == 0 ? 1.5 : 0.6);
-            var estimated = model.Estimate(ScoredRows.From(window)!, Options, Rule, window.TrueClasses);
+            var estimated = model.Estimate(ScoredRows.From(window)!, Options, DegradationRule.For(AutoMLTask.Multiclass), window.TrueClasses);
             var accuracy = Metric(estimated, "accuracy");
             Assert.NotNull(accuracy.Realised);
             Assert.Equal(MulticlassMetrics.Accuracy(window.TrueClasses!.ToArray(), window.PredictedClasses!.ToArray()), accuracy.Realised!.Value, 12);
@@ -98,9 +98,12 @@ public class CbpeTests
         Assert.True(hard.Degraded);
         Assert.True(Metric(hard, "accuracy").Degraded);
         Assert.True(Metric(hard, "roc_auc").Degraded);
-        Assert.False(Metric(hard, "specificity").Degraded); // shown, not watched
+        Assert.False(Metric(hard, "specificity").Watched); // shown and judged, never raises the alarm
         Assert.Equal("cbpe", hard.Method);
         Assert.Equal(0.95, hard.Level, 12); // Bonferroni over the 4 watched metrics, 0.9875 each
+        Assert.Equal(0.9875, hard.IntervalLevel!.Value, 12);
+        Assert.Equal(["accuracy", "roc_auc", "precision", "recall"], hard.Watched);
+        Assert.Equal(hard.Metrics.Where(m => m.Watched && m.Degraded).Select(m => m.Name), hard.DecidedBy);
     }
 
     [Fact]

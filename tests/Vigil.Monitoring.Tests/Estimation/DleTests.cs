@@ -1,3 +1,4 @@
+using Vigil.AutoML;
 using Vigil.Data.Tables;
 using Vigil.Monitoring.Checks;
 using Vigil.Monitoring.Estimation;
@@ -19,7 +20,7 @@ public class DleTests
     {
         var (holdoutRows, holdout) = Generate(3000, 1, shift: 0);
         var model = DleModel.Fit(holdoutRows, holdout, "y");
-        var rule = new EstimatedDegradationRule();
+        var rule = DegradationRule.For(AutoMLTask.Regression);
 
         var (calmRows, calm) = Generate(2000, 2, shift: 0);
         var calmEstimate = model.Estimate(calmRows, ScoredRows.From(calm)!, rule, calm.TrueValues);
@@ -51,7 +52,7 @@ public class DleTests
         var back = MonitoringJson.Deserialize<PerformanceEstimator>(MonitoringJson.Serialize(estimator));
         var (windowRows, window) = Generate(500, 5, shift: 1);
         var options = new EstimationOptions();
-        var rule = new EstimatedDegradationRule();
+        var rule = DegradationRule.For(AutoMLTask.Regression);
         var a = estimator.Estimate(windowRows, ScoredRows.From(window)!, options, rule);
         var b = back.Estimate(windowRows, ScoredRows.From(window)!, options, rule);
         Assert.Equal(a.Metrics.Select(m => m.Value), b.Metrics.Select(m => m.Value));
@@ -63,13 +64,13 @@ public class DleTests
         var (rows, holdout) = Generate(800, 6, shift: 0);
         var model = DleModel.Fit(rows, holdout, "y");
         var (windowRows, window) = Generate(300, 7, shift: 0);
-        var estimate = model.Estimate(windowRows.WithoutColumns("x2"), ScoredRows.From(window)!, new EstimatedDegradationRule());
+        var estimate = model.Estimate(windowRows.WithoutColumns("x2"), ScoredRows.From(window)!, DegradationRule.For(AutoMLTask.Regression));
         Assert.Contains(estimate.Notes, n => n.Contains("x2", StringComparison.Ordinal));
         Assert.All(estimate.Metrics, m => Assert.NotNull(m.Value));
     }
 
     // y = x1 + ε, ε ~ N(0, (0.3 + |x2|)²), x2 ~ N(shift, 1); the model predicts x1, so its error is ε.
-    private static (Table Rows, PredictionSet Outcomes) Generate(int n, int seed, double shift)
+    internal static (Table Rows, PredictionSet Outcomes) Generate(int n, int seed, double shift)
     {
         var random = new Random(seed);
         var x1 = new double[n];

@@ -7,11 +7,12 @@ public class HistoryTests
 {
     private static readonly DateTimeOffset T0 = new(2025, 3, 1, 0, 0, 0, TimeSpan.Zero);
 
-    [Fact]
-    public void ChecksAndDecisionsRoundTripNewestFirst()
+    [SkippableTheory]
+    [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+    public void ChecksAndDecisionsRoundTripNewestFirst(string backend)
     {
-        using var temp = new TempWorkspace();
-        var store = temp.Workspace.Store;
+        using var temp = TempStore.Open(backend);
+        var store = temp.Store;
         var first = new CheckRecord("m", 1, T0, T0.AddDays(-1), T0, 500, false, "ok", """{"drift":[]}""");
         var id1 = store.SaveCheck(first);
         var id2 = store.SaveCheck(first with { RanAt = T0.AddHours(1), Alarm = true, Status = "drift", WindowStart = null, WindowEnd = null });
@@ -33,11 +34,12 @@ public class HistoryTests
         Assert.Throws<WorkspaceInputException>(() => store.SaveDecision(decision with { CheckId = 999 }));
     }
 
-    [Fact]
-    public void RetrainRunsFinishOnceAndRunningOnesAreAbandonedOnReopen()
+    [SkippableTheory]
+    [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+    public void RetrainRunsFinishOnceAndRunningOnesAreAbandonedOnReopen(string backend)
     {
-        using var temp = new TempWorkspace();
-        var store = temp.Workspace.Store;
+        using var temp = TempStore.Open(backend);
+        var store = temp.Store;
         var done = store.StartRetrain("m", T0, "drift on age");
         temp.Clock.Advance(TimeSpan.FromMinutes(5));
         store.FinishRetrain(done, RetrainStatus.Succeeded, 2, true, """{"auc":0.93}""");
@@ -52,19 +54,20 @@ public class HistoryTests
         Assert.Equal(RetrainStatus.Running, store.GetRetrain(crashed)!.Status);
         // The owner dies: the same id now belongs to a process with another start mark.
         RetrainOwnershipTests.SetOwner(temp, crashed, Environment.ProcessId, "start:1");
-        var reopened = temp.Reopen().Store;
+        var reopened = temp.Reopen();
         Assert.Equal(RetrainStatus.Abandoned, reopened.GetRetrain(crashed)!.Status);
         Assert.Equal(RetrainStatus.Succeeded, reopened.GetRetrain(done)!.Status);
         Assert.Equal([crashed, done], reopened.ListRetrains("m").Select(r => r.Id));
         Assert.Throws<WorkspaceInputException>(() => reopened.FinishRetrain(crashed, RetrainStatus.Succeeded, 3, true, null));
     }
 
-    [Fact]
-    public async Task ReadersRunWhileAWriterIngests()
+    [SkippableTheory]
+    [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+    public async Task ReadersRunWhileAWriterIngests(string backend)
     {
-        using var temp = new TempWorkspace();
-        var store = temp.Workspace.Store;
-        using var second = VigilWorkspace.Open(temp.Folder, temp.Clock); // like a second process on the same files
+        using var temp = TempStore.Open(backend);
+        var store = temp.Store;
+        var second = temp.OpenAnother(); // like a second process on the same database
         var writer = Task.Run(() =>
         {
             for (var batch = 0; batch < 20; batch++)
@@ -79,9 +82,9 @@ public class HistoryTests
             var reads = 0;
             while (!writer.IsCompleted || reads == 0)
             {
-                var window = second.Store.ReadWindow("m", WindowSpec.LastRows(100));
+                var window = second.ReadWindow("m", WindowSpec.LastRows(100));
                 Assert.True(window.Count <= 100);
-                Assert.True(second.Store.CountPredictions("m") >= window.Count);
+                Assert.True(second.CountPredictions("m") >= window.Count);
                 reads++;
             }
 
@@ -91,7 +94,7 @@ public class HistoryTests
         await writer;
         var counts = await Task.WhenAll(readers);
         Assert.All(counts, c => Assert.True(c > 0));
-        Assert.Equal(4000, second.Store.CountPredictions("m"));
-        Assert.Equal(20, second.Store.CountPredictions("m", labelledOnly: true));
+        Assert.Equal(4000, second.CountPredictions("m"));
+        Assert.Equal(20, second.CountPredictions("m", labelledOnly: true));
     }
 }

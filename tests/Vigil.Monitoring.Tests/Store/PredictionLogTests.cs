@@ -17,11 +17,12 @@ public class PredictionLogTests
         0.5 + (i / 100.0),
         1);
 
-    [Fact]
-    public void PredictionsRoundTripAndDuplicatesAreCounted()
+    [SkippableTheory]
+    [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+    public void PredictionsRoundTripAndDuplicatesAreCounted(string backend)
     {
-        using var temp = new TempWorkspace();
-        var store = temp.Workspace.Store;
+        using var temp = TempStore.Open(backend);
+        var store = temp.Store;
         var result = store.LogPredictions("m", [Row(0), Row(1), Row(1), Row(2)]);
         Assert.Equal(new IngestResult(3, 1, 0), result);
         Assert.Equal(new IngestResult(1, 2, 0), store.LogPredictions("m", [Row(0), Row(2), Row(3)]));
@@ -39,11 +40,12 @@ public class PredictionLogTests
         Assert.Empty(store.ReadWindow("other", WindowSpec.All));
     }
 
-    [Fact]
-    public void LabelsJoinNowOrLaterAndTheFirstLabelWins()
+    [SkippableTheory]
+    [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+    public void LabelsJoinNowOrLaterAndTheFirstLabelWins(string backend)
     {
-        using var temp = new TempWorkspace();
-        var store = temp.Workspace.Store;
+        using var temp = TempStore.Open(backend);
+        var store = temp.Store;
         store.LogPredictions("m", [Row(0), Row(1)]);
         var observed = T0.AddDays(1);
         var labels = store.LogLabels("m",
@@ -67,11 +69,12 @@ public class PredictionLogTests
         Assert.Equal(2, store.CountPredictions("m", labelledOnly: true));
     }
 
-    [Fact]
-    public void CountLabelledSinceUsesLabelArrivalTime()
+    [SkippableTheory]
+    [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+    public void CountLabelledSinceUsesLabelArrivalTime(string backend)
     {
-        using var temp = new TempWorkspace();
-        var store = temp.Workspace.Store;
+        using var temp = TempStore.Open(backend);
+        var store = temp.Store;
         store.LogPredictions("m", [Row(0), Row(1), Row(2)]);
         store.LogLabels("m", [new LabelRecord("r0", "yes", null)]);
         temp.Clock.Advance(TimeSpan.FromHours(2));
@@ -84,11 +87,12 @@ public class PredictionLogTests
         Assert.Equal(3, store.CountLabelledSince("m", cut.AddHours(-5)));
     }
 
-    [Fact]
-    public void WindowsSelectByHalfOpenTimeRangeAndByCount()
+    [SkippableTheory]
+    [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+    public void WindowsSelectByHalfOpenTimeRangeAndByCount(string backend)
     {
-        using var temp = new TempWorkspace();
-        var store = temp.Workspace.Store;
+        using var temp = TempStore.Open(backend);
+        var store = temp.Store;
         // Logged out of time order on purpose: windows order by timestamp.
         store.LogPredictions("m", [Row(5), Row(1), Row(3), Row(0), Row(4), Row(2)]);
         store.LogLabels("m", [new LabelRecord("r1", "no", null), new LabelRecord("r4", "yes", null)]);
@@ -103,13 +107,14 @@ public class PredictionLogTests
         Assert.Throws<WorkspaceInputException>(() => store.ReadWindow("m", WindowSpec.LastRows(0)));
     }
 
-    [Fact]
-    public void LargeBatchesKeepOrderDuplicatesAndNonAsciiTextAcrossStatementBoundaries()
+    [SkippableTheory]
+    [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+    public void LargeBatchesKeepOrderDuplicatesAndNonAsciiTextAcrossStatementBoundaries(string backend)
     {
         // 150 rows span two full multi-row statements and a shorter one; duplicates sit inside one statement,
         // across a statement boundary, and in a second batch. Text outside ASCII must round-trip byte for byte.
-        using var temp = new TempWorkspace();
-        var store = temp.Workspace.Store;
+        using var temp = TempStore.Open(backend);
+        var store = temp.Store;
         var rows = new List<PredictionRecord>();
         for (var i = 0; i < 150; i++)
         {
@@ -149,21 +154,23 @@ public class PredictionLogTests
         Assert.Equal("ü-" + new string('x', 5000), stored[151].Id);
     }
 
-    [Fact]
-    public void BadFeatureValueRejectsTheWholeBatch()
+    [SkippableTheory]
+    [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+    public void BadFeatureValueRejectsTheWholeBatch(string backend)
     {
-        using var temp = new TempWorkspace();
+        using var temp = TempStore.Open(backend);
         var bad = Row(1) with { Features = new Dictionary<string, object?> { ["blob"] = new object() } };
-        var error = Assert.Throws<WorkspaceInputException>(() => temp.Workspace.Store.LogPredictions("m", [Row(0), bad]));
+        var error = Assert.Throws<WorkspaceInputException>(() => temp.Store.LogPredictions("m", [Row(0), bad]));
         Assert.Contains("blob", error.Message, StringComparison.Ordinal);
-        Assert.Equal(0, temp.Workspace.Store.CountPredictions("m"));
+        Assert.Equal(0, temp.Store.CountPredictions("m"));
     }
 
-    [Fact]
-    public void ToTableBuildsTypedColumnsWithMissingCellsAndLabel()
+    [SkippableTheory]
+    [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+    public void ToTableBuildsTypedColumnsWithMissingCellsAndLabel(string backend)
     {
-        using var temp = new TempWorkspace();
-        var store = temp.Workspace.Store;
+        using var temp = TempStore.Open(backend);
+        var store = temp.Store;
         var odd = Row(2) with
         {
             Features = new Dictionary<string, object?> { ["age"] = double.NaN, ["city"] = null, ["inf"] = double.PositiveInfinity },
@@ -208,8 +215,9 @@ public class PredictionLogTests
         Assert.Equal(0, when[2]!.Value.Hour);
     }
 
-    [Fact]
-    public void BatchesOfTenThousandRowsWithTwentyFeaturesAreStoredWhole()
+    [SkippableTheory]
+    [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+    public void BatchesOfTenThousandRowsWithTwentyFeaturesAreStoredWhole(string backend)
     {
         // Inserts per second are measured by `bench/Vigil.Bench store-throughput` (docs/benchmarks.md); here, that
         // large batches of wide rows are stored whole, each row with its features. 20 numeric+categorical features per row.
@@ -226,14 +234,14 @@ public class PredictionLogTests
             rows[i] = new PredictionRecord("id" + i.ToString(CultureInfo.InvariantCulture), T0.AddSeconds(i), features, "yes", 0.7, 1);
         }
 
-        using var temp = new TempWorkspace();
+        using var temp = TempStore.Open(backend);
         for (var start = 0; start < count; start += 10_000)
         {
-            Assert.Equal(10_000, temp.Workspace.Store.LogPredictions("m", rows[start..(start + 10_000)]).Inserted);
+            Assert.Equal(10_000, temp.Store.LogPredictions("m", rows[start..(start + 10_000)]).Inserted);
         }
 
-        Assert.Equal(count, temp.Workspace.Store.CountPredictions("m"));
-        var stored = temp.Workspace.Store.ReadWindow("m", WindowSpec.All);
+        Assert.Equal(count, temp.Store.CountPredictions("m"));
+        var stored = temp.Store.ReadWindow("m", WindowSpec.All);
         Assert.Equal(rows.Select(r => r.Id), stored.Select(r => r.Id));
         Assert.Equal(rows[^1].Features, stored[^1].Features);
     }

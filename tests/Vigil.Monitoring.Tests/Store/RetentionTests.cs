@@ -7,11 +7,12 @@ public class RetentionTests
 {
     private static readonly DateTimeOffset T0 = new(2025, 3, 1, 0, 0, 0, TimeSpan.Zero);
 
-    [Fact]
-    public void RowsGoOnlyWhenOldAndCoveredByAStoredCheck()
+    [SkippableTheory]
+    [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+    public void RowsGoOnlyWhenOldAndCoveredByAStoredCheck(string backend)
     {
-        using var temp = new TempWorkspace();
-        var store = temp.Workspace.Store;
+        using var temp = TempStore.Open(backend);
+        var store = temp.Store;
         store.LogPredictions("m", Enumerable.Range(0, 20).Select(i => PredictionLogTests.Row(i)).ToList());
         store.LogPredictions("other", Enumerable.Range(0, 20).Select(i => PredictionLogTests.Row(i)).ToList());
         var cutoff = T0.AddMinutes(15);
@@ -33,11 +34,12 @@ public class RetentionTests
         Assert.Equal(0, store.DeleteExpiredPredictions("m", cutoff).DeletedPredictions);
     }
 
-    [Fact]
-    public void TheCutoffBoundsACheckThatCoversNewerRows()
+    [SkippableTheory]
+    [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+    public void TheCutoffBoundsACheckThatCoversNewerRows(string backend)
     {
-        using var temp = new TempWorkspace();
-        var store = temp.Workspace.Store;
+        using var temp = TempStore.Open(backend);
+        var store = temp.Store;
         store.LogPredictions("m", Enumerable.Range(0, 20).Select(i => PredictionLogTests.Row(i)).ToList());
         store.SaveCheck(new CheckRecord("m", 1, T0.AddHours(1), T0, T0.AddMinutes(19), 20, false, "ok", "{}"));
 
@@ -47,11 +49,12 @@ public class RetentionTests
         Assert.Equal("r8", store.ReadWindow("m", WindowSpec.All)[0].Id);
     }
 
-    [Fact]
-    public void ManyRowsGoInSeveralBatchesAndLabelsOfKeptRowsStillJoin()
+    [SkippableTheory]
+    [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+    public void ManyRowsGoInSeveralBatchesAndLabelsOfKeptRowsStillJoin(string backend)
     {
-        using var temp = new TempWorkspace();
-        var store = temp.Workspace.Store;
+        using var temp = TempStore.Open(backend);
+        var store = temp.Store;
         var count = MonitoringStore.RetentionBatchRows * 2 + 7;
         store.LogPredictions("m", Enumerable.Range(0, count).Select(i => PredictionLogTests.Row(i)).ToList());
         store.SaveCheck(new CheckRecord("m", 1, T0.AddDays(30), T0, T0.AddMinutes(count), count, false, "ok", "{}"));

@@ -13,41 +13,44 @@ public sealed class RetrainOwnershipTests
 {
     private static readonly DateTimeOffset T0 = new(2025, 3, 1, 0, 0, 0, TimeSpan.Zero);
 
-    [Fact]
-    public void ARunOfThisLiveProcessStaysRunningWhenTheWorkspaceIsOpenedAgain()
+    [SkippableTheory]
+    [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+    public void ARunOfThisLiveProcessStaysRunningWhenTheWorkspaceIsOpenedAgain(string backend)
     {
-        using var temp = new TempWorkspace();
-        var run = temp.Workspace.Store.StartRetrain("m", T0, "drift");
-        using var second = VigilWorkspace.Open(temp.Folder, temp.Clock); // e.g. the CLI and a library call in one process
-        Assert.Equal(RetrainStatus.Running, second.Store.GetRetrain(run)!.Status);
-        Assert.Equal(RetrainStatus.Running, temp.Reopen().Store.GetRetrain(run)!.Status);
+        using var temp = TempStore.Open(backend);
+        var run = temp.Store.StartRetrain("m", T0, "drift");
+        var second = temp.OpenAnother(); // e.g. the CLI and a library call in one process
+        Assert.Equal(RetrainStatus.Running, second.GetRetrain(run)!.Status);
+        Assert.Equal(RetrainStatus.Running, temp.Reopen().GetRetrain(run)!.Status);
         Assert.NotNull(ProcessLiveness.CurrentStartMark);
     }
 
-    [Fact]
-    public void ARunOwnedByThisProcessIdWithAnotherStartMarkIsAbandoned()
+    [SkippableTheory]
+    [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+    public void ARunOwnedByThisProcessIdWithAnotherStartMarkIsAbandoned(string backend)
     {
         // The id is ours and alive, but the mark says an earlier process with the same id started the run (id reuse).
-        using var temp = new TempWorkspace();
-        var run = temp.Workspace.Store.StartRetrain("m", T0, "drift");
+        using var temp = TempStore.Open(backend);
+        var run = temp.Store.StartRetrain("m", T0, "drift");
         SetOwner(temp, run, Environment.ProcessId, OtherMark(ProcessLiveness.CurrentStartMark!));
-        Assert.Equal(RetrainStatus.Abandoned, temp.Reopen().Store.GetRetrain(run)!.Status);
+        Assert.Equal(RetrainStatus.Abandoned, temp.Reopen().GetRetrain(run)!.Status);
     }
 
-    [SkippableFact]
-    public void ARunOwnedByAnotherLiveProcessIsAbandonedOnlyWhenItsStartMarkDiffers()
+    [SkippableTheory]
+    [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+    public void ARunOwnedByAnotherLiveProcessIsAbandonedOnlyWhenItsStartMarkDiffers(string backend)
     {
         using var child = Process.Start(new ProcessStartInfo("sleep", "30") { UseShellExecute = false })!;
         try
         {
             var mark = ProcessLiveness.StartMark(child.Id);
             Skip.If(mark is null, "this platform gives no process start mark");
-            using var temp = new TempWorkspace();
-            var same = temp.Workspace.Store.StartRetrain("m", T0, "same owner");
-            var reused = temp.Workspace.Store.StartRetrain("m", T0, "id reused");
+            using var temp = TempStore.Open(backend);
+            var same = temp.Store.StartRetrain("m", T0, "same owner");
+            var reused = temp.Store.StartRetrain("m", T0, "id reused");
             SetOwner(temp, same, child.Id, mark);
             SetOwner(temp, reused, child.Id, OtherMark(mark));
-            var store = temp.Reopen().Store;
+            var store = temp.Reopen();
             Assert.Equal(RetrainStatus.Running, store.GetRetrain(same)!.Status);
             Assert.Equal(RetrainStatus.Abandoned, store.GetRetrain(reused)!.Status);
         }
@@ -58,8 +61,9 @@ public sealed class RetrainOwnershipTests
         }
     }
 
-    [SkippableFact]
-    public void ARunOwnedByAZombieIsAbandoned()
+    [SkippableTheory]
+    [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+    public void ARunOwnedByAZombieIsAbandoned(string backend)
     {
         Skip.IfNot(OperatingSystem.IsLinux(), "zombies are made with a Linux shell here");
 
@@ -81,11 +85,11 @@ public sealed class RetrainOwnershipTests
 
             var mark = ProcessLiveness.StartMark(zombie);
             Assert.NotNull(mark); // the zombie still has its stat: only its state tells it is dead
-            using var temp = new TempWorkspace();
-            var run = temp.Workspace.Store.StartRetrain("m", T0, "killed");
+            using var temp = TempStore.Open(backend);
+            var run = temp.Store.StartRetrain("m", T0, "killed");
             SetOwner(temp, run, zombie, mark);
             Assert.False(ProcessLiveness.IsRunning(zombie));
-            Assert.Equal(RetrainStatus.Abandoned, temp.Reopen().Store.GetRetrain(run)!.Status);
+            Assert.Equal(RetrainStatus.Abandoned, temp.Reopen().GetRetrain(run)!.Status);
         }
         finally
         {
@@ -94,13 +98,14 @@ public sealed class RetrainOwnershipTests
         }
     }
 
-    [Fact]
-    public void ARunOwnedByAProcessIdThatDoesNotRunIsAbandoned()
+    [SkippableTheory]
+    [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+    public void ARunOwnedByAProcessIdThatDoesNotRunIsAbandoned(string backend)
     {
-        using var temp = new TempWorkspace();
-        var run = temp.Workspace.Store.StartRetrain("m", T0, "crashed");
+        using var temp = TempStore.Open(backend);
+        var run = temp.Store.StartRetrain("m", T0, "crashed");
         SetOwner(temp, run, DeadPid(), ProcessLiveness.CurrentStartMark);
-        Assert.Equal(RetrainStatus.Abandoned, temp.Reopen().Store.GetRetrain(run)!.Status);
+        Assert.Equal(RetrainStatus.Abandoned, temp.Reopen().GetRetrain(run)!.Status);
     }
 
     [Theory]
@@ -112,11 +117,10 @@ public sealed class RetrainOwnershipTests
         Assert.Null(LinuxStat.Parse("garbage"));
     }
 
-    internal static void SetOwner(TempWorkspace temp, long run, int pid, string? mark)
+    internal static void SetOwner(TempStore temp, long run, int pid, string? mark)
     {
-        using var connection = temp.Workspace.ConnectForTests();
-        connection.Execute(null, "UPDATE retrain_runs SET owner_process = $pid, owner_started = $mark WHERE id = $id",
-            ("$pid", pid), ("$mark", (object?)mark ?? DBNull.Value), ("$id", run));
+        temp.Execute("UPDATE retrain_runs SET owner_process = @pid, owner_started = @mark WHERE id = @id",
+            ("@pid", pid), ("@mark", (object?)mark ?? DBNull.Value), ("@id", run));
     }
 
     private static string OtherMark(string mark) => mark[..(mark.LastIndexOf(':') + 1)] + "1";

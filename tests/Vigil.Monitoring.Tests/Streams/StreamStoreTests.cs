@@ -15,14 +15,15 @@ public class StreamStoreTests
         "r" + i, new DateTimeOffset(2025, 3, 1, 0, 0, 0, TimeSpan.Zero).AddMinutes(i),
         new Dictionary<string, object?> { ["x"] = i }, prediction, score, version);
 
-    private static StreamUpdate Watch(TempWorkspace temp, StreamOptions? options = null, AutoMLTask task = AutoMLTask.Binary, int champion = 1) =>
-        StreamWatch.Update(temp.Workspace.Store, "m", champion, task, options ?? new StreamOptions(), temp.Clock, CancellationToken.None);
+    private static StreamUpdate Watch(TempStore temp, StreamOptions? options = null, AutoMLTask task = AutoMLTask.Binary, int champion = 1) =>
+        StreamWatch.Update(temp.Store, "m", champion, task, options ?? new StreamOptions(), temp.Clock, CancellationToken.None);
 
-    [Fact]
-    public void TheErrorStreamFollowsTheOrderLabelsJoinIn()
+    [SkippableTheory]
+    [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+    public void TheErrorStreamFollowsTheOrderLabelsJoinIn(string backend)
     {
-        using var temp = new TempWorkspace();
-        var store = temp.Workspace.Store;
+        using var temp = TempStore.Open(backend);
+        var store = temp.Store;
         store.LogLabels("m", [new LabelRecord("r2", "no", null)]);       // waits for its prediction
         store.LogPredictions("m", [Row(0, "yes"), Row(1, "yes"), Row(2, "yes")]); // r2 joins now: first in the stream
         store.LogLabels("m", [new LabelRecord("r1", "YES", null), new LabelRecord("r0", "no", null)]);
@@ -32,45 +33,48 @@ public class StreamStoreTests
 
         var update = Watch(temp);
         Assert.Equal(3, update.Read[StreamKind.Error]);
-        var error = temp.Workspace.Store.ReadStreamState("m", StreamKind.Error)!;
+        var error = temp.Store.ReadStreamState("m", StreamKind.Error)!;
         Assert.Equal(3, error.Observations);
         var ddm = StreamWatch.Status(store, "m").Single(s => s.Stream == StreamKind.Error).Detectors.Single(d => d.Name == "ddm");
         Assert.Equal(2 / 3.0, ddm.Estimate, 12); // r2 and r0 wrong, r1 right (case ignored)
         Assert.Empty(store.ReadStreamRows("m", StreamKind.Error, 0, 100)); // read joins are pruned
     }
 
-    [Fact]
-    public void EachValueIsReadOnceAcrossPassesAndReopenings()
+    [SkippableTheory]
+    [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+    public void EachValueIsReadOnceAcrossPassesAndReopenings(string backend)
     {
-        using var temp = new TempWorkspace();
-        temp.Workspace.Store.LogPredictions("m", Enumerable.Range(0, 50).Select(i => Row(i, "1", i % 10 / 10.0)).ToArray());
+        using var temp = TempStore.Open(backend);
+        temp.Store.LogPredictions("m", Enumerable.Range(0, 50).Select(i => Row(i, "1", i % 10 / 10.0)).ToArray());
         Assert.Equal(50, Watch(temp).Read[StreamKind.Score]);
         Assert.Equal(0, Watch(temp).Read[StreamKind.Score]);
         temp.Reopen();
-        temp.Workspace.Store.LogPredictions("m", Enumerable.Range(50, 20).Select(i => Row(i, "1", i % 10 / 10.0)).ToArray());
+        temp.Store.LogPredictions("m", Enumerable.Range(50, 20).Select(i => Row(i, "1", i % 10 / 10.0)).ToArray());
         Assert.Equal(20, Watch(temp, new StreamOptions { BatchRows = 7 }).Read[StreamKind.Score]); // in batches of 7
-        var score = temp.Workspace.Store.ReadStreamState("m", StreamKind.Score)!;
+        var score = temp.Store.ReadStreamState("m", StreamKind.Score)!;
         Assert.Equal(70, score.Observations);
-        var adwin = StreamWatch.Status(temp.Workspace.Store, "m").Single(s => s.Stream == StreamKind.Score).Detectors.Single(d => d.Name == "adwin");
+        var adwin = StreamWatch.Status(temp.Store, "m").Single(s => s.Stream == StreamKind.Score).Detectors.Single(d => d.Name == "adwin");
         Assert.Equal(70, adwin.Observations);
     }
 
-    [Fact]
-    public void ALongBacklogIsReadOverSeveralPasses()
+    [SkippableTheory]
+    [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+    public void ALongBacklogIsReadOverSeveralPasses(string backend)
     {
-        using var temp = new TempWorkspace();
-        temp.Workspace.Store.LogPredictions("m", Enumerable.Range(0, 30).Select(i => Row(i, "1", i % 10 / 10.0)).ToArray());
+        using var temp = TempStore.Open(backend);
+        temp.Store.LogPredictions("m", Enumerable.Range(0, 30).Select(i => Row(i, "1", i % 10 / 10.0)).ToArray());
         var oneRowBatches = new StreamOptions { BatchRows = 1 };
         Assert.Equal(20, Watch(temp, oneRowBatches).Read[StreamKind.Score]); // at most 20 batches per pass
         Assert.Equal(10, Watch(temp, oneRowBatches).Read[StreamKind.Score]);
-        Assert.Equal(30, temp.Workspace.Store.ReadStreamState("m", StreamKind.Score)!.Observations);
+        Assert.Equal(30, temp.Store.ReadStreamState("m", StreamKind.Score)!.Observations);
     }
 
-    [Fact]
-    public void RowsOfAnotherVersionAreSkippedAndANewChampionStartsAfresh()
+    [SkippableTheory]
+    [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+    public void RowsOfAnotherVersionAreSkippedAndANewChampionStartsAfresh(string backend)
     {
-        using var temp = new TempWorkspace();
-        var store = temp.Workspace.Store;
+        using var temp = TempStore.Open(backend);
+        var store = temp.Store;
         store.LogPredictions("m", [Row(0, "1", 0.1, 1), Row(1, "1", 0.2, 2), Row(2, "1", 0.3, null)]);
         var update = Watch(temp);
         Assert.Equal(2, update.Read[StreamKind.Score]); // v2's row is not v1's stream; an unversioned row counts as the champion's
@@ -82,11 +86,12 @@ public class StreamStoreTests
         Assert.Equal((2, 1L), (state.ChampionVersion, state.Observations)); // restarted for v2 from the cursor on
     }
 
-    [Fact]
-    public void RegressionErrorsAreAbsoluteAndSkipBinaryDetectors()
+    [SkippableTheory]
+    [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+    public void RegressionErrorsAreAbsoluteAndSkipBinaryDetectors(string backend)
     {
-        using var temp = new TempWorkspace();
-        var store = temp.Workspace.Store;
+        using var temp = TempStore.Open(backend);
+        var store = temp.Store;
         store.LogPredictions("m", [Row(0, "2.5", null), Row(1, "10", null), Row(2, "oops", null)]);
         store.LogLabels("m", [new LabelRecord("r0", "1", null), new LabelRecord("r1", "12", null), new LabelRecord("r2", "3", null)]);
         var update = Watch(temp, task: AutoMLTask.Regression);
@@ -97,11 +102,12 @@ public class StreamStoreTests
         Assert.Equal((1.5 + 2) / 2, error.Detectors[0].Estimate, 12);
     }
 
-    [Fact]
-    public void AStepChangeIsStoredOnceWithTheRowThatSetItOff()
+    [SkippableTheory]
+    [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+    public void AStepChangeIsStoredOnceWithTheRowThatSetItOff(string backend)
     {
-        using var temp = new TempWorkspace();
-        var store = temp.Workspace.Store;
+        using var temp = TempStore.Open(backend);
+        var store = temp.Store;
         var bits = DetectorStreams.Bits(3, 1200, 0.1, 600, 0.6);
         store.LogPredictions("m", bits.Select((b, i) => Row(i, "yes")).ToArray());
         store.LogLabels("m", bits.Select((b, i) => new LabelRecord("r" + i, b == 1 ? "no" : "yes", null)).ToArray());

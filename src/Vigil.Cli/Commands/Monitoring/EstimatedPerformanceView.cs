@@ -21,8 +21,10 @@ internal static class EstimatedPerformanceView
         }
 
         var realised = estimated.Metrics.Any(m => m.Realised is not null);
+        // Each band is drawn at the Bonferroni level of the watched set, as the measured metrics' intervals.
+        var level = estimated.IntervalLevel ?? estimated.Level;
         var t = new Table().Border(TableBorder.Rounded).AddColumn("metric").AddColumn(new TableColumn("estimated").RightAligned())
-            .AddColumn(new TableColumn(string.Create(CultureInfo.InvariantCulture, $"{estimated.Level:P1} band")).RightAligned())
+            .AddColumn(new TableColumn(string.Create(CultureInfo.InvariantCulture, $"{level:P2} band")).RightAligned())
             .AddColumn(new TableColumn("baseline").RightAligned());
         if (realised)
         {
@@ -41,7 +43,7 @@ internal static class EstimatedPerformanceView
                 cells.Add(F(m.Realised));
             }
 
-            cells.Add(m.Degraded ? "[red bold]yes[/]" : m.Watched ? "no" : "-");
+            cells.Add(m.Degraded ? (m.Watched ? "[red bold]yes[/]" : "[yellow]yes (not watched)[/]") : "no");
             t.AddRow(cells.ToArray());
         }
 

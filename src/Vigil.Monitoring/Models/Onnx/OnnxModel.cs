@@ -49,7 +49,10 @@ public sealed class OnnxModel : LoadedModel, IDisposable
     /// <param name="features">Column order of a one-tensor input (<c>--features</c>); null for one input per column.</param>
     /// <param name="labelColumn">The label column whose values name the classes; null for a bare model (classes from the model).</param>
     /// <param name="task">The task, or Auto (classification when the model gives probabilities).</param>
-    public static OnnxModel Bind(byte[] bytes, string shownAs, Table data, IReadOnlyList<string>? features, string? labelColumn, AutoMLTask task)
+    /// <param name="classes">The classes in the probability output's column order (<c>--classes</c>), for a tensor
+    /// that names none; null takes them from the label's sorted values, the ZipMap's keys or the column count.</param>
+    public static OnnxModel Bind(byte[] bytes, string shownAs, Table data, IReadOnlyList<string>? features, string? labelColumn, AutoMLTask task,
+        IReadOnlyList<string>? classes = null)
     {
         ArgumentNullException.ThrowIfNull(bytes);
         ArgumentNullException.ThrowIfNull(data);
@@ -59,9 +62,11 @@ public sealed class OnnxModel : LoadedModel, IDisposable
             var columns = data.Columns.ToDictionary(c => c.Name, c => c.Kind, StringComparer.Ordinal);
             var layout = OnnxSignature.Read(session, shownAs, features, columns, labelColumn, task);
             var probe = data.RowCount <= ProbeRows ? data : data.Slice(0, ProbeRows);
-            var labels = labelColumn is null
-                ? Discover(session, layout, shownAs, probe)
-                : LabelsOf(data[labelColumn], layout, task);
+            var labels = classes is not null
+                ? OnnxClasses.Given(session, layout, shownAs, probe, classes, labelColumn is null ? null : data[labelColumn], task)
+                : labelColumn is null
+                    ? Discover(session, layout, shownAs, probe)
+                    : LabelsOf(data[labelColumn], layout, task);
             var model = new OnnxModel(session, layout, labels, KindsOf(layout, columns), shownAs);
             model.Verify(probe);
             return model;
@@ -166,6 +171,14 @@ public sealed class OnnxModel : LoadedModel, IDisposable
 
         using var results = session.Run(OnnxFeeds.Build(layout, probe), layout.Outputs);
         var output = results.First(r => r.Name == layout.ProbabilityOutput);
+        if (!layout.ZipMap && layout.StringLabels && layout.LabelOutput is { } labelOutput)
+        {
+            // Text labels beside a bare tensor: the column numbers 0 … C-1 cannot be the classes the label names.
+            var example = results.First(r => r.Name == labelOutput).AsTensor<string>().FirstOrDefault();
+            throw new ModelInputException(
+                $"ONNX output '{layout.ProbabilityOutput}' of {shownAs} is a plain tensor of {OnnxReadouts.Width(output)} columns that names no classes, while its label output '{labelOutput}' gives text (e.g. '{example}'): give the classes in the tensor's column order with --classes a,b,c.");
+        }
+
         var classes = layout.ZipMap
             ? OnnxReadouts.ZipMapKeys(output)
             : Enumerable.Range(0, OnnxReadouts.Width(output)).Select(k => k.ToString(CultureInfo.InvariantCulture)).ToList();

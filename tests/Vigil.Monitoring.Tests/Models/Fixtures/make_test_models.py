@@ -9,6 +9,9 @@ scikit-learn's fitted coefficients, in skl2onnx's conventions:
                   and "probabilities" as a ZipMap seq(map(int64, float)).
   grade-tensor    the same model with a [N, 3] probability tensor and no label output.
   price-linear    regression, one float tensor [N, 3]; output "variable" float [N, 1].
+  tier-tensor     multiclass with STRING classes bronze / gold / silver, one float tensor [N, 3]; outputs "label"
+                  (string) and "probabilities" as a plain [N, 3] tensor (no ZipMap): a bare file names no classes,
+                  so `--classes bronze,gold,silver` gives them.
 For each: NAME.onnx, NAME.data.csv (the test rows, label included), NAME.expected.csv (label and p_<class> columns,
 or value), and NAME.features.txt for tensor inputs. Run: /usr/bin/python3 make_test_models.py OUT_DIR
 """
@@ -144,4 +147,28 @@ data = lambda idx: [[g(R32[i, j]) for j in range(3)] + [g(price[i])] for i in id
 write_csv(f"{out}/price-linear.reference.csv", ["size", "age", "rooms", "price"], data(range(200)))
 write_csv(f"{out}/price-linear.data.csv", ["size", "age", "rooms", "price"], data(range(200, n)))
 write_csv(f"{out}/price-linear.expected.csv", ["value"], [[g(V[i])] for i in range(200, n)])
+# tier-tensor: string classes, a label tensor of strings and a plain probability tensor (no class names in the graph)
+n = 400
+T = rng.normal(0, 1, (n, 3))
+tscores = T @ np.array([[1.2, -0.8, 0], [-0.4, 1.0, -0.6], [0.2, 0.3, 1.1]])
+tier = np.array(["gold", "silver", "bronze"])[np.array([rng.choice(3, p=np.exp(s) / np.exp(s).sum()) for s in tscores])]
+tlr = LogisticRegression(max_iter=2000).fit(T[:250], tier[:250])
+assert list(tlr.classes_) == ["bronze", "gold", "silver"]
+init = [numpy_helper.from_array(tlr.coef_.T.astype(np.float32), "coef"), numpy_helper.from_array(tlr.intercept_.astype(np.float32), "intercept"),
+        numpy_helper.from_array(np.array(list(tlr.classes_), dtype=object), "class_names")]
+nodes = [helper.make_node("MatMul", ["float_input", "coef"], ["m"]), helper.make_node("Add", ["m", "intercept"], ["s"]),
+         helper.make_node("Softmax", ["s"], ["probabilities"], axis=1),
+         helper.make_node("ArgMax", ["probabilities"], ["index"], axis=1, keepdims=0),
+         helper.make_node("Gather", ["class_names", "index"], ["label"], axis=0)]
+finish(helper.make_graph(nodes, "tier", [helper.make_tensor_value_info("float_input", TensorProto.FLOAT, [None, 3])],
+                         [helper.make_tensor_value_info("label", TensorProto.STRING, [None]),
+                          helper.make_tensor_value_info("probabilities", TensorProto.FLOAT, [None, 3])], init), "tier-tensor")
+T32 = T.astype(np.float32).astype(np.float64)
+Pt = tlr.predict_proba(T32)
+open(f"{out}/tier-tensor.features.txt", "w").write("t1\nt2\nt3\n")
+data = lambda idx: [[g(T32[i, j]) for j in range(3)] + [tier[i]] for i in idx]
+write_csv(f"{out}/tier-tensor.reference.csv", ["t1", "t2", "t3", "tier"], data(range(250)))
+write_csv(f"{out}/tier-tensor.data.csv", ["t1", "t2", "t3", "tier"], data(range(250, n)))
+write_csv(f"{out}/tier-tensor.expected.csv", ["label", "p_bronze", "p_gold", "p_silver"],
+          [[tlr.classes_[Pt[i].argmax()], g(Pt[i, 0]), g(Pt[i, 1]), g(Pt[i, 2])] for i in range(250, n)])
 print("written to", out)
