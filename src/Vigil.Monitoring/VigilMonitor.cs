@@ -319,8 +319,8 @@ public sealed class VigilMonitor : IDisposable
         ModelName.Validate(model);
         return Workspace.Registry.GetChampion(model) ?? throw new WorkspaceInputException(
             Workspace.Registry.ListModels() is { Count: > 0 } known
-                ? $"Model '{model}' is not in the workspace {Workspace.Folder}. Models: {string.Join(", ", known)}."
-                : $"Model '{model}' is not in the workspace {Workspace.Folder}, which has no models yet; train one with 'vigil train'.");
+                ? $"Model '{model}' is not in the workspace {Workspace.Location}. Models: {string.Join(", ", known)}."
+                : $"Model '{model}' is not in the workspace {Workspace.Location}, which has no models yet; train one with 'vigil train'.");
     }
 
     private (LoadedModel Model, ReferenceProfile Profile) Load(ModelVersion version) =>

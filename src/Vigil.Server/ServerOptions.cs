@@ -11,6 +11,16 @@ public sealed class ServerOptions
     /// <summary>Workspace folder (SQLite history and model versions). Default <c>.vigil</c>.</summary>
     public string Workspace { get; set; } = ".vigil";
 
+    /// <summary>
+    /// Where the workspace lives: <c>sqlite:&lt;folder&gt;</c> or a PostgreSQL connection string (see
+    /// <see cref="StoreSelection"/>). Unset: <c>sqlite:</c> <see cref="Workspace"/>, today's behaviour. With PostgreSQL,
+    /// <see cref="Workspace"/> is this node's local folder (uploads being staged, the bundle cache).
+    /// </summary>
+    public string? Store { get; set; }
+
+    /// <summary>Where this node caches content-addressed bundles of a PostgreSQL store. Default <c>&lt;Workspace&gt;/cache</c>.</summary>
+    public string? BundleCache { get; set; }
+
     /// <summary>API keys and their scopes. With none configured the API is open (development only; a warning is logged).</summary>
     public List<ApiKeyOptions> ApiKeys { get; set; } = [];
 

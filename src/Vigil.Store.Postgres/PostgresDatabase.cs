@@ -40,25 +40,10 @@ public sealed class PostgresDatabase : IDisposable
     /// </summary>
     public static PostgresDatabase Open(string connectionString, bool migrate = true)
     {
-        ArgumentException.ThrowIfNullOrEmpty(connectionString);
-        var settings = PostgresConnectionString.Parse(connectionString);
-        settings.NoResetOnClose = true;
-
-        if (string.IsNullOrEmpty(settings.ApplicationName))
-        {
-            settings.ApplicationName = "vigil";
-        }
-
-        if (settings.MaxAutoPrepare == 0)
-        {
-            // The store runs a few statements over and over: prepared once per connection, they skip planning.
-            settings.MaxAutoPrepare = 64;
-        }
-
-        var name = string.Create(CultureInfo.InvariantCulture, $"{settings.Host}:{settings.Port}/{settings.Database ?? settings.Username}");
-        var database = new PostgresDatabase(new NpgsqlDataSourceBuilder(settings.ConnectionString).Build(), name);
+        var database = Connect(connectionString);
         try
         {
+            database.CheckReachable();
             if (migrate)
             {
                 database.Migrate();
@@ -77,20 +62,51 @@ public sealed class PostgresDatabase : IDisposable
         }
     }
 
-    /// <summary>An open connection from the pool. The caller disposes it.</summary>
-    public NpgsqlConnection Connect()
+    /// <summary>
+    /// The pool for <paramref name="connectionString"/>, with no connection made and no version checked yet
+    /// (<c>vigil migrate</c> reads the version before it migrates).
+    /// </summary>
+    public static PostgresDatabase Connect(string connectionString)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(connectionString);
+        var settings = PostgresConnectionString.Parse(connectionString);
+        settings.NoResetOnClose = true;
+
+        if (string.IsNullOrEmpty(settings.ApplicationName))
+        {
+            settings.ApplicationName = "vigil";
+        }
+
+        if (settings.MaxAutoPrepare == 0)
+        {
+            // The store runs a few statements over and over: prepared once per connection, they skip planning.
+            settings.MaxAutoPrepare = 64;
+        }
+
+        var name = string.Create(CultureInfo.InvariantCulture, $"{settings.Host}:{settings.Port}/{settings.Database ?? settings.Username}");
+        return new PostgresDatabase(new NpgsqlDataSourceBuilder(settings.ConnectionString).Build(), name);
+    }
+
+    /// <summary>
+    /// Opens one connection to tell whether the setting is usable: unreachable, refused, a failed login or no such
+    /// database is the user's to fix (<see cref="WorkspaceInputException"/>, one line naming host, port and database).
+    /// Later failures (the server going away) are not bad input and stay as they are.
+    /// </summary>
+    public void CheckReachable()
     {
         try
         {
-            return Source.OpenConnection();
+            Connect().Dispose();
         }
         catch (NpgsqlException e) when (e is not PostgresException || ((PostgresException)e).SqlState.StartsWith("28", StringComparison.Ordinal)
             || ((PostgresException)e).SqlState == PostgresErrorCodes.InvalidCatalogName)
         {
-            // Unreachable, refused, a failed login or no such database: the store setting is wrong, not Vigil.
             throw new WorkspaceInputException($"Cannot connect to the PostgreSQL store {Name}: {e.Message}", e);
         }
     }
+
+    /// <summary>An open connection from the pool. The caller disposes it.</summary>
+    public NpgsqlConnection Connect() => Source.OpenConnection();
 
     /// <summary>The schema version of the database (0 when no Vigil schema is there yet).</summary>
     public int ReadVersion()

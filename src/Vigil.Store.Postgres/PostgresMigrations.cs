@@ -242,5 +242,12 @@ public static class PostgresMigrations
             PRIMARY KEY (model, metric)
         );
         """,
+
+        // 2: each version names its packed bundle. Nullable only because a column added to a filled table cannot
+        // be NOT NULL without a default; the registry writes it for every version and refuses a row without it.
+        """
+        ALTER TABLE model_versions ADD COLUMN bundle_sha256 TEXT REFERENCES bundles (sha256);
+        CREATE INDEX model_versions_by_bundle ON model_versions (bundle_sha256);
+        """,
     ];
 }

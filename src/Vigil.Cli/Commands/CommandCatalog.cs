@@ -19,6 +19,7 @@ internal static class CommandCatalog
         yield return Monitoring.ReportCommand.Create();
         yield return Monitoring.ExportCommand.Create();
         yield return ServeCommand.Create();
+        yield return MigrateCommand.Create();
         yield return Alerts.AlertsCommand.Create();
         yield return Replay.ReplayCommand.Create();
     }

@@ -29,11 +29,10 @@ internal static class PredictCommand
         var featuresFile = FeatureOptions.File();
         var classes = ClassesOption.Create();
         var workspace = Monitoring.WorkspaceOption.Create();
-        workspace.Aliases.Add("--store");
         var encoding = CsvInput.EncodingOption();
         var command = new Command("predict", "Add predictions and scores of a model (bundle, ONNX, ML.NET or registered) to a CSV or Parquet file.")
         {
-            model, data, output, version, features, featuresFile, classes, workspace, encoding,
+            model, data, output, version, features, featuresFile, classes, workspace.Workspace, workspace.Store, encoding,
         };
         command.Validators.Add(result => FeatureOptions.Validate(result, features, featuresFile));
         command.SetAction(parse => AutoMLCommandSupport.Guard(parse.InvocationConfiguration.Error, () =>
@@ -42,7 +41,7 @@ internal static class PredictCommand
             var path = parse.GetValue(data)!.FullName;
             var (loaded, table) = PredictionSource.Open(
                 parse.GetValue(model)!, parse.GetValue(version), FeatureOptions.Read(parse, features, featuresFile),
-                parse.GetValue(workspace)!.FullName, path, csv, ClassesOption.Read(parse, classes));
+                workspace.Location(parse), path, csv, ClassesOption.Read(parse, classes));
             var predictions = loaded.Predict(table);
             var result = table;
             var labels = loaded.PredictedLabels(predictions);

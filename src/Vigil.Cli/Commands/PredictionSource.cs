@@ -16,7 +16,7 @@ namespace Vigil.Cli.Commands;
 /// </summary>
 internal static class PredictionSource
 {
-    public static (LoadedModel Model, Table Rows) Open(string model, int? version, IReadOnlyList<string>? features, string workspace, string data, CsvEncoding encoding,
+    public static (LoadedModel Model, Table Rows) Open(string model, int? version, IReadOnlyList<string>? features, WorkspaceLocation workspace, string data, CsvEncoding encoding,
         IReadOnlyList<string>? classes = null)
     {
         var bareOnnx = version is null && File.Exists(model) && string.Equals(Path.GetExtension(model), ".onnx", StringComparison.OrdinalIgnoreCase);
@@ -45,18 +45,18 @@ internal static class PredictionSource
             };
         }
 
-        if (!ModelName.IsValid(model) || !File.Exists(Path.Combine(workspace, VigilWorkspace.DatabaseFileName)))
+        if (!ModelName.IsValid(model) || (workspace.Folder is { } folder && !File.Exists(Path.Combine(folder, VigilWorkspace.DatabaseFileName))))
         {
             throw new ModelInputException(
-                $"--model '{model}' is not a bundle folder, an .onnx or .zip file, or a model registered in the workspace {workspace}.");
+                $"--model '{model}' is not a bundle folder, an .onnx or .zip file, or a model registered in the workspace {Vigil.Stores.WorkspaceOpener.Describe(workspace)}.");
         }
 
-        using var ws = VigilWorkspace.Open(workspace);
+        using var ws = Vigil.Stores.WorkspaceOpener.Open(workspace);
         var chosen = version is { } v
             ? ws.Registry.GetVersion(model, v)
             : ws.Registry.GetChampion(model) ?? throw new ModelInputException(
                 ws.Registry.ListVersions(model).Count == 0
-                    ? $"Model '{model}' is not registered in {ws.Folder}; models: {string.Join(", ", ws.Registry.ListModels())}."
+                    ? $"Model '{model}' is not registered in {ws.Location}; models: {string.Join(", ", ws.Registry.ListModels())}."
                     : $"Model '{model}' has no champion; give --version N.");
         var loaded = ModelLoader.Load(chosen);
         if (!loaded.CanScore)

@@ -38,7 +38,7 @@ internal static class RegisterCommand
         var encoding = CsvInput.EncodingOption();
         var command = new Command("register", "Register a model Vigil did not train (ONNX, ML.NET, or external) with its reference data.")
         {
-            model, onnx, mlnet, external, reference, label, features, featuresFile, classes, prediction, score, task, holdout, promote, reason, workspace, encoding,
+            model, onnx, mlnet, external, reference, label, features, featuresFile, classes, prediction, score, task, holdout, promote, reason, workspace.Workspace, workspace.Store, encoding,
         };
         command.Validators.Add(result =>
         {
@@ -78,12 +78,12 @@ internal static class RegisterCommand
             };
             var name = parse.GetValue(model)!;
             var prepared = ModelRegistration.Prepare(name, request, cancellation);
-            using var ws = VigilWorkspace.Open(parse.GetValue(workspace)!.FullName);
+            using var ws = workspace.Open(parse);
             var registered = ModelRegistration.Publish(ws, prepared);
             var output = parse.InvocationConfiguration.Output;
             var v = registered.Version;
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"registered {name} v{v.Version}{(v.IsChampion ? " (champion)" : "")} in {ws.Folder}: kind {kind.Name()}, {prepared.Descriptor.Task.ToString().ToLowerInvariant()}, {prepared.Descriptor.InputSchema.Count} input columns, reference of {prepared.Reference.RowCount} rows"));
+                $"registered {name} v{v.Version}{(v.IsChampion ? " (champion)" : "")} in {ws.Location}: kind {kind.Name()}, {prepared.Descriptor.Task.ToString().ToLowerInvariant()}, {prepared.Descriptor.InputSchema.Count} input columns, reference of {prepared.Reference.RowCount} rows"));
             foreach (var note in registered.Notes)
             {
                 output.WriteLine(note);

@@ -11,7 +11,7 @@ using Vigil.Server.Alerts;
 namespace Vigil.Cli.Commands;
 
 /// <summary>
-/// <c>vigil serve [--workspace DIR] [--urls URL] [--cluster]</c>: runs the monitoring service (API, scheduler, dashboard, metrics)
+/// <c>vigil serve [--workspace DIR | --store LOCATION] [--urls URL] [--cluster]</c>: runs the monitoring service (API, scheduler, dashboard, metrics)
 /// until Ctrl+C or SIGTERM, then stops gracefully. Everything else comes from appsettings.json, environment variables
 /// (<c>Vigil__ApiKeys__0__Key</c>, ...) and <c>--Vigil:Section:Key=value</c> flags, as in any ASP.NET app.
 /// </summary>
@@ -22,19 +22,35 @@ internal static class ServeCommand
     public static Command Create()
     {
         var workspace = new Option<DirectoryInfo?>("--workspace", "-w") { Description = "Workspace folder (default: Vigil:Workspace from configuration, else .vigil)." }.WritesFolder();
+        var store = new Option<string?>("--store")
+        {
+            Description = "Where the workspace lives: sqlite:DIR or a PostgreSQL connection string (default: Vigil:Store from configuration, else sqlite:.vigil). " +
+                "With PostgreSQL, --workspace is not given: Vigil:Workspace is then this node's local folder (bundle cache).",
+        };
         var urls = new Option<string?>("--urls") { Description = "Addresses to listen on, e.g. http://127.0.0.1:5080 (default: configuration, else http://127.0.0.1:5080)." };
         var cluster = new Option<bool>("--cluster")
         {
             Description = "Join a Vigil cluster (Orleans silo; membership through Vigil:Cluster:Redis): the models' checks and retrains are spread over the nodes. See docs/scale.md.",
         };
-        var command = new Command("serve", "Run the monitoring service: JSON API, scheduled checks and retraining, dashboard, /metrics.") { workspace, urls, cluster };
+        var command = new Command("serve", "Run the monitoring service: JSON API, scheduled checks and retraining, dashboard, /metrics.") { workspace, store, urls, cluster };
         command.TreatUnmatchedTokensAsErrors = false; // extra --Section:Key=value flags go to ASP.NET configuration
         command.SetAction(parse =>
         {
             var args = new List<string>(parse.UnmatchedTokens);
             if (parse.GetValue(workspace) is { } folder)
             {
+                if (parse.GetValue(store) is not null)
+                {
+                    parse.InvocationConfiguration.Error.WriteLine("error: give --workspace DIR or --store LOCATION, not both (--workspace DIR is --store sqlite:DIR).");
+                    return ExitCodes.UsageOrInput;
+                }
+
                 args.Add("--Vigil:Workspace=" + folder.FullName);
+            }
+
+            if (parse.GetValue(store) is { } location)
+            {
+                args.Add("--Vigil:Store=" + location);
             }
 
             if (parse.GetValue(urls) is { } address)
@@ -81,7 +97,8 @@ internal static class ServeCommand
     // that cannot be bound: said in one line with exit code 2, not as a crash.
     private static bool IsStartupInputError(Exception e) => e switch
     {
-        FormatException or OptionsValidationException or IOException or AlertConfigurationException or Vigil.Cluster.ClusterConfigurationException => true,
+        FormatException or OptionsValidationException or IOException or AlertConfigurationException or Vigil.Cluster.ClusterConfigurationException
+            or Vigil.Monitoring.Workspace.WorkspaceInputException => true,
         InvalidOperationException { InnerException: FormatException or ArgumentException } => true, // configuration binding
         _ => false,
     };

@@ -43,7 +43,7 @@ internal static class TrainCommand
 
         var command = new Command("train", "Search learners and hyperparameters within a time budget (FLAML-style AutoML) and save the best model.")
         {
-            data, label, task, metric, budget, maxTrials, seed, learners, earlyStopping, output, model, workspace, watch, encoding,
+            data, label, task, metric, budget, maxTrials, seed, learners, earlyStopping, output, model, workspace.Workspace, workspace.Store, watch, encoding,
         };
         command.Validators.Add(result =>
         {
@@ -101,7 +101,7 @@ internal static class TrainCommand
                 return ExitCodes.Ok;
             }
 
-            using var monitor = VigilMonitor.Open(parse.GetValue(workspace)!.FullName);
+            using var monitor = workspace.OpenMonitor(parse);
             TrainedVersion? trained = null;
             Fit(console, options, progress => trained = monitor.Train(name, table, request with { Progress = progress }, cancellation));
             if (target is not null)
@@ -111,7 +111,7 @@ internal static class TrainCommand
 
             Summary(console, trained!.Search, target ?? trained.Version.BundleFolder);
             console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"registered {name} v{trained.Version.Version}{(trained.Version.IsChampion ? " (champion)" : "")} in {monitor.Workspace.Folder}; {BaselineLine(trained.Profile)}"));
+                $"registered {name} v{trained.Version.Version}{(trained.Version.IsChampion ? " (champion)" : "")} in {monitor.Workspace.Location}; {BaselineLine(trained.Profile)}"));
             if (trained.Version.IsChampion || watched is not null)
             {
                 var effective = monitor.Watched(name);

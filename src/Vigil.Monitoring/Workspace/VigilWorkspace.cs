@@ -16,7 +16,8 @@ public sealed class VigilWorkspace : IDisposable
     /// <summary>File name of the database inside the workspace folder.</summary>
     public const string DatabaseFileName = "vigil.db";
 
-    private readonly WorkspaceDatabase _database;
+    private readonly WorkspaceDatabase? _database;
+    private readonly IDisposable? _resources;
 
     private VigilWorkspace(string folder, WorkspaceDatabase database, TimeProvider time)
     {
@@ -25,13 +26,27 @@ public sealed class VigilWorkspace : IDisposable
         ModelsFolder = Path.Combine(folder, "models");
         Registry = new ModelRegistry(database, ModelsFolder, time);
         Store = new MonitoringStore(database, time);
+        Location = folder;
+    }
+
+    private VigilWorkspace(string folder, IModelRegistry registry, IMonitoringStore store, string location, IDisposable? resources)
+    {
+        Folder = folder;
+        ModelsFolder = Path.Combine(folder, "models");
+        Registry = registry;
+        Store = store;
+        Location = location;
+        _resources = resources;
     }
 
     /// <summary>Absolute path of the workspace folder.</summary>
     public string Folder { get; }
 
-    /// <summary>Absolute path of <c>vigil.db</c>.</summary>
-    public string DatabasePath => _database.Path;
+    /// <summary>Absolute path of <c>vigil.db</c> (a SQLite workspace only).</summary>
+    public string DatabasePath => _database?.Path ?? throw new InvalidOperationException($"The workspace {Location} is not a SQLite file.");
+
+    /// <summary>Where the workspace lives, as it may be printed: its folder, or a database server's address (never a password).</summary>
+    public string Location { get; }
 
     /// <summary>Absolute path of the <c>models/</c> folder.</summary>
     public string ModelsFolder { get; }
@@ -73,9 +88,56 @@ public sealed class VigilWorkspace : IDisposable
         }
     }
 
+    /// <summary>
+    /// A workspace over a registry and store of another backend (PostgreSQL: see <c>Vigil.Stores</c>), repaired like
+    /// <see cref="Open"/> does. <paramref name="localFolder"/> is this node's folder (uploads being staged, the
+    /// scheduler's cursor); <paramref name="location"/> how the workspace is named in messages;
+    /// <paramref name="resources"/> (the database connections) is disposed with the workspace, also when this throws.
+    /// </summary>
+    public static VigilWorkspace Compose(string localFolder, IModelRegistry registry, IMonitoringStore store, string location, IDisposable? resources = null)
+    {
+        var workspace = (VigilWorkspace?)null;
+        try
+        {
+            ArgumentException.ThrowIfNullOrEmpty(localFolder);
+            ArgumentNullException.ThrowIfNull(registry);
+            ArgumentNullException.ThrowIfNull(store);
+            ArgumentException.ThrowIfNullOrEmpty(location);
+            var full = Path.GetFullPath(localFolder);
+            if (File.Exists(full))
+            {
+                throw new WorkspaceInputException($"Local folder '{full}' is a file; expected a folder.");
+            }
+
+            Directory.CreateDirectory(full);
+            workspace = new VigilWorkspace(full, registry, store, location, resources);
+            registry.RemoveCrashLeftovers();
+            store.AbandonOrphanedRuns();
+            return workspace;
+        }
+        catch
+        {
+            if (workspace is null)
+            {
+                resources?.Dispose();
+            }
+            else
+            {
+                workspace.Dispose();
+            }
+
+            throw;
+        }
+    }
+
     /// <summary>Closes the workspace's pooled database connections.</summary>
-    public void Dispose() => _database.Dispose();
+    public void Dispose()
+    {
+        _database?.Dispose();
+        _resources?.Dispose();
+    }
 
     /// <summary>A raw connection for tests that inspect or damage the schema directly.</summary>
-    internal Microsoft.Data.Sqlite.SqliteConnection ConnectForTests() => _database.Connect();
+    internal Microsoft.Data.Sqlite.SqliteConnection ConnectForTests() =>
+        (_database ?? throw new InvalidOperationException("Not a SQLite workspace.")).Connect();
 }

@@ -12,17 +12,21 @@ public sealed record WorkspaceLocation
     /// <summary>The prefix of a SQLite location.</summary>
     public const string SqlitePrefix = "sqlite:";
 
-    private WorkspaceLocation(WorkspaceBackend backend, string? folder, string? connectionString)
+    private WorkspaceLocation(WorkspaceBackend backend, string? folder, string? connectionString, string source = "Vigil:Store")
     {
         Backend = backend;
         Folder = folder;
         ConnectionString = connectionString;
+        Source = source;
     }
 
     /// <summary>The default location: <c>sqlite:.vigil</c> in the current folder (today's behaviour).</summary>
     public static WorkspaceLocation Default => Sqlite(VigilWorkspace.DefaultFolder);
 
     public WorkspaceBackend Backend { get; }
+
+    /// <summary>Where the value came from (<c>--store</c>, <c>Vigil:Store</c>), for messages about it.</summary>
+    public string Source { get; }
 
     /// <summary>The absolute workspace folder of a SQLite location; null for PostgreSQL.</summary>
     public string? Folder { get; }
@@ -68,7 +72,7 @@ public sealed record WorkspaceLocation
             || value.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase)
             || value.Contains('=', StringComparison.Ordinal))
         {
-            return new(WorkspaceBackend.Postgres, null, value);
+            return new(WorkspaceBackend.Postgres, null, value, source);
         }
 
         if (value.Contains("://", StringComparison.Ordinal))

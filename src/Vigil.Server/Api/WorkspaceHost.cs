@@ -22,8 +22,10 @@ public sealed class WorkspaceHost : IDisposable
     public WorkspaceHost(IOptions<ServerOptions> options, ILogger<WorkspaceHost> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
-        Monitor = VigilMonitor.Open(options.Value.Workspace, MonitorOptions(options.Value));
-        logger.LogInformation("Workspace {Folder} open ({Models} models).", Monitor.Workspace.Folder, Monitor.Workspace.Registry.ListModels().Count);
+        var location = StoreSelection.Location(options.Value);
+        var monitorOptions = MonitorOptions(options.Value);
+        Monitor = Vigil.Stores.WorkspaceOpener.OpenMonitor(location, monitorOptions, null, options.Value.BundleCache, options.Value.Workspace);
+        logger.LogInformation("Workspace {Store} open ({Models} models).", Vigil.Stores.WorkspaceOpener.Describe(location), Monitor.Workspace.Registry.ListModels().Count);
     }
 
     public VigilMonitor Monitor { get; }
@@ -135,8 +137,9 @@ public sealed class WorkspaceHost : IDisposable
             _ = Workspace.Store.CountPendingLabels("ready-probe");
             return true;
         }
-        catch (Microsoft.Data.Sqlite.SqliteException)
+        catch (Exception e) when (e is System.Data.Common.DbException or WorkspaceInputException)
         {
+            // SQLite or PostgreSQL not answering (a PostgreSQL server that cannot be reached is a WorkspaceInputException).
             return false;
         }
     }

@@ -25,11 +25,11 @@ internal static class CheckCommand
         var watch = WorkspaceOption.Watch("Set the model's watched metrics (any of them confidently degraded is an alarm) before this check.");
         var command = new Command("check", "Check a window of rows against the champion: drift, data quality, performance; records the result and the retrain decision.")
         {
-            workspace, model, data, json, start, end, watch, encoding,
+            workspace.Workspace, workspace.Store, model, data, json, start, end, watch, encoding,
         };
         command.SetAction((parse, cancellation) =>
         {
-            using var monitor = VigilMonitor.Open(parse.GetValue(workspace)!.FullName);
+            using var monitor = workspace.OpenMonitor(parse);
             var name = parse.GetValue(model)!;
             var profile = ModelTrainer.LoadProfile(monitor.Champion(name));
             var path = parse.GetValue(data)!.FullName;

@@ -20,7 +20,6 @@ internal static class ExportCommand
     public static Command Create()
     {
         var workspace = WorkspaceOption.Create();
-        workspace.Aliases.Add("--store");
         var model = WorkspaceOption.Model();
         var labelled = new Option<bool>("--labelled") { Description = "Only rows whose label has arrived." };
         var rows = new Option<int?>("--rows", "-n") { Description = "Only the newest N matching rows (by prediction time)." };
@@ -39,11 +38,11 @@ internal static class ExportCommand
         });
         var command = new Command("export", "Write a model's logged rows (features, label, prediction, score) to a CSV or Parquet file for an outside pipeline.")
         {
-            workspace, model, labelled, rows, since, output,
+            workspace.Workspace, workspace.Store, model, labelled, rows, since, output,
         };
         command.SetAction(parse =>
         {
-            using var monitor = VigilMonitor.Open(parse.GetValue(workspace)!.FullName);
+            using var monitor = workspace.OpenMonitor(parse);
             var name = parse.GetValue(model)!;
             var profile = ModelTrainer.LoadProfile(monitor.Champion(name));
             var spec = new WindowSpec { From = parse.GetValue(since), Last = parse.GetValue(rows), LabelledOnly = parse.GetValue(labelled) };

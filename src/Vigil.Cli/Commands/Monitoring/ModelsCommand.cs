@@ -12,16 +12,16 @@ internal static class ModelsCommand
     {
         var workspace = WorkspaceOption.Create();
         var optionalModel = new Option<string?>("--model", "-m") { Description = "Show every version of this model." };
-        var command = new Command("models", "List models and their versions, or change the champion (promote, rollback).") { workspace, optionalModel };
+        var command = new Command("models", "List models and their versions, or change the champion (promote, rollback).") { workspace.Workspace, workspace.Store, optionalModel };
         command.SetAction(parse =>
         {
-            using var ws = VigilWorkspace.Open(parse.GetValue(workspace)!.FullName);
+            using var ws = workspace.Open(parse);
             var console = Terminal.For(parse.InvocationConfiguration.Output);
             var only = parse.GetValue(optionalModel);
             var models = only is null ? ws.Registry.ListModels() : [only];
             if (models.Count == 0)
             {
-                console.MarkupLine($"No models in {Markup.Escape(ws.Folder)} yet; train one with 'vigil train --model NAME ...'.");
+                console.MarkupLine($"No models in {Markup.Escape(ws.Location)} yet; train one with 'vigil train --model NAME ...'.");
                 return ExitCodes.Ok;
             }
 
@@ -53,10 +53,10 @@ internal static class ModelsCommand
         var model = WorkspaceOption.Model();
         var version = new Option<int>("--version") { Description = "Version to make champion.", Required = true };
         var reason = new Option<string>("--reason") { Description = "Why (recorded).", DefaultValueFactory = _ => "manual promotion" };
-        var command = new Command("promote", "Make a version the champion (atomic, recorded).") { workspace, model, version, reason };
+        var command = new Command("promote", "Make a version the champion (atomic, recorded).") { workspace.Workspace, workspace.Store, model, version, reason };
         command.SetAction(parse =>
         {
-            using var ws = VigilWorkspace.Open(parse.GetValue(workspace)!.FullName);
+            using var ws = workspace.Open(parse);
             var v = ws.Registry.Promote(parse.GetValue(model)!, parse.GetValue(version), parse.GetValue(reason)!, Environment.UserName);
             parse.InvocationConfiguration.Output.WriteLine($"{v.Model}: version {v.Version} is now the champion.");
             return ExitCodes.Ok;
@@ -69,10 +69,10 @@ internal static class ModelsCommand
         var workspace = WorkspaceOption.Create();
         var model = WorkspaceOption.Model();
         var reason = new Option<string>("--reason") { Description = "Why (recorded).", DefaultValueFactory = _ => "manual rollback" };
-        var command = new Command("rollback", "Make the previous champion the champion again (atomic, recorded).") { workspace, model, reason };
+        var command = new Command("rollback", "Make the previous champion the champion again (atomic, recorded).") { workspace.Workspace, workspace.Store, model, reason };
         command.SetAction(parse =>
         {
-            using var ws = VigilWorkspace.Open(parse.GetValue(workspace)!.FullName);
+            using var ws = workspace.Open(parse);
             var v = ws.Registry.Rollback(parse.GetValue(model)!, parse.GetValue(reason)!, Environment.UserName);
             parse.InvocationConfiguration.Output.WriteLine($"{v.Model}: rolled back; version {v.Version} is the champion.");
             return ExitCodes.Ok;

@@ -16,7 +16,7 @@ internal static class ReportCommand
         var model = WorkspaceOption.Model();
         var html = new Option<FileInfo?>("--html") { Description = "Write the self-contained HTML report here." }.WritesFile();
         var json = new Option<FileInfo?>("--json") { Description = "Write the report data as JSON here (schema: docs/report-schema.md)." }.WritesFile();
-        var command = new Command("report", "Write a model's monitoring report (HTML with charts, and/or JSON).") { workspace, model, html, json };
+        var command = new Command("report", "Write a model's monitoring report (HTML with charts, and/or JSON).") { workspace.Workspace, workspace.Store, model, html, json };
         command.SetAction(parse =>
         {
             var htmlFile = parse.GetValue(html);
@@ -27,7 +27,7 @@ internal static class ReportCommand
                 return ExitCodes.UsageOrInput;
             }
 
-            using var monitor = VigilMonitor.Open(parse.GetValue(workspace)!.FullName);
+            using var monitor = workspace.OpenMonitor(parse);
             var report = monitor.Report(parse.GetValue(model)!);
             if (htmlFile is not null)
             {

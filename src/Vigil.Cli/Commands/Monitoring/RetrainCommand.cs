@@ -39,13 +39,13 @@ internal static class RetrainCommand
         });
         var command = new Command("retrain", "Retrain a model on new labelled rows and promote the challenger only if it is better on fresh data.")
         {
-            workspace, model, data, force, include, budget, maxTrials, seed, margin, json, encoding,
+            workspace.Workspace, workspace.Store, model, data, force, include, budget, maxTrials, seed, margin, json, encoding,
         };
         command.SetAction((parse, cancellation) =>
         {
             var output = parse.InvocationConfiguration.Output;
             var console = Terminal.For(output);
-            using var monitor = VigilMonitor.Open(parse.GetValue(workspace)!.FullName);
+            using var monitor = workspace.OpenMonitor(parse);
             var name = parse.GetValue(model)!;
             var profile = ModelTrainer.LoadProfile(monitor.Champion(name));
             var rows = WindowReader.Read(parse.GetValue(data)!.FullName, profile, CsvInput.Encoding(parse, encoding));

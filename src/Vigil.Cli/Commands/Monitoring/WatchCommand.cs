@@ -20,7 +20,7 @@ internal static class WatchCommand
         var reset = new Option<bool>("--reset") { Description = "Forget the model's own setting: the configured or task default applies again." };
         var command = new Command("watch", "Show or change a model's watched metrics: confident degradation of any of them raises the alarm.")
         {
-            workspace, model, set, reset,
+            workspace.Workspace, workspace.Store, model, set, reset,
         };
         command.Validators.Add(result =>
         {
@@ -31,7 +31,7 @@ internal static class WatchCommand
         });
         command.SetAction(parse =>
         {
-            using var monitor = VigilMonitor.Open(parse.GetValue(workspace)!.FullName);
+            using var monitor = workspace.OpenMonitor(parse);
             var name = parse.GetValue(model)!;
             var spec = parse.GetValue(set);
             var effective = spec is not null ? monitor.SetWatched(name, WatchedMetrics.Parse(spec), Environment.UserName)

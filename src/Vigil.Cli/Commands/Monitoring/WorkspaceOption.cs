@@ -7,11 +7,18 @@ namespace Vigil.Cli.Commands.Monitoring;
 /// <summary>The options every workspace command shares.</summary>
 internal static class WorkspaceOption
 {
-    public static Option<DirectoryInfo> Create() => new Option<DirectoryInfo>("--workspace", "-w")
-    {
-        Description = "Workspace folder (SQLite history and model versions).",
-        DefaultValueFactory = _ => new DirectoryInfo(VigilWorkspace.DefaultFolder),
-    }.WritesFolder();
+    /// <summary><c>--workspace DIR</c> and <c>--store LOCATION</c>: where the workspace lives (add both to the command).</summary>
+    public static WorkspaceSelection Create() => new(
+        new Option<DirectoryInfo>("--workspace", "-w")
+        {
+            Description = "Workspace folder (SQLite history and model versions); the same as --store sqlite:DIR.",
+            DefaultValueFactory = _ => new DirectoryInfo(VigilWorkspace.DefaultFolder),
+        }.WritesFolder(),
+        new Option<string?>("--store")
+        {
+            Description = "Where the workspace lives: sqlite:DIR (default sqlite:.vigil) or a PostgreSQL connection string " +
+                "(Host=…;Port=…;Database=…;Username=… or postgresql://user@host:port/database). Also Vigil__Store.",
+        });
 
     public static Option<string> Model() => new("--model", "-m") { Description = "Model name in the workspace.", Required = true };
 
