@@ -5,6 +5,8 @@ using Vigil.Monitoring;
 using Vigil.Monitoring.Lifecycle;
 using Vigil.Monitoring.Models;
 using Vigil.Monitoring.Store;
+using Vigil.Monitoring.Workspace;
+using Vigil.Stores;
 
 namespace Vigil.LoadGen;
 
@@ -16,10 +18,11 @@ public static class Setup
 {
     public static int Run(Options options)
     {
-        var workspace = options.Text("workspace", "bench-ws");
+        // --store names any store (a PostgreSQL connection string too); --workspace a SQLite folder.
+        var location = WorkspaceLocation.Parse(options.Text("store", options.Text("workspace", "bench-ws")), "--store");
         var model = options.Text("model", "load");
         var data = Data(8000, 5);
-        using var monitor = VigilMonitor.Open(workspace);
+        using var monitor = WorkspaceOpener.OpenMonitor(location);
         var names = data.ColumnNames.Where(n => n != "target").ToArray();
         var version = options.Has("onnx")
             ? ModelRegistration.Register(monitor.Workspace, model, new RegistrationRequest
@@ -57,7 +60,7 @@ public static class Setup
             Console.WriteLine($"v{shadow.Version} ({shadow.Learner}) shadows the champion.");
         }
 
-        Console.WriteLine($"workspace {monitor.Workspace.Folder}: model '{model}' v{version.Version} ({version.Kind.Name()}, {version.Learner}), 5000 labelled rows logged.");
+        Console.WriteLine($"workspace {WorkspaceOpener.Describe(location)}: model '{model}' v{version.Version} ({version.Kind.Name()}, {version.Learner}), 5000 labelled rows logged.");
         return 0;
     }
 

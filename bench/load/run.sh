@@ -2,6 +2,7 @@
 # Ingestion throughput and /predict latency of `vigil serve` on loopback (figures in docs/server.md).
 # Usage: bench/load/run.sh [workspace-dir]   — (a given workspace is kept, a temporary one deleted) builds Release, trains the 20-feature model, starts the server,
 # runs the load generator, stops the server. Check `uptime` first: other processes' load skews the figures.
+#   STORE=postgres  the same against a throw-away PostgreSQL store (bench/lib/postgres.sh; run as root).
 #   ONNX=FILE   register FILE (an ONNX model reading f0..f19 as one tensor, e.g. bench/onnx/wide-logreg.onnx) as the
 #               champion instead of training one, so /predict scores through ONNX Runtime (docs/models.md#speed).
 #   INGEST=0    skip the ingestion runs: only the /predict latency (warm-up included) is measured.
@@ -11,17 +12,26 @@ root="$(cd "$(dirname "$0")/../.." && pwd)"
 # A workspace made here is deleted at exit: a run leaves 5-9 GB of SQLite, and writing back an earlier run's
 # dirty pages slows the next run's fsyncs.
 if [ -n "${1:-}" ]; then ws="$1"; own=0; else ws="$(mktemp -d /tmp/vigil-load-XXXX)"; own=1; fi
+store=()
+if [ "${STORE:-sqlite}" = postgres ]; then
+  . "$root/bench/lib/postgres.sh"
+  pgdir="$(mktemp -d /tmp/vigil-load-pg-XXXX)"; chmod 755 "$pgdir"
+  start_postgres "$pgdir"
+  store=(--store "$pg_connection")
+  echo "store: PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') (synchronous_commit=on)"
+fi
 port=5099
 key="bench-write-key"
 dotnet build -c Release "$root/src/Vigil.Cli" -v q -nologo >/dev/null
 dotnet build -c Release "$root/bench/Vigil.LoadGen" -v q -nologo >/dev/null
 gen="dotnet $root/bench/Vigil.LoadGen/bin/Release/net10.0/Vigil.LoadGen.dll"
-[ -f "$ws/vigil.db" ] || $gen setup --workspace "$ws" --model load ${ONNX:+--onnx "$(cd "$(dirname "$ONNX")" && pwd)/$(basename "$ONNX")"}
+onnx=(${ONNX:+--onnx "$(cd "$(dirname "$ONNX")" && pwd)/$(basename "$ONNX")"})
+if [ "${#store[@]}" -gt 0 ]; then $gen setup --model load "${store[@]}" "${onnx[@]}"; else [ -f "$ws/vigil.db" ] || $gen setup --workspace "$ws" --model load "${onnx[@]}"; fi
 echo "load before: $(uptime)"
 Vigil__ApiKeys__0__Key=$key Vigil__ApiKeys__0__Scope=write Vigil__Scheduler__Enabled=false \
-  dotnet "$root/src/Vigil.Cli/bin/Release/net10.0/vigil.dll" serve --workspace "$ws" --urls "http://127.0.0.1:$port" &
+  dotnet "$root/src/Vigil.Cli/bin/Release/net10.0/vigil.dll" serve $([ "${#store[@]}" -gt 0 ] || echo --workspace "$ws") "${store[@]}" --urls "http://127.0.0.1:$port" &
 server=$!
-trap 'kill -TERM $server 2>/dev/null; wait $server 2>/dev/null || true; if [ "$own" = 1 ]; then rm -rf "$ws"; fi' EXIT
+trap 'kill -TERM $server 2>/dev/null; wait $server 2>/dev/null || true; if [ "$own" = 1 ]; then rm -rf "$ws"; fi; if [ -n "${pgdir:-}" ]; then stop_postgres "$pgdir"; rm -rf "$pgdir"; fi' EXIT
 until curl -sf "http://127.0.0.1:$port/ready" >/dev/null; do sleep 0.2; done
 # Warm-up (JIT tiering, SQLite page cache), then the measured runs.
 if [ "${INGEST:-1}" != 0 ]; then
