@@ -12,7 +12,7 @@ namespace Vigil.LoadGen;
 
 /// <summary>
 /// Trains a binary model on 20 numeric features (f0..f19) into the workspace and logs 5000 labelled rows, so a retrain
-/// has data; with <c>--shadow</c>, a second version shadows the champion. Run it before the server starts.
+/// has data; with <c>--shadow yes</c>, a second version shadows the champion. Run it before the server starts.
 /// </summary>
 public static class Setup
 {

@@ -10,7 +10,7 @@ key="bench-write-key"
 dotnet build -c Release "$root/src/Vigil.Cli" -v q -nologo >/dev/null
 dotnet build -c Release "$root/bench/Vigil.LoadGen" -v q -nologo >/dev/null
 gen="dotnet $root/bench/Vigil.LoadGen/bin/Release/net10.0/Vigil.LoadGen.dll"
-$gen setup --workspace "$ws" --model load --shadow
+$gen setup --workspace "$ws" --model load --shadow yes
 echo "load before: $(uptime)"
 Vigil__ApiKeys__0__Key=$key Vigil__ApiKeys__0__Scope=write Vigil__Scheduler__Enabled=false \
   dotnet "$root/src/Vigil.Cli/bin/Release/net10.0/vigil.dll" serve --workspace "$ws" --urls "http://127.0.0.1:$port" >/dev/null &
@@ -18,7 +18,7 @@ server=$!
 trap 'kill -TERM $server 2>/dev/null; wait $server 2>/dev/null || true; rm -rf "$ws"' EXIT
 until curl -sf "http://127.0.0.1:$port/ready" >/dev/null; do sleep 0.2; done
 api="http://127.0.0.1:$port/api/v1/models/load/shadow"
-scored() { curl -sf -H "X-Api-Key: $key" "$api" | python3 -c 'import json,sys; s=json.load(sys.stdin)["status"]; print(f"{s[\"scored_rows\"]} scored, {s[\"backlog_rows\"]} waiting")'; }
+scored() { curl -sf -H "X-Api-Key: $key" "$api" | python3 -c 'import json,sys; s=json.load(sys.stdin)["status"]; print(s["scored_rows"], "scored,", s["backlog_rows"], "waiting")'; }
 $gen ingest --url "http://127.0.0.1:$port" --key $key --batch 1000 --concurrency 4 --seconds 10 >/dev/null   # warm-up
 for phase in shadow none shadow none; do
   if [ $phase = shadow ]; then
