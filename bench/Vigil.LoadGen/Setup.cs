@@ -12,7 +12,7 @@ namespace Vigil.LoadGen;
 
 /// <summary>
 /// Trains a binary model on 20 numeric features (f0..f19) into the workspace and logs 5000 labelled rows, so a retrain
-/// has data. Run it before the server starts.
+/// has data; with <c>--shadow</c>, a second version shadows the champion. Run it before the server starts.
 /// </summary>
 public static class Setup
 {
@@ -48,6 +48,18 @@ public static class Setup
 
         monitor.LogPredictions(model, rows);
         monitor.LogLabels(model, labels);
+        if (options.Has("shadow"))
+        {
+            // A second version that shadows the champion: the server scores every row logged from now on with it too.
+            var shadow = monitor.Train(model, data.Slice(0, 3000), new TrainRequest
+            {
+                Label = "target", TimeBudget = null, MaxTrials = 4, Seed = 7, Learners = ["lgbm"], CreatedBy = "loadgen", Reason = "load test shadow",
+                BecomeChampion = false,
+            }).Version;
+            monitor.SetShadow(model, shadow.Version, "loadgen", "load test");
+            Console.WriteLine($"v{shadow.Version} ({shadow.Learner}) shadows the champion.");
+        }
+
         Console.WriteLine($"workspace {WorkspaceOpener.Describe(location)}: model '{model}' v{version.Version} ({version.Kind.Name()}, {version.Learner}), 5000 labelled rows logged.");
         return 0;
     }

@@ -20,6 +20,7 @@ internal static class UserErrors
             Vigil.AutoML.AutoMLException e => e.Message,
             Vigil.AutoML.Bundles.BundleFormatException e => e.Message,
             Vigil.Monitoring.Models.ModelKindException e => e.Message,
+            Vigil.Monitoring.Shadows.ShadowStateException e => e.Message,
             FileNotFoundException e => e.FileName is null ? e.Message : $"file not found: {e.FileName}",
             DirectoryNotFoundException e => e.Message,
             UnauthorizedAccessException e => e.Message,

@@ -25,7 +25,7 @@ namespace Vigil.Monitoring;
 /// evaluate the retrain policy, retrain with champion/challenger, and build reports. The CLI and the server are thin
 /// layers over this type. Thread-safe for concurrent checks; one retrain per model at a time is the caller's rule.
 /// </summary>
-public sealed class VigilMonitor : IDisposable
+public sealed partial class VigilMonitor : IDisposable
 {
     private readonly ConcurrentDictionary<(string Model, int Version), (LoadedModel Model, ReferenceProfile Profile)> _loaded = new();
     private readonly ConcurrentDictionary<(string Model, int Version), (PerformanceEstimator? Estimator, string? Why)> _estimators = new();
@@ -244,7 +244,7 @@ public sealed class VigilMonitor : IDisposable
     }
 
     /// <summary>The report data for <paramref name="model"/> (render with <c>HtmlReport</c> or <c>ReportJson</c>).</summary>
-    public ModelReport Report(string model) => ReportBuilder.Build(Workspace, model, _time);
+    public ModelReport Report(string model) => ReportBuilder.Build(Workspace, model, _time) with { Shadow = ReportedShadow(model) };
 
     /// <summary>The watched metrics <paramref name="model"/>'s checks use now, and where they come from.</summary>
     public EffectiveWatch Watched(string model)

@@ -22,6 +22,9 @@ public sealed record VigilMonitorOptions
     /// <summary>Retrain triggers and gates.</summary>
     public RetrainPolicy Policy { get; init; } = new();
 
+    /// <summary>When a shadow is compared with its champion and promoted (see <see cref="ShadowPolicy"/>).</summary>
+    public ShadowPolicy Shadow { get; init; } = new();
+
     /// <summary>The online change detectors on each model's error and score streams.</summary>
     public StreamOptions Streams { get; init; } = new();
 

@@ -65,6 +65,12 @@ public sealed class ServerOptions
     /// <summary>Per-model scheduling of checks and retraining.</summary>
     public SchedulerOptions Scheduler { get; set; } = new();
 
+    /// <summary>Retraining: what a policy-decided retrain does for a champion Vigil did not train.</summary>
+    public RetrainOptions Retrain { get; set; } = new();
+
+    /// <summary>Shadow challengers: the background scorer and the promotion policy.</summary>
+    public ShadowSettings Shadow { get; set; } = new();
+
     /// <summary>How long raw prediction rows are kept.</summary>
     public RetentionOptions Retention { get; set; } = new();
 

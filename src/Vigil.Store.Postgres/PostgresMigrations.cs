@@ -249,5 +249,28 @@ public static class PostgresMigrations
         ALTER TABLE model_versions ADD COLUMN bundle_sha256 TEXT REFERENCES bundles (sha256);
         CREATE INDEX model_versions_by_bundle ON model_versions (bundle_sha256);
         """,
+
+        // 3: shadow challengers (#16), the twin of SQLite's migration 9. position is the last predictions.seq the
+        // shadow has scored, advanced in the transaction that stores the scores.
+        """
+        CREATE TABLE shadows (
+            model    TEXT    NOT NULL PRIMARY KEY,
+            version  INTEGER NOT NULL,
+            position BIGINT  NOT NULL,
+            set_at   BIGINT  NOT NULL,
+            set_by   TEXT    NOT NULL,
+            reason   TEXT    NOT NULL
+        );
+        CREATE TABLE shadow_scores (
+            model          TEXT    NOT NULL,
+            version        INTEGER NOT NULL,
+            prediction_seq BIGINT  NOT NULL,
+            prediction     TEXT,
+            score          DOUBLE PRECISION,
+            probabilities  TEXT,
+            scored_at      BIGINT  NOT NULL,
+            PRIMARY KEY (model, version, prediction_seq)
+        );
+        """,
     ];
 }

@@ -97,6 +97,14 @@ public sealed class ApiMatrixTests(ApiMatrixTests.Server fixture) : IClassFixtur
             () => Json("{\"metrics\":[{\"name\":\"recall\",\"max_relative_drop\":0.1},{\"name\":\"accuracy\"}]}"),
             JsonBodyBound with { WrongTyped = "{\"metrics\":\"recall\"}" }),
         ["DELETE /api/v1/models/{name}/watched"] = new("/api/v1/models/churn/watched", Access.Write, 200),
+        ["GET /api/v1/models/{name}/shadow"] = new("/api/v1/models/churn/shadow", Access.Read, 200),
+        // Version 1 is the champion: a shadow must be another version.
+        ["PUT /api/v1/models/{name}/shadow"] = new("/api/v1/models/churn/shadow", Access.Write, 409,
+            () => Json("{\"version\":1}"), JsonBodyBound with { WrongTyped = "{\"version\":\"one\"}" }),
+        ["DELETE /api/v1/models/{name}/shadow"] = new("/api/v1/models/churn/shadow", Access.Write, 200),
+        // No shadow to promote; the endpoint reads no body.
+        ["POST /api/v1/models/{name}/shadow/promote"] = new("/api/v1/models/churn/shadow/promote", Access.Write, 409,
+            () => Json("{}"), new Bodies(409, 409, 413, 409, 409, "{\"x\":[]}")),
     };
 
     public static TheoryData<string> Endpoints() => new(Matrix.Keys);

@@ -12,7 +12,8 @@ public static class RetrainAlerts
     /// <summary>
     /// The alert for a decision to retrain: <see cref="AlertKind.RetrainDecided"/> when Vigil retrains the model
     /// itself, <see cref="AlertKind.RetrainRequested"/> (a warning: someone must act) when it cannot
-    /// (<paramref name="retrainable"/> false, e.g. a model Vigil did not train).
+    /// (<paramref name="retrainable"/> false: a model Vigil did not train, whose owners should retrain it even when Vigil
+    /// trains a challenger of its own beside).
     /// </summary>
     public static AlertDraft Decided(string model, int version, RetrainDecision decision, long checkId, long decisionId, bool retrainable = true)
     {
@@ -39,7 +40,7 @@ public static class RetrainAlerts
             Title = retrainable ? $"{model}: retrain decided" : $"{model}: retrain requested",
             Text = retrainable
                 ? $"The retrain policy decided to retrain version {Text(version)} after check {Text(checkId)}: {why}."
-                : $"The retrain policy wants version {Text(version)} retrained after check {Text(checkId)}: {why}. Vigil cannot retrain this model itself: retrain it and register the new version.",
+                : $"The retrain policy wants version {Text(version)} retrained after check {Text(checkId)}: {why}. Vigil did not train this model: retrain it and register the new version (Vigil's own AutoML challenger runs beside, as Vigil:Retrain:ForeignChampions says).",
             Details = details,
             CheckId = checkId,
             DecisionId = decisionId,

@@ -6,12 +6,12 @@ using Vigil.Data.Csv;
 using Vigil.Data.Tables;
 using Vigil.Monitoring.Alerts;
 using Vigil.Monitoring.Checks;
+using Vigil.Monitoring.Models;
 using Vigil.Monitoring.Profiles;
 using Vigil.Monitoring.Registry;
 using Vigil.Monitoring.Store;
 using Vigil.Monitoring.Telemetry;
 using Vigil.Monitoring.Workspace;
-using Vigil.Statistics.Resampling;
 
 namespace Vigil.Monitoring.Lifecycle;
 
@@ -43,18 +43,20 @@ public static class ChampionChallenger
     {
         var champion = workspace.Registry.GetChampion(model)
             ?? throw new WorkspaceInputException($"Model '{model}' has no champion to retrain; train it first with 'vigil train'.");
-        var championBundle = ModelTrainer.LoadBundle(champion);
-        var label = championBundle.Labels.LabelColumn;
+        var championModel = ModelLoader.Load(champion);
+        var label = championModel.Labels.LabelColumn;
         if (!request.Data.Contains(label))
         {
             throw new WorkspaceInputException($"The retraining data has no label column '{label}'. Columns: {string.Join(", ", request.Data.ColumnNames)}.");
         }
 
+        // A champion that cannot score is judged by what it logged; without its predictions there is nothing to compare.
+        var data = championModel is ExternalModel external ? LoggedChampion.Attach(external, model, request) : request.Data;
         var runId = workspace.Store.StartRetrain(model, time.GetUtcNow(), request.Reason);
         RetrainSpan.Started(span, champion.Version, runId);
         try
         {
-            var outcome = Run(workspace, model, champion, championBundle, request, cancellationToken);
+            var outcome = Run(workspace, model, champion, championModel, data, request, cancellationToken);
             workspace.Store.FinishRetrain(runId, RetrainStatus.Succeeded, outcome.ChallengerVersion, outcome.Promoted,
                 MonitoringJson.Serialize(outcome), RetrainAlerts.Finished(runId, outcome));
             return outcome;
@@ -74,22 +76,29 @@ public static class ChampionChallenger
     }
 
     private static RetrainOutcome Run(VigilWorkspace workspace, string model, Registry.ModelVersion champion,
-        ModelBundle championBundle, RetrainRequest request, CancellationToken cancellationToken)
+        LoadedModel championModel, Table data, RetrainRequest request, CancellationToken cancellationToken)
     {
-        var label = championBundle.Labels.LabelColumn;
-        var task = championBundle.Task;
+        var label = championModel.Labels.LabelColumn;
+        var task = championModel.Task;
+        var logged = !championModel.CanScore;
 
-        // Only rows whose label the champion can score take part; the newest rows form the fresh holdout.
-        var usable = UsableRows(championBundle, request.Data);
+        // Only rows whose label the champion can score (and, for a logged champion, whose logged outputs are usable)
+        // take part; the newest rows form the fresh holdout.
+        var usable = data.Filter(logged
+            ? LoggedChampion.Usable(championModel.Labels, data)
+            : ModelScoring.KnownLabels(championModel.Labels, data[label]));
         if (usable.RowCount < MinLabelledRows)
         {
             throw new WorkspaceInputException(
-                $"Retraining needs at least {MinLabelledRows} labelled rows with known labels; got {usable.RowCount} of {request.Data.RowCount}.");
+                $"Retraining needs at least {MinLabelledRows} labelled rows with known labels{(logged ? " and usable logged predictions" : "")}; got {usable.RowCount} of {data.RowCount}.");
         }
 
-        var (recent, holdout) = HoldoutSplit.Split(usable, label, request.HoldoutFraction, request.Seed, stratify: false, latest: true);
+        var (recentWithLogged, holdout) = HoldoutSplit.Split(usable, label, request.HoldoutFraction, request.Seed, stratify: false, latest: true);
+        var recent = TrainingColumns(championModel, recentWithLogged);
         var training = request.IncludeTrainingData ? WithKeptTrainingData(champion, recent) : recent;
-        var warmStart = VersionConfig.TryParse(champion.ConfigJson)?.StartingPoints;
+
+        // Only a champion Vigil trained has search state to warm-start from; any other starts cold.
+        var warmStart = champion.Kind == ModelKind.Vigil ? VersionConfig.TryParse(champion.ConfigJson)?.StartingPoints : null;
         var trainRequest = new TrainRequest
         {
             Label = label,
@@ -108,36 +117,26 @@ public static class ChampionChallenger
         ModelTrainer.Candidate candidate;
         using (RetrainSpan.StartSearch())
         {
-            candidate = ModelTrainer.FitWithHoldout(training, training, holdout, task, trainRequest, cancellationToken);
+            candidate = ModelTrainer.FitWithHoldout(training, training, TrainingColumns(championModel, holdout), task, trainRequest, cancellationToken);
         }
 
         var trainingSeconds = watch.Elapsed.TotalSeconds;
         request.FaultInjection?.Invoke("fitted");
 
-        // Both models on the same fresh rows.
+        // Both models on the same fresh rows: the champion scores them, or (external) its logged outputs stand in.
         using var compare = RetrainSpan.StartCompare(holdout.RowCount);
-        var championSet = ModelScoring.Outcomes(championBundle, holdout, championBundle.Predict(holdout), out _)!;
+        var championSet = logged
+            ? LoggedChampion.Outcomes(championModel.Labels, holdout)!
+            : ModelScoring.Outcomes(championModel.Labels, holdout, championModel.Predict(holdout), out _)!;
         var challengerBundle = candidate.Search.Model;
         var challengerSet = ModelScoring.Outcomes(challengerBundle, holdout, challengerBundle.Predict(holdout), out _)!;
-        var metric = request.Metric ?? TaskMetrics.DefaultPrimary(task);
-        var higherIsBetter = TaskMetrics.HigherIsBetter(metric);
-        var sign = higherIsBetter ? 1.0 : -1.0;
-        var interval = Bootstrap.PairedDifference(holdout.RowCount,
-            rows => sign * TaskMetrics.Compute(challengerSet, metric, rows),
-            rows => sign * TaskMetrics.Compute(championSet, metric, rows),
-            request.Resamples, request.Confidence, request.Seed);
-        var all = Enumerable.Range(0, holdout.RowCount).ToArray();
-        var championScore = TaskMetrics.Compute(championSet, metric, all);
-        var challengerScore = TaskMetrics.Compute(challengerSet, metric, all);
-        var improvement = sign * (challengerScore - championScore);
-        var promote = interval.Resamples > 0 && interval.Lower > request.PromotionMargin;
+        var metric = request.Metric ?? (logged && task != AutoMLTask.Regression && !LoggedChampion.HasScores(holdout)
+            ? "accuracy" // no logged scores: the champion's probability metrics are undefined
+            : TaskMetrics.DefaultPrimary(task));
+        var comparison = PairedComparison.Compute(championSet, challengerSet, metric, request.Resamples, request.Confidence, request.Seed, request.PromotionMargin);
+        var promote = comparison.Clears && request.NoPromotionBecause is null;
         compare?.Dispose(); // the comparison ends here; registering and promoting belong to the retrain span
-        var inv = CultureInfo.InvariantCulture;
-        var reason = promote
-            ? string.Format(inv, "challenger better on {0} fresh rows: {1} {2:F4} vs {3:F4}, improvement {4:+0.0000;-0.0000} ({5:P0} CI [{6:+0.0000;-0.0000}, {7:+0.0000;-0.0000}]) above margin {8}",
-                holdout.RowCount, metric, challengerScore, championScore, improvement, request.Confidence, interval.Lower, interval.Upper, request.PromotionMargin)
-            : string.Format(inv, "champion kept: challenger {0} {1:F4} vs champion {2:F4} on {3} fresh rows, improvement {4:+0.0000;-0.0000} ({5:P0} CI [{6:+0.0000;-0.0000}, {7:+0.0000;-0.0000}]) does not clear margin {8}",
-                metric, challengerScore, championScore, holdout.RowCount, improvement, request.Confidence, interval.Lower, interval.Upper, request.PromotionMargin);
+        var reason = Verdict(comparison, promote, request.NoPromotionBecause);
 
         // A promoted challenger is refitted with its configuration on every usable row, the comparison rows
         // included: they are the newest, and on drifting data a model that never saw them is already stale.
@@ -145,7 +144,8 @@ public static class ChampionChallenger
         var keptData = training;
         if (promote && request.RefitOnAllRows)
         {
-            keptData = request.IncludeTrainingData ? WithKeptTrainingData(champion, usable) : usable;
+            var all = TrainingColumns(championModel, usable);
+            keptData = request.IncludeTrainingData ? WithKeptTrainingData(champion, all) : all;
             using (RetrainSpan.StartRefit(keptData.RowCount))
             {
                 kept = Refit(candidate, keptData, trainRequest, cancellationToken);
@@ -170,12 +170,12 @@ public static class ChampionChallenger
             ChampionVersion = champion.Version,
             ChallengerVersion = registered.Version.Version,
             Metric = metric,
-            HigherIsBetter = higherIsBetter,
-            ChampionScore = championScore,
-            ChallengerScore = challengerScore,
-            Improvement = improvement,
-            ImprovementLower = interval.Lower,
-            ImprovementUpper = interval.Upper,
+            HigherIsBetter = comparison.HigherIsBetter,
+            ChampionScore = comparison.ChampionScore,
+            ChallengerScore = comparison.ChallengerScore,
+            Improvement = comparison.Improvement,
+            ImprovementLower = comparison.ImprovementLower,
+            ImprovementUpper = comparison.ImprovementUpper,
             Confidence = request.Confidence,
             Margin = request.PromotionMargin,
             HoldoutRows = holdout.RowCount,
@@ -186,7 +186,59 @@ public static class ChampionChallenger
             ChallengerMetrics = TaskMetrics.ComputeAll(challengerSet),
             Learner = candidate.Search.BestLearner,
             TrainingSeconds = trainingSeconds,
+            ChampionKind = champion.Kind.Name(),
+            WarmStarted = warmStart is { Count: > 0 },
+            ChampionOutputs = logged ? "logged" : "scored",
+            Note = Note(champion.Kind, logged, request.NoPromotionBecause),
         };
+    }
+
+    private static string Verdict(PairedComparison c, bool promote, string? heldBack)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        if (promote)
+        {
+            return string.Format(inv, "challenger better on {0} fresh rows: {1} {2:F4} vs {3:F4}, improvement {4:+0.0000;-0.0000} ({5:P0} CI [{6:+0.0000;-0.0000}, {7:+0.0000;-0.0000}]) above margin {8}",
+                c.Rows, c.Metric, c.ChallengerScore, c.ChampionScore, c.Improvement, c.Confidence, c.ImprovementLower, c.ImprovementUpper, c.Margin);
+        }
+
+        var kept = string.Format(inv, "champion kept: challenger {0} {1:F4} vs champion {2:F4} on {3} fresh rows, improvement {4:+0.0000;-0.0000} ({5:P0} CI [{6:+0.0000;-0.0000}, {7:+0.0000;-0.0000}]) {8} margin {9}",
+            c.Metric, c.ChallengerScore, c.ChampionScore, c.Rows, c.Improvement, c.Confidence, c.ImprovementLower, c.ImprovementUpper,
+            c.Clears ? "clears" : "does not clear", c.Margin);
+        return c.Clears && heldBack is not null ? $"{kept}, but it is not promoted: {heldBack}" : kept;
+    }
+
+    private static string? Note(ModelKind kind, bool logged, string? heldBack)
+    {
+        if (kind == ModelKind.Vigil && heldBack is null)
+        {
+            return null;
+        }
+
+        var notes = new List<string>();
+        if (kind != ModelKind.Vigil)
+        {
+            notes.Add($"no warm start: the champion (kind '{kind.Name()}') was not trained by Vigil, so there is no search state to start from and the challenger's AutoML search started cold");
+        }
+
+        if (logged)
+        {
+            notes.Add("the champion cannot score rows, so its side of the comparison is the predictions and scores it logged for the same rows");
+        }
+
+        if (heldBack is not null)
+        {
+            notes.Add($"promotion held back: {heldBack}");
+        }
+
+        return string.Join("; ", notes) + ".";
+    }
+
+    // What the challenger trains on: the champion's feature columns and the label, never its logged outputs.
+    private static Table TrainingColumns(LoadedModel champion, Table rows)
+    {
+        var stripped = LoggedChampion.Strip(rows);
+        return champion.OutputColumns.Count == 0 ? stripped : stripped.WithoutColumns([.. champion.OutputColumns]);
     }
 
     // The challenger's best configuration, one trial, on all rows; the profile keeps the baseline and importance the
@@ -212,10 +264,6 @@ public static class ChampionChallenger
         };
         return candidate with { Search = search, Profile = profile };
     }
-
-    // Rows with a label the champion knows (a class it never saw cannot be scored fairly against it).
-    private static Table UsableRows(ModelBundle champion, Table data) =>
-        data.Filter(ModelScoring.KnownLabels(champion, data[champion.Labels.LabelColumn]));
 
     private static Table WithKeptTrainingData(Registry.ModelVersion champion, Table recent)
     {

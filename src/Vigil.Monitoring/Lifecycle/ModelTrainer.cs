@@ -177,14 +177,14 @@ public static class ModelTrainer
         }
     }
 
-    /// <summary>Loads a version's bundle; <see cref="Models.ModelKindException"/> for a version Vigil did not train (it has none).</summary>
+    /// <summary>Loads a version's bundle (the replay warm-starts from it); <see cref="Models.ModelKindException"/> for a version Vigil did not train (it has none).</summary>
     public static ModelBundle LoadBundle(ModelVersion version)
     {
         ArgumentNullException.ThrowIfNull(version);
         if (version.Kind != Models.ModelKind.Vigil)
         {
-            throw Models.ModelKindException.CannotDo(version.Model, version.Kind, "be retrained or replayed by Vigil",
-                "Vigil retrains the models it trained itself (kind 'vigil'); train one with 'vigil train' to compare against it.");
+            throw Models.ModelKindException.CannotDo(version.Model, version.Kind, "be replayed by Vigil",
+                "the replay starts from a bundle Vigil trained (kind 'vigil'); train one with 'vigil train' to compare against it.");
         }
 
         return ModelBundle.Load(version.BundleFolder);

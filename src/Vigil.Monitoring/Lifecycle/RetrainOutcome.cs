@@ -66,4 +66,20 @@ public sealed record RetrainOutcome
 
     [JsonPropertyName("training_seconds")]
     public double TrainingSeconds { get; init; }
+
+    /// <summary>The champion's kind (vigil, onnx, mlnet, external).</summary>
+    [JsonPropertyName("champion_kind")]
+    public string ChampionKind { get; init; } = "vigil";
+
+    /// <summary>True when the search started from the champion's configurations (only a champion Vigil trained has them).</summary>
+    [JsonPropertyName("warm_started")]
+    public bool WarmStarted { get; init; }
+
+    /// <summary><c>scored</c>: the champion scored the comparison rows itself; <c>logged</c>: its logged predictions and scores on them were used.</summary>
+    [JsonPropertyName("champion_outputs")]
+    public string ChampionOutputs { get; init; } = "scored";
+
+    /// <summary>What the reader should know about how this comparison was made (cold start, logged outputs, promotion held back); null when nothing.</summary>
+    [JsonPropertyName("note")]
+    public string? Note { get; init; }
 }

@@ -7,7 +7,8 @@ namespace Vigil.Monitoring.Lifecycle;
 /// The labelled rows (<see cref="Data"/>, time-ordered) are split: the last <see cref="HoldoutFraction"/> form a fresh
 /// holdout that neither model trains on; the challenger trains on the rest (plus the champion's kept training data
 /// when <see cref="IncludeTrainingData"/>), warm-started from the champion's configurations. Both are scored on the
-/// holdout, and the challenger is promoted only when the paired bootstrap interval of its improvement in
+/// holdout (a champion Vigil did not train: the challenger starts cold, and an <c>external</c> champion is judged by
+/// its logged predictions on those rows), and the challenger is promoted only when the paired bootstrap interval of its improvement in
 /// <see cref="Metric"/> lies above <see cref="PromotionMargin"/> at <see cref="Confidence"/>.
 /// </summary>
 public sealed record RetrainRequest
@@ -48,6 +49,21 @@ public sealed record RetrainRequest
     /// again (docs/replay.md); on by default once the baseline is measured for the refitted model.
     /// </summary>
     public bool RefitOnAllRows { get; init; }
+
+    /// <summary>
+    /// For a champion that cannot score (kind <c>external</c>): its logged prediction for each row of <see cref="Data"/>,
+    /// which is its side of the comparison. Null: read from the data's prediction column named at registration.
+    /// </summary>
+    public IReadOnlyList<string?>? ChampionPredictions { get; init; }
+
+    /// <summary>With <see cref="ChampionPredictions"/>: the champion's logged score for each row (null where none was logged).</summary>
+    public IReadOnlyList<double?>? ChampionScores { get; init; }
+
+    /// <summary>
+    /// When set, the challenger is trained and compared as usual but never promoted; this text says why in the record
+    /// (e.g. the service's <c>Vigil:Retrain:ForeignChampions</c> is <c>compare</c>).
+    /// </summary>
+    public string? NoPromotionBecause { get; init; }
 
     public string CreatedBy { get; init; } = "library";
 

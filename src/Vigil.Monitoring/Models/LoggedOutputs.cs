@@ -92,6 +92,47 @@ internal static class LoggedOutputs
         return new WindowOutputs(driftScores, PredictionSet.Multiclass(t, p, labels.ClassCount, probabilities), labelled - keep.Count);
     }
 
+    /// <summary>
+    /// True for each row whose label is known to the model and whose logged outputs <see cref="Read"/> would keep: the
+    /// rows a paired comparison with another model can use (both sides must see the same rows).
+    /// </summary>
+    public static bool[] Usable(LabelMapping labels, Vigil.Data.Tables.Table rows, Func<int, string?> predicted, double[][]? scores, int count)
+    {
+        ArgumentNullException.ThrowIfNull(labels);
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(predicted);
+        var usable = new bool[count];
+        if (!rows.TryGetColumn(labels.LabelColumn, out var label))
+        {
+            return usable;
+        }
+
+        if (labels.Task == AutoMLTask.Regression)
+        {
+            var truth = LabelMapping.EncodeTargets(label);
+            var values = Values(predicted, count);
+            for (var i = 0; i < count; i++)
+            {
+                usable[i] = double.IsFinite(truth[i]) && double.IsFinite(values[i]);
+            }
+
+            return usable;
+        }
+
+        var perClass = labels.Task == AutoMLTask.Multiclass && scores is { Length: > 1 } && scores.Length == labels.ClassCount;
+        var single = scores is { Length: 1 } ? scores[0] : null;
+        var yTrue = labels.EncodeClasses(label);
+        var yPred = Classes(labels, predicted, count);
+        for (var i = 0; i < count; i++)
+        {
+            usable[i] = yTrue[i] >= 0 && yPred[i] >= 0
+                && (labels.Task != AutoMLTask.Binary || single is null || IsProbability(single[i]))
+                && (!perClass || scores!.All(s => IsProbability(s[i])));
+        }
+
+        return usable;
+    }
+
     /// <summary>Baseline from outcomes whose probabilities are unknown but whose logged scores are: the scores become the reference of prediction drift.</summary>
     public static Profiles.Baseline Baseline(PredictionSet outcomes, double[]? scores, int seed)
     {

@@ -107,7 +107,12 @@ public static class ReportBuilder
         Reason = string.IsNullOrEmpty(v.Reason) ? null : v.Reason,
         IsChampion = v.IsChampion,
         Kind = Models.ModelKinds.Name(v.Kind),
+        Note = v.Kind == Models.ModelKind.External ? ExternalNote : null,
     };
+
+    /// <summary>Why an external version's dataset drift is unweighted (issue #16 §4).</summary>
+    public const string ExternalNote =
+        "log-only model: it cannot score rows, so it has no permutation importance and dataset drift counts every column alike (unweighted)";
 
     private static IEnumerable<QualityFindingView> Findings(ParsedCheck? latest) =>
         latest?.Result.Quality.Findings.Select(f => new QualityFindingView

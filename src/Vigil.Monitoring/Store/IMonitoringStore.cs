@@ -218,4 +218,40 @@ public interface IMonitoringStore
     /// when <paramref name="cancellationToken"/> fires. History (checks, decisions, runs, events, alerts) is kept.
     /// </summary>
     RetentionResult DeleteExpiredPredictions(string model, DateTimeOffset cutoff, CancellationToken cancellationToken = default);
+
+    // Shadow challengers (#16): which version shadows a model, its cursor through the log, and its outputs.
+
+    /// <summary>
+    /// Makes <paramref name="version"/> the shadow of <paramref name="model"/>, replacing any other: it scores the rows
+    /// logged from now on (its cursor starts at the newest logged row). Setting the same version again keeps its cursor.
+    /// </summary>
+    StoredShadow SetShadow(string model, int version, string setBy, string reason);
+
+    /// <summary>Stops <paramref name="model"/>'s shadow (its stored scores stay); false when it had none.</summary>
+    bool ClearShadow(string model);
+
+    /// <summary><paramref name="model"/>'s shadow, or null when it has none.</summary>
+    StoredShadow? GetShadow(string model);
+
+    /// <summary>Every model's shadow, by model name.</summary>
+    IReadOnlyList<StoredShadow> ListShadows();
+
+    /// <summary>Up to <paramref name="limit"/> logged rows of <paramref name="model"/> after <paramref name="after"/> (log order): the shadow's next work.</summary>
+    IReadOnlyList<(long Seq, IReadOnlyDictionary<string, object?> Features)> ReadShadowWork(string model, long after, int limit);
+
+    /// <summary>Number of logged rows of <paramref name="model"/> after <paramref name="after"/> (the shadow's backlog).</summary>
+    long CountShadowBacklog(string model, long after);
+
+    /// <summary>
+    /// Stores the shadow's <paramref name="scores"/> and moves its cursor to <paramref name="position"/> in one
+    /// transaction; optimistic: when the shadow is no longer <paramref name="version"/> at <paramref name="expected"/>,
+    /// nothing is written and false is returned, so each row is scored once.
+    /// </summary>
+    bool SaveShadowScores(string model, int version, long expected, long position, IReadOnlyList<ShadowScore> scores);
+
+    /// <summary>Rows <paramref name="version"/> has scored as a shadow of <paramref name="model"/>, and how many of them it could not score.</summary>
+    (long Scored, long Failed) CountShadowScores(string model, int version);
+
+    /// <summary>The <paramref name="count"/> labelled rows scored by shadow <paramref name="version"/> whose labels arrived last, oldest first, with its outputs.</summary>
+    IReadOnlyList<ShadowPair> ReadShadowPairs(string model, int version, int count);
 }

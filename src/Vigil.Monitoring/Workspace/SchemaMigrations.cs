@@ -249,5 +249,31 @@ internal static class SchemaMigrations
         ALTER TABLE model_versions ADD COLUMN kind TEXT NOT NULL DEFAULT 'vigil'
             CHECK (kind IN ('vigil', 'onnx', 'mlnet', 'external'));
         """,
+
+        // 9: shadow challengers (#16). A model's shadow version scores every row logged after it was set, in the
+        // background from the log: position is the last predictions.seq it has scored (the cursor), advanced in the
+        // transaction that stores the scores, so every row is scored exactly once across restarts. A row the shadow
+        // could not score keeps a row with a NULL prediction. probabilities holds a multiclass row's class
+        // probabilities (JSON array in the shadow's class order).
+        """
+        CREATE TABLE shadows (
+            model    TEXT    NOT NULL PRIMARY KEY,
+            version  INTEGER NOT NULL,
+            position INTEGER NOT NULL,
+            set_at   INTEGER NOT NULL,
+            set_by   TEXT    NOT NULL,
+            reason   TEXT    NOT NULL
+        ) WITHOUT ROWID;
+        CREATE TABLE shadow_scores (
+            model          TEXT    NOT NULL,
+            version        INTEGER NOT NULL,
+            prediction_seq INTEGER NOT NULL,
+            prediction     TEXT,
+            score          REAL,
+            probabilities  TEXT,
+            scored_at      INTEGER NOT NULL,
+            PRIMARY KEY (model, version, prediction_seq)
+        ) WITHOUT ROWID;
+        """,
     ];
 }

@@ -17,6 +17,7 @@ public static class ApiEndpoints
     {
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IValidateOptions<ServerOptions>, StreamSettingsValidation>();
+        services.AddSingleton<IValidateOptions<ServerOptions>, RetrainOptionsValidation>();
         services.AddSingleton<WorkspaceHost>();
         services.AddSingleton<IngestWriter>();
         services.AddSingleton<ChampionSchemas>();
@@ -29,6 +30,7 @@ public static class ApiEndpoints
         services.AddHostedService<CheckScheduler>();
         services.AddSingleton<RetentionService>();
         services.AddHostedService(sp => sp.GetRequiredService<RetentionService>());
+        services.AddHostedService<ShadowScorer>();
         services.AddExceptionHandler<ProblemMapping>();
         services.AddOpenApi();
         services.Configure<JsonOptions>(o =>
@@ -53,6 +55,7 @@ public static class ApiEndpoints
         RetrainEndpoints.Map(models);
         ReportEndpoints.Map(models);
         WatchEndpoints.Map(models);
+        ShadowEndpoints.Map(models);
         AlertEndpoints.Map(app, models);
         return app;
     }

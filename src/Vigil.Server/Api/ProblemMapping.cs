@@ -56,6 +56,7 @@ internal sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Pr
         JsonException e => (400, "Invalid JSON", e.Message, null),
         WorkspaceInputException e => (422, "Unprocessable content", e.Message, null),
         Vigil.Monitoring.Models.ModelKindException e => (409, "Not possible for this model kind", e.Message, null),
+        Vigil.Monitoring.Shadows.ShadowStateException e => (409, "Conflict", e.Message, null),
         Vigil.Monitoring.Models.ModelInputException e => (422, "Invalid model", e.Message, null),
         Vigil.Monitoring.Checks.WatchedMetricsInputException e => (422, "Unprocessable content", e.Message, null),
         AutoMLException e => (422, "Unprocessable content", e.Message, null),

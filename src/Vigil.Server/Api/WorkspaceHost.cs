@@ -50,6 +50,7 @@ public sealed class WorkspaceHost : IDisposable
         {
             Streams = streams,
             Policy = new Monitoring.Policy.RetrainPolicy { OnStreamChange = streams.Enabled },
+            Shadow = options.Shadow.ToPolicy(),
         };
         var byModel = options.Watch.Models.ToDictionary(kv => kv.Key, kv => Read("Vigil:Watch:Models:" + kv.Key, kv.Value), StringComparer.Ordinal);
         var common = string.IsNullOrWhiteSpace(options.Watch.Default) ? null : Read("Vigil:Watch:Default", options.Watch.Default);

@@ -67,12 +67,15 @@ internal sealed class NodeModelWork(
 
     public async Task<long?> StartRetrain(string model, string reason, CancellationToken cancellationToken)
     {
-        var settings = options.Value.Scheduler;
+        if (ForeignChampionRule.Scheduled(host, options.Value, model, reason) is not { } settings)
+        {
+            logger.LogInformation("Retrain of {Model} requested from its owners (retrain_requested); Vigil:Retrain:ForeignChampions is request-only.", model);
+            return null;
+        }
+
         try
         {
-            var run = await retrains.StartAsync(model,
-                new RetrainSettings(settings.RetrainBudget, settings.RetrainMaxTrials, settings.RetrainRows, reason, "scheduler"),
-                cancellationToken);
+            var run = await retrains.StartAsync(model, settings, cancellationToken);
             logger.LogInformation("Started retrain run {Run} of {Model}.", run, model);
             return run;
         }

@@ -137,10 +137,15 @@ internal sealed class CheckScheduler(
         if (outcome.Decision.Retrain && settings.AutoRetrain && !retrains.IsRunning(model))
         {
             var reason = $"scheduled: {outcome.Decision.Summary} (check {outcome.CheckId})";
+            if (ForeignChampionRule.Scheduled(host, options.Value, model, reason) is not { } retrain)
+            {
+                logger.LogInformation("Retrain of {Model} requested from its owners (retrain_requested); Vigil:Retrain:ForeignChampions is request-only.", model);
+                return;
+            }
+
             try
             {
-                var run = retrains.StartAsync(model,
-                    new RetrainSettings(settings.RetrainBudget, settings.RetrainMaxTrials, settings.RetrainRows, reason, "scheduler"),
+                var run = retrains.StartAsync(model, retrain,
                     stoppingToken).GetAwaiter().GetResult();
                 logger.LogInformation("Started retrain run {Run} of {Model}.", run, model);
             }

@@ -104,29 +104,22 @@ public sealed class RetrainCoordinator(WorkspaceHost host, IOptions<ServerOption
 
     private RetrainRequest BuildRequest(string model, RetrainSettings settings)
     {
-        var champion = host.Champion(model);
-        if (champion.Kind != Vigil.Monitoring.Models.ModelKind.Vigil)
-        {
-            throw ApiProblemException.Conflict(
-                $"Model '{model}' is of kind '{Vigil.Monitoring.Models.ModelKinds.Name(champion.Kind)}'; Vigil retrains only the models it trained itself (kind 'vigil').");
-        }
-
-        var loaded = host.Model(champion);
-        var profile = ModelTrainer.LoadProfile(champion);
-        var rows = host.Workspace.Store.ReadRecentlyLabelled(model, settings.Rows);
-        if (rows.Count < ChampionChallenger.MinLabelledRows)
+        _ = host.Champion(model); // 404 for an unknown model
+        var logged = host.Monitor.LoggedRetrainRequest(model, settings.Rows);
+        if (logged.Data.RowCount < ChampionChallenger.MinLabelledRows)
         {
             throw ApiProblemException.Unprocessable(
-                $"Retraining model '{model}' needs at least {ChampionChallenger.MinLabelledRows} labelled logged rows; it has {rows.Count}. Log labels first.");
+                $"Retraining model '{model}' needs at least {ChampionChallenger.MinLabelledRows} labelled logged rows; it has {logged.Data.RowCount}. Log labels first.");
         }
 
-        return new RetrainRequest
+        // A champion Vigil did not train gets a cold-started AutoML challenger; an external one is compared through what it logged.
+        return logged with
         {
-            Data = LoggedRowTable.ToTable(rows, profile.LoggedColumnKinds(), loaded.Labels.LabelColumn),
             TimeBudget = settings.Budget,
             MaxTrials = settings.MaxTrials,
             Reason = settings.Reason,
             CreatedBy = "server:" + settings.Actor,
+            NoPromotionBecause = settings.NoPromotionBecause,
         };
     }
 

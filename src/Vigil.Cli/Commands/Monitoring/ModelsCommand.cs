@@ -44,6 +44,7 @@ internal static class ModelsCommand
         command.Subcommands.Add(Promote());
         command.Subcommands.Add(Rollback());
         command.Subcommands.Add(WatchCommand.Create());
+        command.Subcommands.Add(ShadowCommand.Create());
         return command;
     }
 
@@ -54,12 +55,23 @@ internal static class ModelsCommand
         var version = new Option<int>("--version") { Description = "Version to make champion.", Required = true };
         var reason = new Option<string>("--reason") { Description = "Why (recorded).", DefaultValueFactory = _ => "manual promotion" };
         var command = new Command("promote", "Make a version the champion (atomic, recorded).") { workspace.Workspace, workspace.Store, model, version, reason };
-        command.SetAction(parse =>
+        command.SetAction((parse, cancellation) =>
         {
-            using var ws = workspace.Open(parse);
-            var v = ws.Registry.Promote(parse.GetValue(model)!, parse.GetValue(version), parse.GetValue(reason)!, Environment.UserName);
+            using var monitor = workspace.OpenMonitor(parse);
+            var name = parse.GetValue(model)!;
+            var target = parse.GetValue(version);
+
+            // Promoting the shadow: show how it compares with the champion on the same labelled rows first.
+            if (monitor.Workspace.Registry.GetChampion(name) is not null && monitor.Shadow(name) is { } shadow && shadow.Version == target)
+            {
+                monitor.ScoreShadow(name, cancellationToken: cancellation);
+                ShadowCommand.Show(Terminal.For(parse.InvocationConfiguration.Output), monitor.ShadowStatus(name)!);
+            }
+
+            var v = monitor.Workspace.Registry.Promote(name, target, parse.GetValue(reason)!, Environment.UserName);
+            monitor.Shadow(name); // a shadow that became champion is a shadow no more
             parse.InvocationConfiguration.Output.WriteLine($"{v.Model}: version {v.Version} is now the champion.");
-            return ExitCodes.Ok;
+            return Task.FromResult(ExitCodes.Ok);
         });
         return command;
     }

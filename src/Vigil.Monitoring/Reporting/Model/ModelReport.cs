@@ -62,4 +62,7 @@ public sealed record ModelReport
 
     /// <summary>Alarms, retrain decisions, retrains, promotions, rollbacks and changes found on the streams, oldest first.</summary>
     public IReadOnlyList<TimelineEvent> Events { get; init; } = [];
+
+    /// <summary>The shadow challenger against the champion on the same labelled rows; null when the model has no shadow.</summary>
+    public Shadows.ShadowStatus? Shadow { get; init; }
 }

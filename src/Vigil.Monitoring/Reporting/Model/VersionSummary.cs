@@ -23,4 +23,7 @@ public sealed record VersionSummary
 
     /// <summary>What the version is: <c>vigil</c> (a bundle Vigil trained), <c>onnx</c>, <c>mlnet</c> or <c>external</c>.</summary>
     public string Kind { get; init; } = "vigil";
+
+    /// <summary>What a reader must know about this kind, e.g. for <c>external</c>: no feature importance, so dataset drift is unweighted; null when nothing.</summary>
+    public string? Note { get; init; }
 }
