@@ -1,18 +1,21 @@
 #!/usr/bin/env bash
 # A three-node Vigil cluster on this machine: Redis (membership), a store shared by the nodes, three
 # `vigil serve --cluster` nodes on loopback ports, the demo model registered six times. Prints the dashboard URLs and
-# waits; Ctrl+C stops everything (nodes, Redis) and deletes the temporary folder.
+# waits; Ctrl+C stops everything (nodes, Redis, PostgreSQL) and deletes the temporary folder.
 #
 #   bench/cluster/run.sh               # start and wait (open a dashboard, kill a node: kill -9 <pid shown>)
 #   MEASURE=1 bench/cluster/run.sh     # also measure: ingestion through the 3 nodes, then failover after a SIGKILL
+#   STORE=sqlite bench/cluster/run.sh  # the nodes share one SQLite workspace instead of PostgreSQL (one machine only)
 #
-# Needs Debian's redis-server. The nodes share one SQLite workspace (PostgreSQL: not wired in yet, see docs/scale.md).
+# Needs Debian's redis-server and postgresql; run as root (PostgreSQL runs as the postgres user).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 work="$(mktemp -d /tmp/vigil-cluster-XXXX)"
 chmod 755 "$work"
 key="cluster-write-key-0123456789"
+store="${STORE:-postgres}"
 pids=()
+. "$root/bench/lib/postgres.sh"
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
 
@@ -21,6 +24,7 @@ stop_all() {
   for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null; done
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null; done
   [ -f "$work/redis.pid" ] && kill -TERM "$(cat "$work/redis.pid")" 2>/dev/null
+  stop_postgres "$work"
   sleep 0.5
   rm -rf "$work"
 }
@@ -40,17 +44,26 @@ redis-server --port "$redis_port" --bind 127.0.0.1 --dir "$work/redis" --save ''
 until redis-cli -p "$redis_port" ping >/dev/null 2>&1; do sleep 0.1; done
 echo "redis     127.0.0.1:$redis_port"
 
-# The store: one SQLite workspace shared by the three nodes (one machine). A PostgreSQL variant is not wired in yet:
-# the demo model's setup (LoadGen setup) writes only to a SQLite workspace.
+# The store: PostgreSQL (bench/lib/postgres.sh: Debian's binaries, its own data folder, run as postgres, loopback,
+# durable commits), with $ws as the nodes' local folder (bundle cache); or, with STORE=sqlite, one SQLite workspace
+# in $ws shared by the three nodes.
 ws="$work/workspace"
 mkdir -p "$ws"
 declare -a store_settings=()
-echo "store     SQLite workspace $ws shared by the three nodes"
+if [ "$store" = postgres ]; then
+  start_postgres "$work"
+  store_settings=(--store "$pg_connection")
+  echo "store     PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') ($pg_connection)"
+else
+  echo "store     SQLite workspace $ws shared by the three nodes"
+fi
 
-# The demo model (20 numeric features, 5000 labelled rows), trained into the store, then five more models from
-# its bundle so that the nodes have models to share.
-$gen setup --workspace "$ws" --model load "${store_settings[@]}" >/dev/null
-echo "model     load trained"
+# Six demo models (20 numeric features, 5000 labelled rows each) trained into the store, so that the nodes have
+# models to share.
+for m in "" 1 2 3 4 5; do
+  $gen setup --workspace "$ws" --model "load$m" "${store_settings[@]}" >/dev/null
+done
+echo "models    load, load1..load5 trained (5000 labelled rows each)"
 
 declare -a urls=()
 declare -a silo_ports=()
@@ -58,7 +71,8 @@ start_node() {
   local i=$1
   Vigil__ApiKeys__0__Key=$key Vigil__ApiKeys__0__Scope=write Vigil__OpenDashboard=true Vigil__OpenMetrics=true \
   Vigil__Cluster__Redis="127.0.0.1:$redis_port" Vigil__Cluster__SiloPort="${silo_ports[$i]}" \
-    $vigil serve --cluster --workspace "$ws" --urls "${urls[$i]}" "${store_settings[@]}" >"$work/node$i.log" 2>&1 &
+  Vigil__Workspace="$ws" \
+    $vigil serve --cluster $([ "${#store_settings[@]}" -gt 0 ] || echo --workspace "$ws") --urls "${urls[$i]}" "${store_settings[@]}" >"$work/node$i.log" 2>&1 &
   pids[$i]=$!
 }
 wait_ready() {
@@ -71,10 +85,6 @@ done
 start_node 0; wait_ready "${urls[0]}"
 start_node 1; start_node 2
 wait_ready "${urls[1]}"; wait_ready "${urls[2]}"
-for m in 1 2 3 4 5; do
-  curl -sf -X POST -H "X-Api-Key: $key" -H "Content-Type: application/json" \
-    -d '{"path": "models/load/1", "reason": "cluster demo"}' "${urls[0]}/api/v1/models/load$m/versions" >/dev/null
-done
 echo
 for i in 0 1 2; do
   echo "node $i    ${urls[$i]}/   (pid ${pids[$i]}, silo port ${silo_ports[$i]}, log $work/node$i.log)"

@@ -7,6 +7,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Vigil.Monitoring.Store;
 using Vigil.Monitoring.Workspace;
+using Vigil.Stores;
 using Vigil.TestSupport;
 using Vigil.TestSupport.Servers;
 
@@ -29,13 +30,19 @@ public sealed partial class ThreeNodeClusterTests
     // Models c0 and c1 get drifted rows with labels, so their checks decide to retrain; the others stay calm.
     private static bool Drifted(int model) => model < 2;
 
-    [SkippableFact]
-    public async Task Three_nodes_ingest_schedule_and_survive_a_sigkill()
+    /// <summary>The nodes' shared store: one SQLite folder (nodes on one machine) or a PostgreSQL database.</summary>
+    public static TheoryData<string> Stores => new() { "sqlite", "postgres" };
+
+    [SkippableTheory]
+    [MemberData(nameof(Stores))]
+    public async Task Three_nodes_ingest_schedule_and_survive_a_sigkill(string backend)
     {
         var redis = RedisServer.Require(); // shared by the test run; this cluster's own ClusterId keeps its keys apart
+        // With PostgreSQL the folder is the nodes' local folder (imports, the bundle cache); with SQLite it is the store.
+        var store = backend == "postgres" ? PostgresServer.Require().CreateDatabase("vigil_cluster") : null;
         var workspace = Directory.CreateTempSubdirectory("vigil-cluster-").FullName;
         var clusterId = $"test-{Guid.NewGuid():N}";
-        var nodes = Enumerable.Range(0, 3).Select(i => new Node(i, workspace, redis.Endpoint, clusterId)).ToArray();
+        var nodes = Enumerable.Range(0, 3).Select(i => new Node(i, workspace, store, redis.Endpoint, clusterId)).ToArray();
         try
         {
             var bundle = ClusterModel.CopyInto(workspace);
@@ -106,11 +113,12 @@ public sealed partial class ThreeNodeClusterTests
             }
 
             Assert.Equal(Models * (wave1 + wave2) * BatchRows, acknowledged.Count);
-            using (var store = VigilWorkspace.Open(workspace))
+            using (var opened = WorkspaceOpener.Open(store is null ? WorkspaceLocation.Sqlite(workspace) : WorkspaceLocation.Parse(store),
+                       new WorkspaceOpenOptions { LocalFolder = workspace }))
             {
                 for (var m = 0; m < Models; m++)
                 {
-                    var ids = store.Store.ReadWindow($"c{m}", WindowSpec.All).Select(r => r.Id).ToList();
+                    var ids = opened.Store.ReadWindow($"c{m}", WindowSpec.All).Select(r => r.Id).ToList();
                     Assert.Equal(ids.Count, ids.Distinct(StringComparer.Ordinal).Count());
                     Assert.All(acknowledged.Keys.Where(id => id.StartsWith($"c{m}-", StringComparison.Ordinal)), id => Assert.Contains(id, ids));
                 }
@@ -260,7 +268,7 @@ public sealed partial class ThreeNodeClusterTests
     private static partial Regex CheckInReason();
 
     /// <summary>One `vigil serve --cluster` process on its own HTTP and silo ports (kept across a restart).</summary>
-    private sealed class Node(int index, string workspace, string redis, string clusterId) : IDisposable
+    private sealed class Node(int index, string workspace, string? store, string redis, string clusterId) : IDisposable
     {
         private readonly int _httpPort = FreePort();
         private readonly int _siloPort = FreePort();
@@ -292,8 +300,14 @@ public sealed partial class ThreeNodeClusterTests
                 ["Vigil:Scheduler:RetrainRows"] = "300",
                 ["Vigil:Durability"] = "Normal",
             };
+            string[] location = store is null ? ["--workspace", workspace] : ["--store", store];
+            if (store is not null)
+            {
+                settings["Vigil:Workspace"] = workspace; // the node's local folder beside a PostgreSQL store
+            }
+
             Process = await ServeProcess.StartAsync(
-                ["--cluster", "--workspace", workspace, "--urls", $"http://127.0.0.1:{_httpPort}"], settings, Client, TimeSpan.FromSeconds(60));
+                ["--cluster", .. location, "--urls", $"http://127.0.0.1:{_httpPort}"], settings, Client, TimeSpan.FromSeconds(60));
             IsDown = false;
         }
 
