@@ -19,9 +19,12 @@ public sealed partial class PostgresMonitoringStore
         while (covered != long.MinValue && !cancellationToken.IsCancellationRequested)
         {
             using var transaction = connection.BeginTransaction();
-            var batch = connection.Execute(transaction,
-                "DELETE FROM predictions WHERE seq IN (SELECT seq FROM predictions WHERE model = @m AND ts <= @end LIMIT @n)",
-                ("@m", model), ("@end", covered), ("@n", MonitoringStore.RetentionBatchRows));
+            // A shadow's scores go with exactly the predictions they belong to, in the same statement.
+            var batch = Convert.ToInt32(connection.Scalar(transaction,
+                "WITH gone AS (DELETE FROM predictions WHERE seq IN (SELECT seq FROM predictions WHERE model = @m AND ts <= @end LIMIT @n) RETURNING seq), " +
+                "scores AS (DELETE FROM shadow_scores s USING gone WHERE s.model = @m AND s.prediction_seq = gone.seq) " +
+                "SELECT COUNT(*) FROM gone",
+                ("@m", model), ("@end", covered), ("@n", MonitoringStore.RetentionBatchRows)), CultureInfo.InvariantCulture);
             transaction.Commit();
             deleted += batch;
             if (batch < MonitoringStore.RetentionBatchRows)

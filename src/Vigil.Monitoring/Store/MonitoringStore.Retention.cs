@@ -21,10 +21,15 @@ public sealed partial class MonitoringStore
         long deleted = 0;
         while (covered != long.MinValue && !cancellationToken.IsCancellationRequested)
         {
+            // The batch's rows are picked once (a temporary table of this connection), so a shadow's scores go with
+            // exactly the predictions they belong to.
             using var transaction = connection.BeginTransaction(deferred: false);
-            var batch = connection.Execute(transaction,
-                "DELETE FROM predictions WHERE seq IN (SELECT seq FROM predictions WHERE model = $m AND ts <= $end LIMIT $n)",
+            connection.Execute(transaction,
+                "CREATE TEMP TABLE IF NOT EXISTS retention_batch (seq INTEGER PRIMARY KEY); DELETE FROM retention_batch; " +
+                "INSERT INTO retention_batch SELECT seq FROM predictions WHERE model = $m AND ts <= $end LIMIT $n; " +
+                "DELETE FROM shadow_scores WHERE model = $m AND prediction_seq IN (SELECT seq FROM retention_batch);",
                 ("$m", model), ("$end", covered), ("$n", RetentionBatchRows));
+            var batch = connection.Execute(transaction, "DELETE FROM predictions WHERE seq IN (SELECT seq FROM retention_batch)");
             transaction.Commit();
             deleted += batch;
             if (batch < RetentionBatchRows)

@@ -70,4 +70,21 @@ public class RetentionTests
         Assert.Equal(1, later.DeletedPendingLabels);
         Assert.Equal(0, store.CountPendingLabels("m"));
     }
+
+    [SkippableTheory]
+    [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+    public void AShadowsScoresGoWithTheirRows(string backend)
+    {
+        using var temp = TempStore.Open(backend);
+        var store = temp.Store;
+        var shadow = store.SetShadow("m", 2, "alice", "try v2"); // a shadow scores the rows logged after it is set
+        store.LogPredictions("m", Enumerable.Range(0, 20).Select(i => PredictionLogTests.Row(i)).ToList());
+        var work = store.ReadShadowWork("m", shadow.Position, 100);
+        Assert.Equal(20, work.Count);
+        Assert.True(store.SaveShadowScores("m", 2, shadow.Position, work[^1].Seq, work.Select(w => new ShadowScore(w.Seq, "yes", 0.7)).ToList()));
+        store.SaveCheck(new CheckRecord("m", 1, T0.AddHours(1), T0, T0.AddMinutes(9), 10, false, "ok", "{}"));
+
+        Assert.Equal(10, store.DeleteExpiredPredictions("m", T0.AddMinutes(15)).DeletedPredictions);
+        Assert.Equal((10L, 0L), store.CountShadowScores("m", 2));
+    }
 }
