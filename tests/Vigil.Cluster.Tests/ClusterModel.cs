@@ -37,32 +37,8 @@ internal static class ClusterModel
     }
 
     /// <summary>Rows <c>{id, timestamp, features, prediction, score}</c> with ids <c>prefix + i</c> for i in [start, start+count).</summary>
-    public static JsonArray Rows(int start, int count, string prefix, bool drift)
-    {
-        var rows = new JsonArray();
-        var features = Stream.ColumnNames.Where(n => n != Label).ToArray();
-        for (var i = start; i < start + count; i++)
-        {
-            var row = 1000 + (i % 2000);
-            var values = new JsonObject();
-            foreach (var name in features)
-            {
-                var value = ((NumericColumn)Stream[name])[row];
-                values[name] = drift ? value + 4 : value;
-            }
-
-            rows.Add(new JsonObject
-            {
-                ["id"] = prefix + i.ToString(CultureInfo.InvariantCulture),
-                ["timestamp"] = DateTimeOffset.UnixEpoch.AddDays(20000).AddSeconds(i).ToString("o", CultureInfo.InvariantCulture),
-                ["features"] = values,
-                ["prediction"] = "1",
-                ["score"] = 0.5,
-            });
-        }
-
-        return rows;
-    }
+    public static JsonArray Rows(int start, int count, string prefix, bool drift) =>
+        Vigil.TestSupport.PredictionRows.Json(Stream, Label, start, count, prefix, drift, firstRow: 1000, span: 2000);
 
     /// <summary>Labels <c>{id, label}</c> of the same rows.</summary>
     public static JsonArray Labels(int start, int count, string prefix)

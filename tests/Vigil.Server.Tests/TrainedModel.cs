@@ -37,32 +37,8 @@ internal static class TrainedModel
     }
 
     /// <summary>Prediction rows <c>{id, timestamp, features, prediction, score}</c> for production rows [start, start+count).</summary>
-    public static JsonArray Rows(int start, int count, string idPrefix = "r", bool drift = false)
-    {
-        var rows = new JsonArray();
-        var features = Stream.ColumnNames.Where(n => n != Label).ToArray();
-        for (var i = start; i < start + count; i++)
-        {
-            var row = 1500 + (i % 2500);
-            var values = new JsonObject();
-            foreach (var name in features)
-            {
-                var value = ((NumericColumn)Stream[name])[row];
-                values[name] = drift ? value + 4 : value;
-            }
-
-            rows.Add(new JsonObject
-            {
-                ["id"] = idPrefix + i.ToString(CultureInfo.InvariantCulture),
-                ["timestamp"] = DateTimeOffset.UnixEpoch.AddDays(20000).AddSeconds(i).ToString("o", CultureInfo.InvariantCulture),
-                ["features"] = values,
-                ["prediction"] = "1",
-                ["score"] = 0.5,
-            });
-        }
-
-        return rows;
-    }
+    public static JsonArray Rows(int start, int count, string idPrefix = "r", bool drift = false) =>
+        Vigil.TestSupport.PredictionRows.Json(Stream, Label, start, count, idPrefix, drift, firstRow: 1500, span: 2500);
 
     /// <summary>True labels <c>{id, label}</c> for the same rows.</summary>
     public static JsonArray Labels(int start, int count, string idPrefix = "r")
