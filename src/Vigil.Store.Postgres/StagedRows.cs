@@ -41,6 +41,18 @@ internal sealed class StagedRows
     /// <summary>The batch (index in the call) whose row of <paramref name="id"/> is the one kept.</summary>
     public int BatchOf(string id) => _batchOf[id];
 
+    /// <summary>How many rows each of <paramref name="batches"/> batches keeps (its rows whose id came first in it).</summary>
+    public int[] KeptPerBatch(int batches)
+    {
+        var kept = new int[batches];
+        foreach (var batch in _batchOf.Values)
+        {
+            kept[batch]++;
+        }
+
+        return kept;
+    }
+
     /// <summary>
     /// Checks and encodes every row of <paramref name="batches"/> (throwing before anything is written when one is
     /// invalid) and keeps the first row of each id in arrival order.
