@@ -9,11 +9,12 @@ namespace Vigil.Store.Postgres;
 // DO NOTHING sends the rows as binary array parameters: no staging table, no sort in the database.
 public sealed partial class PostgresMonitoringStore
 {
-    // unnest yields the arrays in order and the INSERT takes the rows as they come (no sort), so `seq` follows arrival.
+    // The unnests in the select list step through the equally long arrays together, in order, and the INSERT takes
+    // the rows as they come (no sort), so `seq` follows arrival. (In the select list rather than FROM: a function in
+    // FROM stores its whole result first, which for a large group spills to a temporary file.)
     private const string InsertColumns =
         "INSERT INTO predictions (model, id, ts, features, prediction, score, model_version) " +
-        "SELECT @m, r.id, r.ts, r.features, r.prediction, r.score, r.model_version " +
-        "FROM unnest(@ids, @ts, @features, @predictions, @scores, @versions) AS r (id, ts, features, prediction, score, model_version)";
+        "SELECT @m, unnest(@ids), unnest(@ts), unnest(@features), unnest(@predictions), unnest(@scores), unnest(@versions)";
 
     // The first attempt: every id new. A plain insert costs the database about a third less than ON CONFLICT's
     // speculative insertion, and a stored id makes it fail whole (unique violation), so nothing half-written commits.
