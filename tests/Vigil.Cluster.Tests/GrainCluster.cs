@@ -57,7 +57,7 @@ public sealed class GrainCluster : IAsyncLifetime
     {
         public bool HasChampion(string model) => Work(model).HasChampion(model);
 
-        public long CountRows(string model) => Work(model).CountRows(model);
+        public (long Rows, long Through) CountRowsAfter(string model, long position) => Work(model).CountRowsAfter(model, position);
 
         public bool WatchStreams(string model, CancellationToken cancellationToken) => Work(model).WatchStreams(model, cancellationToken);
 
