@@ -31,6 +31,8 @@ internal sealed class ScriptedWork : IModelWork
 
     public ConcurrentBag<long> Abandoned { get; } = [];
 
+    public IReadOnlyList<string> ListModels() => throw new NotSupportedException("dispatched by GrainCluster");
+
     public bool HasChampion(string model) => true;
 
     public (long Rows, long Through) CountRowsAfter(string model, long position)

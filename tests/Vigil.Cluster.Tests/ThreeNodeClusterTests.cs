@@ -96,9 +96,10 @@ public sealed partial class ThreeNodeClusterTests
             await nodes[1].StartAsync();
             await WaitForMembers(nodes, 3);
 
-            // A node that joins takes work only as idle grains move "now and then" (placement is random), so whether it
-            // hosts a grain within the deadline is not asserted: in CI it once hosted none after 40 s. A deterministic
-            // test of the move is still to be written (#19).
+            // A node that joins takes work: the grains deal the six models over the three silos (ModelDeal), so the
+            // two dealt to the rejoined node's new silo move there (a grain waits while a retrain of its model runs).
+            await Eventually.Value(() => nodes[1].ModelGrains(), n => n >= 2, TimeSpan.FromSeconds(90),
+                n => $"the rejoined node to host the two models dealt to it (hosts {n})");
 
             // Retrains asked through the API of any node go through the model's grain: of three asked at once, at
             // most one starts (none while a scheduled one runs), the others are refused with 409; a refusal on the

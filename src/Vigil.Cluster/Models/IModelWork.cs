@@ -6,6 +6,9 @@ namespace Vigil.Cluster.Models;
 /// </summary>
 public interface IModelWork
 {
+    /// <summary>The registered models (every one has a grain); the grains deal them over the silos (<see cref="ModelDeal"/>).</summary>
+    IReadOnlyList<string> ListModels();
+
     /// <summary>True when the model has a champion (scheduled checks need one).</summary>
     bool HasChampion(string model);
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Orleans.Placement;
 using Orleans.Runtime;
+using Orleans.Runtime.Placement;
 using Vigil.Cluster.Hosting;
 using Vigil.Cluster.Nodes;
 
@@ -41,9 +42,9 @@ internal sealed class ModelGrain(
     private long _countedThrough;
     private long _reported; // rows the nodes reported since the last count
     private MembershipVersion _countedAtMembership;
+    private MembershipVersion _dealtAt; // the membership for which the deal asked for no move
     private Task? _check;
     private int _checksRun;
-    private IReadOnlySet<SiloAddress> _silosAtActivation = new HashSet<SiloAddress>();
     private DateTimeOffset _activatedAt;
 
     private string Model => this.GetPrimaryKeyString();
@@ -53,7 +54,6 @@ internal sealed class ModelGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _activatedAt = time.GetUtcNow();
-        _silosAtActivation = cluster.ActiveSiloAddresses();
         var model = Model;
         await Count(cancellationToken);
         await ReconcileRetrain(activating: true);
@@ -147,7 +147,7 @@ internal sealed class ModelGrain(
         var now = time.GetUtcNow();
         if (!ScheduleRule.IsDue(settings, Pending, State, streamChange, now))
         {
-            MaybeMove(now);
+            await MaybeMove(now, token);
             return;
         }
 
@@ -294,15 +294,40 @@ internal sealed class ModelGrain(
         await Save();
     }
 
-    // A node that joined takes work: an idle grain placed before a silo joined moves now and then (the next wake-up
-    // places it on the least loaded silo). Random, so the grains of a busy silo do not all move at once.
-    private void MaybeMove(DateTimeOffset now)
+    // A node that joined takes work: when the membership changed, the grain looks at the deal (ModelDeal: every grain
+    // computes the same one) and migrates to the silo it is dealt if that silo started after its own (a higher
+    // generation). Moves only ever go to newer silos, so nothing moves back and forth; the rule needs no memory, so a
+    // migration that did not happen (the new silo not yet known to placement) is tried again by the next activation.
+    private async Task MaybeMove(DateTimeOffset now, CancellationToken token)
     {
-        if (State.RetrainRun is null && now - _activatedAt >= settings.RebalanceAfter && Random.Shared.NextDouble() < 0.2
-            && cluster.ActiveSiloAddresses().Any(silo => !_silosAtActivation.Contains(silo)))
+        var version = cluster.Version;
+        if (version == _dealtAt || State.RetrainRun is not null || State.RetrainStartingAt is not null || now - _activatedAt < settings.RebalanceAfter)
         {
-            logger.LogInformation("Model {Model} leaves silo {Silo} so that the cluster's {Silos} silos share the models.", Model, cluster.Silo, cluster.ActiveSilos);
-            this.DeactivateOnIdle();
+            return;
+        }
+
+        var active = cluster.ActiveSiloAddresses();
+        var here = cluster.Silo;
+        var model = Model;
+        var target = active.Any(silo => silo.Generation > here.Generation)
+            ? ModelDeal.SiloFor(model, await Task.Run(work.ListModels, token), active)
+            : null;
+        if (target is null || target.Generation <= here.Generation)
+        {
+            _dealtAt = version; // nothing to do until the membership changes again
+            return;
+        }
+
+        logger.LogInformation("Model {Model} moves from silo {Silo} to silo {Target}, which started after it (the models are dealt over the {Silos} active silos).",
+            model, cluster.Silo, target, active.Count);
+        RequestContext.Set(IPlacementDirector.PlacementHintKey, target); // the placement director honours the hint
+        try
+        {
+            this.MigrateOnIdle();
+        }
+        finally
+        {
+            RequestContext.Remove(IPlacementDirector.PlacementHintKey);
         }
     }
 

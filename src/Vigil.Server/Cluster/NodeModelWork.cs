@@ -17,6 +17,8 @@ internal sealed class NodeModelWork(
     WorkspaceHost host, CheckRunner checks, RetrainCoordinator retrains, StreamWatcher streams,
     IOptions<ServerOptions> options, ILogger<NodeModelWork> logger) : IModelWork
 {
+    public IReadOnlyList<string> ListModels() => host.Workspace.Registry.ListModels();
+
     public bool HasChampion(string model) => host.Workspace.Registry.GetChampion(model) is not null;
 
     // The grain keeps the reports that arrive after this count began, so rows this node has committed but not yet
