@@ -7,6 +7,7 @@
 #               champion instead of training one, so /predict scores through ONNX Runtime (docs/models.md#speed).
 #   INGEST=0    skip the ingestion runs: only the /predict latency (warm-up included) is measured.
 #   RPS=N       /predict requests per second (default 500; a lower rate shows the fixed cost when the machine is busy).
+#   PORT=N      the port the server listens on (default 5099; another run on the machine may hold it).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 # A workspace made here is deleted at exit: a run leaves 5-9 GB of SQLite, and writing back an earlier run's
@@ -20,7 +21,7 @@ if [ "${STORE:-sqlite}" = postgres ]; then
   store=(--store "$pg_connection")
   echo "store: PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') (synchronous_commit=on)"
 fi
-port=5099
+port="${PORT:-5099}"
 key="bench-write-key"
 dotnet build -c Release "$root/src/Vigil.Cli" -v q -nologo >/dev/null
 dotnet build -c Release "$root/bench/Vigil.LoadGen" -v q -nologo >/dev/null
