@@ -186,7 +186,7 @@ public sealed partial class VigilMonitor : IDisposable
             End = request?.WindowEnd ?? now,
             Rows = window,
             Outcomes = outputs?.Outcomes,
-            Predictions = outputs?.Predictions is { } predictions ? ScoredRows.From(predictions) : null,
+            Predictions = outputs?.Scored,
             Scores = outputs?.Scores,
         }, cancellationToken);
         var record = new CheckRecord(model, champion.Version, result.RanAt, result.Window.Start, result.Window.End,

@@ -137,6 +137,16 @@ public sealed partial class PostgresMonitoringStore : IMonitoringStore
         return (long)connection.Scalar(null, sql.ToString(), [.. parameters])!;
     }
 
+    public RowsAfterPosition CountPredictionsAfter(string model, long position)
+    {
+        ModelName.Validate(model);
+        using var connection = _database.Connect();
+        // Positions follow commit order per model (ingestion holds the model's lock), so no row below the newest
+        // one counted here can commit later.
+        return connection.Read(null, "SELECT COUNT(*), MAX(seq) FROM predictions WHERE model = @m AND seq > @p",
+            r => new RowsAfterPosition(r.GetInt64(0), r.IsDBNull(1) ? position : r.GetInt64(1)), ("@m", model), ("@p", position)).Single();
+    }
+
     public long CountLabelledSince(string model, DateTimeOffset since)
     {
         ModelName.Validate(model);

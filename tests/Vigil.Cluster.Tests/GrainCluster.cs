@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.TestingHost;
 using Vigil.Cluster.Hosting;
 using Vigil.Cluster.Models;
@@ -11,7 +12,7 @@ namespace Vigil.Cluster.Tests;
 /// One in-process Orleans test cluster (one silo) for the grain tests. Each test uses its own model names, and each
 /// model its own <see cref="ScriptedWork"/> (<see cref="Work"/>).
 /// </summary>
-public sealed class GrainCluster : IAsyncLifetime
+public class GrainCluster : IAsyncLifetime
 {
     private static readonly ConcurrentDictionary<string, ScriptedWork> Scripts = new(StringComparer.Ordinal);
 
@@ -25,12 +26,21 @@ public sealed class GrainCluster : IAsyncLifetime
 
     internal static ScriptedWork Work(string model) => Scripts.GetOrAdd(model, _ => new ScriptedWork());
 
+    /// <summary>The models the silos deal among themselves (<see cref="IModelWork.ListModels"/>): those of <see cref="JoiningSiloTests"/>.</summary>
+    internal static ConcurrentDictionary<string, byte> Registered { get; } = new(StringComparer.Ordinal);
+
     public async Task InitializeAsync()
     {
         var builder = new TestClusterBuilder(1);
         builder.AddSiloBuilderConfigurator<Configurator>();
+        Configure(builder);
         Cluster = builder.Build();
         await Cluster.DeployAsync();
+    }
+
+    /// <summary>Lets a derived cluster change the silos' configuration.</summary>
+    private protected virtual void Configure(TestClusterBuilder builder)
+    {
     }
 
     public async Task DisposeAsync()
@@ -45,7 +55,7 @@ public sealed class GrainCluster : IAsyncLifetime
         {
             siloBuilder.AddMemoryGrainStorage(VigilSilo.StorageName);
             siloBuilder.Services.AddSingleton<IModelWork, ByModel>();
-            siloBuilder.Services.AddSingleton(Settings);
+            siloBuilder.Services.TryAddSingleton(Settings);
             siloBuilder.Services.AddSingleton<GrainGauges>();
             siloBuilder.Services.AddSingleton<ClusterView>();
             siloBuilder.Services.AddSingleton(TimeProvider.System);
@@ -55,9 +65,11 @@ public sealed class GrainCluster : IAsyncLifetime
     // Dispatches each call to the model's own script.
     private sealed class ByModel : IModelWork
     {
+        public IReadOnlyList<string> ListModels() => Registered.Keys.ToArray();
+
         public bool HasChampion(string model) => Work(model).HasChampion(model);
 
-        public long CountRows(string model) => Work(model).CountRows(model);
+        public (long Rows, long Through) CountRowsAfter(string model, long position) => Work(model).CountRowsAfter(model, position);
 
         public bool WatchStreams(string model, CancellationToken cancellationToken) => Work(model).WatchStreams(model, cancellationToken);
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Core.Internal;
 using Orleans.Runtime;
 using Orleans.Storage;
 using Orleans.TestingHost;
@@ -22,23 +23,60 @@ public sealed class ModelGrainTests(GrainCluster fixture) : IClassFixture<GrainC
     {
         const string model = "rows";
         var work = GrainCluster.Work(model);
-        work.InitialRows = 40; // counted from the store at activation
+        work.Stored = 40; // counted from the store at activation
         var grain = Grain(model);
-        await grain.RowsCommitted(30);
-        await grain.RowsCommitted(29); // 99: one short
+        await Commit(work, grain, 30);
+        await Commit(work, grain, 29); // 99: one short
         await PollsPass(work, 3);
         Assert.Equal(0, work.Checks);
 
-        await grain.RowsCommitted(1);
+        await Commit(work, grain, 1);
         await Eventually.True(() => work.Checks == 1, Wait, () => $"one check at 100 rows (checks: {work.Checks})");
         await PollsPass(work, 3);
         var status = await grain.Status();
-        Assert.Equal((1, 100L, 0L), (work.Checks, status.Rows, status.RowsPending));
+        Assert.Equal((1, 100L, 0L), (work.Checks, status.CoveredThrough, status.RowsPending));
 
-        await grain.RowsCommitted(250); // 2.5 intervals at once: one check, since the rule counts rows since the last one
+        await Commit(work, grain, 250); // 2.5 intervals at once: one check, since the rule counts rows since the last one
         await Eventually.True(() => work.Checks == 2, Wait, () => $"a second check (checks: {work.Checks})");
         await PollsPass(work, 3);
         Assert.Equal(2, work.Checks);
+    }
+
+    [Fact]
+    public async Task Rows_the_activation_counted_and_a_node_reports_later_make_no_early_check()
+    {
+        const string model = "counted-twice";
+        var work = GrainCluster.Work(model);
+        var grain = Grain(model);
+        work.Stored = 60; // committed by a node that has not reported them yet
+        await grain.Status(); // activates: counts the 60 in the store
+        await grain.RowsCommitted(60); // the node's report of the same 60 rows
+        await PollsPass(work, 5);
+        Assert.Equal(0, work.Checks); // 60 rows stored, the check is due at 100
+
+        await Commit(work, grain, 40);
+        await Eventually.True(() => work.Checks == 1, Wait, () => $"one check at 100 stored rows (checks: {work.Checks})");
+    }
+
+    [Fact]
+    public async Task A_new_activation_comes_due_on_the_rows_stored_since_the_last_check()
+    {
+        const string model = "moved";
+        var work = GrainCluster.Work(model);
+        var grain = Grain(model);
+        work.Stored = 50; // committed by another node, reported after the grain counted them
+        await grain.Status();
+        await grain.RowsCommitted(50);
+        await Commit(work, grain, 100);
+        await Eventually.True(() => work.Checks == 1, Wait, () => $"the first check (checks: {work.Checks})");
+
+        // 100 more rows stored, but their node dies before reporting them, and the grain moves (a new activation).
+        Interlocked.Add(ref work.Stored, 100);
+        await grain.Cast<IGrainManagementExtension>().DeactivateOnIdle();
+        // Woken as the nodes do; ChecksRun counts this activation's checks, so 1 with 2 in all is the new activation.
+        var status = await Eventually.Value(grain.Status, s => work.Checks == 2 && s.ChecksRun == 1, Wait,
+            s => $"a check of the 100 rows stored since the last one by a new activation, with no new row (checks: {work.Checks}, this activation's: {s.ChecksRun})");
+        Assert.Equal((250L, 0L), (status.CoveredThrough, status.RowsPending));
     }
 
     [Fact]
@@ -48,7 +86,7 @@ public sealed class ModelGrainTests(GrainCluster fixture) : IClassFixture<GrainC
         var work = GrainCluster.Work(model);
         work.FailChecks = true;
         var grain = Grain(model);
-        await grain.RowsCommitted(500);
+        await Commit(work, grain, 500);
         await Eventually.True(() => work.FailedChecks == 1, Wait, () => "the first failing attempt");
         await PollsPass(work, 5);
         var status = await grain.Status();
@@ -65,14 +103,14 @@ public sealed class ModelGrainTests(GrainCluster fixture) : IClassFixture<GrainC
         var work = GrainCluster.Work(model);
         work.DecideRetrain = true;
         var grain = Grain(model);
-        await grain.RowsCommitted(100);
+        await Commit(work, grain, 100);
         await Eventually.True(() => work.RetrainsStarted.Count == 1, Wait, () => "the first retrain");
         var (_, reason, first) = work.RetrainsStarted.Single();
         Assert.Equal("scheduled: retrain: drift (check 1)", reason);
         Assert.Equal(first, (await grain.Status()).RetrainRun);
 
         // Another decision to retrain while the run is running: no second run.
-        await grain.RowsCommitted(100);
+        await Commit(work, grain, 100);
         await Eventually.True(() => work.Checks == 2, Wait, () => "the second check");
         await PollsPass(work, 3);
         Assert.Single(work.RetrainsStarted);
@@ -80,7 +118,7 @@ public sealed class ModelGrainTests(GrainCluster fixture) : IClassFixture<GrainC
         // The run ends; the next decision starts the next one.
         work.Runs[first] = RetrainState.Finished;
         await Eventually.Value(grain.Status, s => s.RetrainRun is null, Wait, s => $"the grain to see run {first} end (watching {s.RetrainRun})");
-        await grain.RowsCommitted(100);
+        await Commit(work, grain, 100);
         await Eventually.True(() => work.RetrainsStarted.Count == 2, Wait, () => "the second retrain");
         Assert.Equal(3, work.Checks);
     }
@@ -120,7 +158,7 @@ public sealed class ModelGrainTests(GrainCluster fixture) : IClassFixture<GrainC
         var storage = ((InProcessSiloHandle)fixture.Cluster.Primary!).SiloHost!.Services.GetRequiredKeyedService<IGrainStorage>(VigilSilo.StorageName);
         var grain = Grain(model);
         await storage.WriteStateAsync("cursor", grain.GetGrainId(),
-            new GrainState<ModelCursor>(new ModelCursor { RowsAtLastCheck = 7, RetrainRun = 4242, RetrainSilo = dead }));
+            new GrainState<ModelCursor>(new ModelCursor { CoveredThrough = 7, RetrainRun = 4242, RetrainSilo = dead }));
 
         var status = await grain.Status(); // activates it
         Assert.Equal([4242L], work.Abandoned);
@@ -146,6 +184,13 @@ public sealed class ModelGrainTests(GrainCluster fixture) : IClassFixture<GrainC
 
         // Nothing left over blocks the next retrain.
         Assert.Equal(202, (await grain.RequestRetrain(new RetrainAsk(null, 1, 100, "again", "ops"))).Status);
+    }
+
+    // A node commits rows to the store, then reports them to the grain.
+    private static async Task Commit(ScriptedWork work, IModelGrain grain, long rows)
+    {
+        Interlocked.Add(ref work.Stored, rows);
+        await grain.RowsCommitted(rows);
     }
 
     private static async Task PollsPass(ScriptedWork work, int polls)

@@ -8,25 +8,25 @@ public sealed class ScheduleRuleTests
     private static readonly DateTimeOffset Now = new(2026, 12, 6, 8, 0, 0, TimeSpan.Zero);
 
     [Theory]
-    [InlineData(0, 999, false)]
-    [InlineData(0, 1000, true)]
-    [InlineData(4000, 4999, false)]
-    [InlineData(4000, 5000, true)]
-    public void A_check_is_due_every_n_rows_since_the_last_one(long atLastCheck, long rows, bool due)
+    [InlineData(0, false)]
+    [InlineData(999, false)]
+    [InlineData(1000, true)]
+    [InlineData(2500, true)]
+    public void A_check_is_due_every_n_rows_since_the_last_one(long fresh, bool due)
     {
         var settings = new ScheduleSettings { CheckEveryRows = 1000 };
-        Assert.Equal(due, ScheduleRule.IsDue(settings, rows, new ModelCursor { RowsAtLastCheck = atLastCheck }, streamChange: false, Now));
+        Assert.Equal(due, ScheduleRule.IsDue(settings, fresh, new ModelCursor { CoveredThrough = 4000 }, streamChange: false, Now));
     }
 
     [Fact]
     public void A_periodic_check_needs_new_rows_and_the_period_to_have_passed()
     {
         var settings = new ScheduleSettings { CheckEveryRows = 0, CheckEvery = TimeSpan.FromMinutes(10) };
-        var cursor = new ModelCursor { RowsAtLastCheck = 50, LastCheckAt = Now.AddMinutes(-11) };
-        Assert.True(ScheduleRule.IsDue(settings, 51, cursor, false, Now));
-        Assert.False(ScheduleRule.IsDue(settings, 50, cursor, false, Now)); // nothing new
+        var cursor = new ModelCursor { CoveredThrough = 50, LastCheckAt = Now.AddMinutes(-11) };
+        Assert.True(ScheduleRule.IsDue(settings, 1, cursor, false, Now));
+        Assert.False(ScheduleRule.IsDue(settings, 0, cursor, false, Now)); // nothing new
         cursor.LastCheckAt = Now.AddMinutes(-9);
-        Assert.False(ScheduleRule.IsDue(settings, 51, cursor, false, Now)); // too early
+        Assert.False(ScheduleRule.IsDue(settings, 1, cursor, false, Now)); // too early
         Assert.True(ScheduleRule.IsDue(settings, 1, new ModelCursor(), false, Now)); // never checked
     }
 

@@ -12,7 +12,8 @@ internal sealed class ScriptedWork : IModelWork
 {
     private static long _nextRun = 100;
 
-    public long InitialRows { get; set; }
+    /// <summary>Rows of the model in the "store" (their log positions are 1..Stored).</summary>
+    public long Stored;
 
     public int Polls;
 
@@ -30,9 +31,15 @@ internal sealed class ScriptedWork : IModelWork
 
     public ConcurrentBag<long> Abandoned { get; } = [];
 
+    public IReadOnlyList<string> ListModels() => throw new NotSupportedException("dispatched by GrainCluster");
+
     public bool HasChampion(string model) => true;
 
-    public long CountRows(string model) => InitialRows;
+    public (long Rows, long Through) CountRowsAfter(string model, long position)
+    {
+        var stored = Interlocked.Read(ref Stored);
+        return (Math.Max(0, stored - position), Math.Max(position, stored));
+    }
 
     public bool WatchStreams(string model, CancellationToken cancellationToken)
     {

@@ -6,11 +6,18 @@ namespace Vigil.Cluster.Models;
 /// </summary>
 public interface IModelWork
 {
+    /// <summary>The registered models (every one has a grain); the grains deal them over the silos (<see cref="ModelDeal"/>).</summary>
+    IReadOnlyList<string> ListModels();
+
     /// <summary>True when the model has a champion (scheduled checks need one).</summary>
     bool HasChampion(string model);
 
-    /// <summary>Logged prediction rows of the model in the store.</summary>
-    long CountRows(string model);
+    /// <summary>
+    /// Logged prediction rows of the model in the store after log position <paramref name="position"/> (0: all), and
+    /// the position of the newest one (<paramref name="position"/> when there is none). Positions follow commit order
+    /// per model, so a count from <c>Through</c> on continues exactly where this one stopped.
+    /// </summary>
+    (long Rows, long Through) CountRowsAfter(string model, long position);
 
     /// <summary>Feeds the model's change detectors; true when a change that is a retrain reason was found.</summary>
     bool WatchStreams(string model, CancellationToken cancellationToken);

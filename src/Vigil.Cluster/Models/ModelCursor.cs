@@ -1,17 +1,23 @@
 namespace Vigil.Cluster.Models;
 
 /// <summary>
-/// What a model grain keeps across activations (in the cluster's grain storage, Redis): the row count at the last
-/// scheduled check, its time, the failure of the scheduled checks, and the retrain the grain started and on which
-/// silo. Checks, decisions and retrain runs themselves are in the store; after a reactivation the grain recounts the
-/// rows from the store and reconciles the retrain with the store and the membership.
+/// What a model grain keeps across activations (in the cluster's grain storage, Redis): the log position the last
+/// scheduled check covered, its time, the failure of the scheduled checks, and the retrain the grain started and on
+/// which silo. Checks, decisions and retrain runs themselves are in the store; after a reactivation the grain counts
+/// the rows after that position in the store and reconciles the retrain with the store and the membership.
 /// </summary>
 [GenerateSerializer]
 public sealed class ModelCursor
 {
-    /// <summary>Logged rows of the model when its last scheduled check ran (0 before the first).</summary>
-    [Id(0)]
-    public long RowsAtLastCheck { get; set; }
+    // Id 0 was the model's absolute row count at the last check (before #19's fix); a cursor saved with it reads as
+    // position 0, so the first activation after the upgrade counts every stored row and checks once.
+
+    /// <summary>
+    /// The log position (<c>predictions.seq</c>) of the newest row counted when the last scheduled check was decided
+    /// (0 before the first): the rows after it are the rows since that check.
+    /// </summary>
+    [Id(6)]
+    public long CoveredThrough { get; set; }
 
     /// <summary>When the last scheduled check ran; null before the first.</summary>
     [Id(1)]

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Orleans.Placement;
 using Orleans.Runtime;
+using Orleans.Runtime.Placement;
 using Vigil.Cluster.Hosting;
 using Vigil.Cluster.Nodes;
 
@@ -12,8 +13,19 @@ namespace Vigil.Cluster.Models;
 /// task on the thread pool: the grain's turn ends at once, so row reports keep arriving while the check runs, and
 /// the task's end is recorded back in the grain's context. A retrain the policy decides is started on this silo and
 /// watched in the store until it ends. One grain per model in the whole cluster, one check at a time, one retrain
-/// at a time. After its silo dies the grain is activated again elsewhere (the next node's wake-up): it recounts the
-/// rows from the store, and a retrain still recorded as running on the dead silo is marked abandoned.
+/// at a time. After its silo dies the grain is activated again elsewhere (the next node's wake-up): it counts the
+/// rows stored since the last check, and a retrain still recorded as running on the dead silo is marked abandoned.
+/// <para>
+/// Row accounting: the store's count decides, the nodes' reports say when to count again. The rows since the last
+/// check are the model's rows after <see cref="ModelCursor.CoveredThrough"/> (a log position; positions follow commit
+/// order per model). The grain counts them in the store at activation, whenever the membership changed since its last
+/// count, and before every check; in between it adds what the nodes report. A report may carry rows the last count
+/// already saw (committed before the count, reported after it), so the sum can run ahead of the store, never behind
+/// it but for reports still on their way or lost with a dead node (the next count finds those rows). The sum only
+/// makes the grain count again: a check starts on a fresh count's figure, and on success the cursor moves to the
+/// position that count reached. Reports that arrive while a count runs are kept (a few rows counted twice in the
+/// sum, never a row missed). So a model whose grain moves comes due on the same stored rows as if it had not.
+/// </para>
 /// </summary>
 [ActivationCountBasedPlacement]
 internal sealed class ModelGrain(
@@ -26,10 +38,13 @@ internal sealed class ModelGrain(
     ILogger<ModelGrain> logger) : Grain, IModelGrain
 {
     private readonly CancellationTokenSource _stopping = new();
-    private long _rows;
+    private long _counted; // rows after State.CoveredThrough at the last count, through _countedThrough
+    private long _countedThrough;
+    private long _reported; // rows the nodes reported since the last count
+    private MembershipVersion _countedAtMembership;
+    private MembershipVersion _dealtAt; // the membership for which the deal asked for no move
     private Task? _check;
     private int _checksRun;
-    private IReadOnlySet<SiloAddress> _silosAtActivation = new HashSet<SiloAddress>();
     private DateTimeOffset _activatedAt;
 
     private string Model => this.GetPrimaryKeyString();
@@ -39,9 +54,8 @@ internal sealed class ModelGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _activatedAt = time.GetUtcNow();
-        _silosAtActivation = cluster.ActiveSiloAddresses();
         var model = Model;
-        _rows = await Task.Run(() => work.CountRows(model), cancellationToken);
+        await Count(cancellationToken);
         await ReconcileRetrain(activating: true);
         Publish();
         if (settings.Checks)
@@ -49,8 +63,8 @@ internal sealed class ModelGrain(
             this.RegisterGrainTimer(Tick, new GrainTimerCreationOptions(settings.Poll, settings.Poll) { KeepAlive = true, Interleave = false });
         }
 
-        logger.LogInformation("Model {Model} is scheduled on silo {Silo} ({Rows} rows, {Pending} since the last scheduled check).",
-            model, cluster.Silo, _rows, Pending);
+        logger.LogInformation("Model {Model} is scheduled on silo {Silo} ({Pending} rows stored since the last scheduled check).",
+            model, cluster.Silo, Pending);
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -73,7 +87,7 @@ internal sealed class ModelGrain(
 
     public Task RowsCommitted(long rows)
     {
-        _rows += rows;
+        _reported += rows;
         Publish();
         return Task.CompletedTask;
     }
@@ -104,10 +118,10 @@ internal sealed class ModelGrain(
     }
 
     public Task<ModelGrainStatus> Status() => Task.FromResult(new ModelGrainStatus(
-        Model, cluster.Silo.ToParsableString(), _rows, Pending, State.LastCheckAt, _check is { IsCompleted: false }, State.RetrainRun,
+        Model, cluster.Silo.ToParsableString(), State.CoveredThrough, Pending, State.LastCheckAt, _check is { IsCompleted: false }, State.RetrainRun,
         State.Failure, _checksRun));
 
-    private long Pending => Math.Max(0, _rows - State.RowsAtLastCheck);
+    private long Pending => _counted + _reported;
 
     private async Task Tick(CancellationToken cancellationToken)
     {
@@ -125,19 +139,43 @@ internal sealed class ModelGrain(
         }
 
         var streamChange = await Task.Run(() => work.WatchStreams(model, token), token);
-        var now = time.GetUtcNow();
-        if (ScheduleRule.IsDue(settings, _rows, State, streamChange, now))
+        if (cluster.Version != _countedAtMembership)
         {
-            _check = RunCheck(_rows, now, token);
+            await Count(token); // a node may have died with rows it never reported
         }
-        else
+
+        var now = time.GetUtcNow();
+        if (!ScheduleRule.IsDue(settings, Pending, State, streamChange, now))
         {
-            MaybeMove(now);
+            await MaybeMove(now, token);
+            return;
+        }
+
+        await Count(token); // the sum says due: the store decides
+        now = time.GetUtcNow();
+        if (ScheduleRule.IsDue(settings, _counted, State, streamChange, now))
+        {
+            _check = RunCheck(_countedThrough, now, token);
         }
     }
 
+    // Counts the rows stored after the last check's position. Reports that arrived before the count began are in it;
+    // those that arrive while it runs stay in the sum (they may be counted twice there, never missed).
+    private async Task Count(CancellationToken cancellationToken)
+    {
+        var model = Model;
+        var after = State.CoveredThrough;
+        var reportedBefore = _reported;
+        _countedAtMembership = cluster.Version;
+        var (rows, through) = await Task.Run(() => work.CountRowsAfter(model, after), cancellationToken);
+        _counted = rows;
+        _countedThrough = through;
+        _reported -= reportedBefore;
+        Publish();
+    }
+
     // Started from a timer turn and not awaited by it: the awaits below resume in the grain's context, one at a time.
-    private async Task RunCheck(long rows, DateTimeOffset startedAt, CancellationToken token)
+    private async Task RunCheck(long through, DateTimeOffset startedAt, CancellationToken token)
     {
         var model = Model;
         ScheduledCheck check;
@@ -160,7 +198,8 @@ internal sealed class ModelGrain(
 
         _checksRun++;
         var previous = State.Failure;
-        State.RowsAtLastCheck = rows;
+        State.CoveredThrough = through;
+        _counted = 0; // the rows the count found are covered; those reported since stay pending
         State.LastCheckAt = startedAt;
         State.Failure = null;
         Publish();
@@ -255,15 +294,40 @@ internal sealed class ModelGrain(
         await Save();
     }
 
-    // A node that joined takes work: an idle grain placed before a silo joined moves now and then (the next wake-up
-    // places it on the least loaded silo). Random, so the grains of a busy silo do not all move at once.
-    private void MaybeMove(DateTimeOffset now)
+    // A node that joined takes work: when the membership changed, the grain looks at the deal (ModelDeal: every grain
+    // computes the same one) and migrates to the silo it is dealt if that silo started after its own (a higher
+    // generation). Moves only ever go to newer silos, so nothing moves back and forth; the rule needs no memory, so a
+    // migration that did not happen (the new silo not yet known to placement) is tried again by the next activation.
+    private async Task MaybeMove(DateTimeOffset now, CancellationToken token)
     {
-        if (State.RetrainRun is null && now - _activatedAt >= settings.RebalanceAfter && Random.Shared.NextDouble() < 0.2
-            && cluster.ActiveSiloAddresses().Any(silo => !_silosAtActivation.Contains(silo)))
+        var version = cluster.Version;
+        if (version == _dealtAt || State.RetrainRun is not null || State.RetrainStartingAt is not null || now - _activatedAt < settings.RebalanceAfter)
         {
-            logger.LogInformation("Model {Model} leaves silo {Silo} so that the cluster's {Silos} silos share the models.", Model, cluster.Silo, cluster.ActiveSilos);
-            this.DeactivateOnIdle();
+            return;
+        }
+
+        var active = cluster.ActiveSiloAddresses();
+        var here = cluster.Silo;
+        var model = Model;
+        var target = active.Any(silo => silo.Generation > here.Generation)
+            ? ModelDeal.SiloFor(model, await Task.Run(work.ListModels, token), active)
+            : null;
+        if (target is null || target.Generation <= here.Generation)
+        {
+            _dealtAt = version; // nothing to do until the membership changes again
+            return;
+        }
+
+        logger.LogInformation("Model {Model} moves from silo {Silo} to silo {Target}, which started after it (the models are dealt over the {Silos} active silos).",
+            model, cluster.Silo, target, active.Count);
+        RequestContext.Set(IPlacementDirector.PlacementHintKey, target); // the placement director honours the hint
+        try
+        {
+            this.MigrateOnIdle();
+        }
+        finally
+        {
+            RequestContext.Remove(IPlacementDirector.PlacementHintKey);
         }
     }
 

@@ -3,8 +3,8 @@ namespace Vigil.Cluster.Models;
 /// <summary>A model grain's state at one moment.</summary>
 /// <param name="Model">The model (the grain's key).</param>
 /// <param name="Silo">The silo the grain is active on.</param>
-/// <param name="Rows">Logged rows of the model as the grain counts them.</param>
-/// <param name="RowsPending">Rows since the last scheduled check.</param>
+/// <param name="CoveredThrough">The log position the last scheduled check covered (0 before the first).</param>
+/// <param name="RowsPending">Rows since the last scheduled check: the store's last count plus the rows reported since.</param>
 /// <param name="LastCheckAt">When the last scheduled check ran.</param>
 /// <param name="CheckRunning">A scheduled check runs now.</param>
 /// <param name="RetrainRun">The retrain the grain started and watches, if any.</param>
@@ -15,7 +15,7 @@ namespace Vigil.Cluster.Models;
 public sealed record ModelGrainStatus(
     [property: Id(0)] string Model,
     [property: Id(1)] string Silo,
-    [property: Id(2)] long Rows,
+    [property: Id(2)] long CoveredThrough,
     [property: Id(3)] long RowsPending,
     [property: Id(4)] DateTimeOffset? LastCheckAt,
     [property: Id(5)] bool CheckRunning,

@@ -7,7 +7,8 @@ namespace Vigil.Cluster.Models;
 /// </summary>
 public static class ScheduleRule
 {
-    public static bool IsDue(ScheduleSettings settings, long rows, ModelCursor cursor, bool streamChange, DateTimeOffset now)
+    /// <summary>True when a check is due with <paramref name="fresh"/> rows logged since the last one.</summary>
+    public static bool IsDue(ScheduleSettings settings, long fresh, ModelCursor cursor, bool streamChange, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(cursor);
@@ -16,7 +17,6 @@ public static class ScheduleRule
             return false;
         }
 
-        var fresh = rows - cursor.RowsAtLastCheck;
         return streamChange
             || (settings.CheckEveryRows > 0 && fresh >= settings.CheckEveryRows)
             || (settings.CheckEvery is { } every && fresh > 0 && (cursor.LastCheckAt is not { } at || now - at >= every));

@@ -22,8 +22,9 @@ public sealed record ScheduleSettings
     public Func<int, TimeSpan> Backoff { get; init; } = _ => TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// An idle grain older than this, activated when the cluster had fewer silos than now, may move (it deactivates
-    /// and the next wake-up places it on the least loaded silo), so a node that joins takes work. Default 10 s.
+    /// A grain activated at least this long ago moves to a silo that started after its own when the deal
+    /// (<see cref="ModelDeal"/>) gives it that silo, so a node that joins takes work; a younger one stays (no moves
+    /// right after a failover). Default 10 s.
     /// </summary>
     public TimeSpan RebalanceAfter { get; init; } = TimeSpan.FromSeconds(10);
 

@@ -11,6 +11,9 @@ public sealed class ClusterView(IClusterMembershipService membership, ILocalSilo
     /// <summary>This silo's status in the membership (<c>None</c> before it joined).</summary>
     public SiloStatus Status => membership.CurrentSnapshot.GetSiloStatus(local.SiloAddress);
 
+    /// <summary>The version of the membership this silo sees; it changes when a silo joins, leaves or dies.</summary>
+    public MembershipVersion Version => membership.CurrentSnapshot.Version;
+
     /// <summary>Silos whose status is Active.</summary>
     public int ActiveSilos => membership.CurrentSnapshot.Members.Values.Count(m => m.Status == SiloStatus.Active);
 

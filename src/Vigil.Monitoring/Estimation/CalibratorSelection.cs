@@ -94,6 +94,7 @@ public static class CalibratorSelection
     {
         Method = CalibrationMethod.Isotonic,
         Isotonic = IsotonicRegression.Fit(p, y.Select(v => (double)v).ToArray()),
+        Sigmoid = PlattScaling.Fit(p.Select(ScoreCalibrator.LogOdds).ToArray(), y),
     };
 
     private static ScoreCalibrator FitSigmoid(double[] p, int[] y) => new()

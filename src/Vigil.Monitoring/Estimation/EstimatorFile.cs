@@ -37,7 +37,7 @@ public static class EstimatorFile
             var file = VersionFile.Estimator(version);
             if (file is null)
             {
-                why = $"version {version.Version} has no performance estimator (it was registered without one; retrain it to estimate)";
+                why = $"version {version.Version} has no performance estimator (it was registered without labelled scores to fit one on, or before registration fitted one; retrain or register it again to estimate)";
                 return null;
             }
 

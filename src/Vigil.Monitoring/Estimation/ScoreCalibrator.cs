@@ -13,6 +13,7 @@ public sealed record ScoreCalibrator
     public CalibrationMethod Method { get; init; }
 
     /// <summary>The isotonic function of the probability, when <see cref="Method"/> is isotonic.</summary>
+    /// <remarks>An isotonic calibrator also keeps the sigmoid fitted on the same rows, for its tails.</remarks>
     public IsotonicFit? Isotonic { get; init; }
 
     /// <summary>The sigmoid of the log-odds, when <see cref="Method"/> is sigmoid.</summary>
@@ -27,10 +28,37 @@ public sealed record ScoreCalibrator
     /// <summary>The calibrated probability; a NaN score stays NaN.</summary>
     public double Apply(double probability) => Method switch
     {
-        CalibrationMethod.Isotonic when Isotonic is not null => Isotonic.Predict(probability),
+        CalibrationMethod.Isotonic when Isotonic is not null => WithTails(Isotonic.Predict(probability), probability),
         CalibrationMethod.Sigmoid when Sigmoid is not null => Sigmoid.Predict(LogOdds(probability)),
         _ => probability,
     };
+
+    // Isotonic regression sets a block with no positive (or no negative) holdout row to exactly 0 (or 1), and CBPE
+    // would then count every such row as certainly right — on bank a third of the rows, whose few positives pull the
+    // realised ROC AUC down where the estimate cannot see them. Below the first non-zero level (above the last level
+    // under 1) the sigmoid fitted on the same rows gives the tail instead, capped by that level so the calibration
+    // stays non-decreasing; between the extremes the isotonic value stands.
+    private double WithTails(double isotonic, double probability)
+    {
+        if (Sigmoid is null || Isotonic is null || double.IsNaN(isotonic))
+        {
+            return isotonic;
+        }
+
+        var lowest = Isotonic.Y.FirstOrDefault(v => v > 0, 1);
+        var highest = Isotonic.Y.LastOrDefault(v => v < 1, 0);
+        if (Isotonic.Y[0] <= 0 && isotonic < lowest)
+        {
+            return Math.Max(isotonic, Math.Min(Sigmoid.Predict(LogOdds(probability)), lowest));
+        }
+
+        if (Isotonic.Y[^1] >= 1 && isotonic > highest)
+        {
+            return Math.Min(isotonic, Math.Max(Sigmoid.Predict(LogOdds(probability)), highest));
+        }
+
+        return isotonic;
+    }
 
     /// <summary>Log-odds with the probability clipped to [1e-12, 1 − 1e-12] (scikit-learn's oracle does the same).</summary>
     internal static double LogOdds(double p)

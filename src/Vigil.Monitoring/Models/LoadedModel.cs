@@ -73,4 +73,13 @@ public sealed record WindowOutputs(double[]? Scores, Checks.PredictionSet? Outco
 {
     /// <summary>The model's predictions for every row, when it scored them (performance estimation reads them); null for an external model.</summary>
     public Predictions? Predictions { get; init; }
+
+    /// <summary>
+    /// The outputs of every row as performance estimation reads them when they were not computed here — an external
+    /// model's logged predictions and scores; null when some row lacks a usable one.
+    /// </summary>
+    public Estimation.ScoredRows? Logged { get; init; }
+
+    /// <summary>What performance estimation reads: the model's own predictions, else the logged ones.</summary>
+    public Estimation.ScoredRows? Scored => Predictions is { } predictions ? Estimation.ScoredRows.From(predictions) : Logged;
 }

@@ -14,7 +14,64 @@ namespace Vigil.Monitoring.Models;
 /// </summary>
 internal static class LoggedOutputs
 {
-    public static WindowOutputs Read(LabelMapping labels, Vigil.Data.Tables.Table rows, Func<int, string?>? predicted, double[][]? scores, int count)
+    public static WindowOutputs Read(LabelMapping labels, Vigil.Data.Tables.Table rows, Func<int, string?>? predicted, double[][]? scores, int count) =>
+        Outcomes(labels, rows, predicted, scores, count) with { Logged = predicted is null ? null : Scored(labels, predicted, scores, count) };
+
+    /// <summary>
+    /// Every row's logged outputs as performance estimation reads them: predicted values (regression), or predicted
+    /// classes with the positive-class probability (binary) or one probability per class (multiclass, renormalised).
+    /// Null when any row lacks a usable prediction or probability — an estimate of part of a window would not be the
+    /// window's.
+    /// </summary>
+    private static Estimation.ScoredRows? Scored(LabelMapping labels, Func<int, string?> predicted, double[][]? scores, int count)
+    {
+        if (count == 0)
+        {
+            return null;
+        }
+
+        if (labels.Task == AutoMLTask.Regression)
+        {
+            var values = Values(predicted, count);
+            return values.All(double.IsFinite) ? Estimation.ScoredRows.Regression(values) : null;
+        }
+
+        var classes = Classes(labels, predicted, count);
+        if (classes.Any(c => c < 0) || scores is null)
+        {
+            return null;
+        }
+
+        if (labels.Task == AutoMLTask.Binary)
+        {
+            return scores.Length == 1 && scores[0].All(IsProbability) ? Estimation.ScoredRows.Binary([.. scores[0]], classes) : null;
+        }
+
+        var k = labels.ClassCount;
+        if (scores.Length != k || scores.Any(column => !column.All(IsProbability)))
+        {
+            return null;
+        }
+
+        var probabilities = new double[count * k];
+        for (var r = 0; r < count; r++)
+        {
+            var sum = 0.0;
+            for (var c = 0; c < k; c++)
+            {
+                sum += scores[c][r];
+            }
+
+            for (var c = 0; c < k; c++)
+            {
+                probabilities[(r * k) + c] = sum > 0 ? scores[c][r] / sum : 1.0 / k;
+            }
+        }
+
+        return Estimation.ScoredRows.Multiclass(probabilities, classes, k);
+    }
+
+    private static WindowOutputs Outcomes(LabelMapping labels, Vigil.Data.Tables.Table rows, Func<int, string?>? predicted, double[][]? scores, int count)
     {
         var perClass = labels.Task == AutoMLTask.Multiclass && scores is { Length: > 1 } && scores.Length == labels.ClassCount;
         var single = scores is { Length: 1 } ? scores[0] : null;

@@ -6,6 +6,7 @@ using Vigil.AutoML.Featurization;
 using Vigil.Data.Csv;
 using Vigil.Data.Tables;
 using Vigil.Monitoring.Checks;
+using Vigil.Monitoring.Estimation;
 using Vigil.Monitoring.Lifecycle;
 using Vigil.Monitoring.Models.Onnx;
 using Vigil.Monitoring.Profiles;
@@ -84,6 +85,8 @@ public static class ModelRegistration
                 : $"no baseline: {evaluationName} has no usable labelled rows");
         }
 
+        var estimator = FitEstimator(scored.Outcomes, evaluation, holdout is null ? "the reference" : "the holdout", request, outputs, notes, cancellationToken);
+
         IReadOnlyDictionary<string, double>? importance = null;
         string? importanceNote = null;
         if (!loaded.CanScore)
@@ -118,7 +121,42 @@ public static class ModelRegistration
             ScoreColumns = request.ScoreColumns,
         };
         (loaded as IDisposable)?.Dispose();
-        return new PreparedRegistration(model, request, bytes, descriptor, profile, features, baseline is null ? null : holdout is null ? "reference" : "holdout", notes);
+        return new PreparedRegistration(model, request, bytes, descriptor, profile, features, baseline is null ? null : holdout is null ? "reference" : "holdout", notes)
+        {
+            Estimator = estimator,
+        };
+    }
+
+    // Performance estimation for windows without labels, fitted once on the rows the baseline was measured on (the
+    // holdout when given): CBPE calibrates the scores, DLE learns the errors from the features. Output columns are not
+    // features: windows from the log carry the predictions beside the rows, not in them.
+    private static PerformanceEstimator? FitEstimator(PredictionSet? outcomes, Table evaluation, string source, RegistrationRequest request,
+        IReadOnlyList<string> outputs, List<string> notes, CancellationToken cancellationToken)
+    {
+        if (outcomes is null)
+        {
+            notes.Add("performance estimation: none (no labelled predictions to fit it on)");
+            return null;
+        }
+
+        Table? rows = null;
+        if (outcomes.Task == AutoMLTask.Regression)
+        {
+            var labelled = evaluation.Filter(FiniteTargets(evaluation[request.Label]));
+            rows = labelled.RowCount == outcomes.Rows ? labelled.WithoutColumns([.. outputs.Where(labelled.Contains)]) : null;
+        }
+
+        var estimator = PerformanceEstimator.TryFit(outcomes, rows, request.Label, out var why, request.Seed, null, cancellationToken);
+        notes.Add(estimator is null
+            ? $"performance estimation: none ({why}); windows without labels are not estimated"
+            : string.Create(CultureInfo.InvariantCulture, $"performance estimation: {estimator.Method.ToUpperInvariant()} fitted on {outcomes.Rows} labelled rows of {source}"));
+        return estimator;
+    }
+
+    private static bool[] FiniteTargets(Column label)
+    {
+        var values = LabelMapping.EncodeTargets(label);
+        return values.Select(double.IsFinite).ToArray();
     }
 
     /// <summary>Writes a prepared registration as a new version (the model's first becomes champion), in one registry transaction.</summary>
@@ -126,7 +164,7 @@ public static class ModelRegistration
     {
         ArgumentNullException.ThrowIfNull(workspace);
         ArgumentNullException.ThrowIfNull(prepared);
-        var version = Write(workspace, prepared.Model, prepared.Request, prepared.ModelBytes, prepared.Descriptor, prepared.Profile, prepared.Reference);
+        var version = Write(workspace, prepared.Model, prepared.Request, prepared.ModelBytes, prepared.Descriptor, prepared.Profile, prepared.Reference, prepared.Estimator);
         return new RegisteredVersion(version, prepared.Profile, prepared.BaselineSource, prepared.Notes);
     }
 
@@ -234,7 +272,7 @@ public static class ModelRegistration
     }
 
     private static ModelVersion Write(VigilWorkspace workspace, string model, RegistrationRequest request, byte[]? bytes,
-        ModelDescriptor descriptor, ReferenceProfile profile, Table features)
+        ModelDescriptor descriptor, ReferenceProfile profile, Table features, PerformanceEstimator? estimator)
     {
         var staging = Path.Combine(workspace.Folder, ".staging", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(staging);
@@ -246,6 +284,11 @@ public static class ModelRegistration
             }
 
             File.WriteAllText(Path.Combine(staging, ModelDescriptor.FileName), descriptor.ToJson());
+            if (estimator is not null)
+            {
+                EstimatorFile.Write(staging, estimator);
+            }
+
             var kept = features.RowCount <= request.KeepReferenceRows ? features : features.Slice(features.RowCount - request.KeepReferenceRows, request.KeepReferenceRows);
             CsvTableWriter.Write(kept, Path.Combine(staging, VersionFile.TrainingDataFileName));
             var info = new ModelVersionInfo(

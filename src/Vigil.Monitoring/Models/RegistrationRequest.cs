@@ -81,4 +81,8 @@ public sealed record PreparedRegistration(
     Profiles.ReferenceProfile Profile,
     Vigil.Data.Tables.Table Reference,
     string? BaselineSource,
-    IReadOnlyList<string> Notes);
+    IReadOnlyList<string> Notes)
+{
+    /// <summary>The performance estimator fitted on the baseline's rows, stored with the version; null when none could be.</summary>
+    public Estimation.PerformanceEstimator? Estimator { get; init; }
+}

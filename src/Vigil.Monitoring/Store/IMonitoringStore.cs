@@ -56,6 +56,12 @@ public interface IMonitoringStore
     /// <summary>Number of stored predictions of <paramref name="model"/> with timestamp in [<paramref name="from"/>, <paramref name="to"/>); null bounds are open.</summary>
     long CountPredictions(string model, DateTimeOffset? from = null, DateTimeOffset? to = null, bool labelledOnly = false);
 
+    /// <summary>
+    /// Logged rows of <paramref name="model"/> after log position <paramref name="position"/> (0: all) and the newest
+    /// one's position, read together (a cluster's model grain counts the rows since its last check with it).
+    /// </summary>
+    RowsAfterPosition CountPredictionsAfter(string model, long position);
+
     /// <summary>Number of predictions of <paramref name="model"/> whose label arrived (store clock) at or after <paramref name="since"/>.</summary>
     long CountLabelledSince(string model, DateTimeOffset since);
 

@@ -277,6 +277,17 @@ public sealed partial class MonitoringStore : IMonitoringStore
         return (long)connection.Scalar(null, sql.ToString(), [.. parameters])!;
     }
 
+    /// <inheritdoc/>
+    public RowsAfterPosition CountPredictionsAfter(string model, long position)
+    {
+        ModelName.Validate(model);
+        using var connection = _database.Connect();
+        using var command = connection.Command(null, "SELECT COUNT(*), MAX(seq) FROM predictions WHERE model = $m AND seq > $p", ("$m", model), ("$p", position));
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        return new RowsAfterPosition(reader.GetInt64(0), reader.IsDBNull(1) ? position : reader.GetInt64(1));
+    }
+
     /// <summary>
     /// Number of predictions of <paramref name="model"/> whose label arrived (workspace clock) at or after
     /// <paramref name="since"/>. A late label counts from when it arrived, not from when its prediction did.

@@ -14,15 +14,20 @@ namespace Vigil.Server.Cluster;
 /// one-process scheduler (<see cref="CheckScheduler"/>), over the store every node shares.
 /// </summary>
 internal sealed class NodeModelWork(
-    WorkspaceHost host, CheckRunner checks, RetrainCoordinator retrains, StreamWatcher streams, IngestWriter writer, RowReporter reporter,
+    WorkspaceHost host, CheckRunner checks, RetrainCoordinator retrains, StreamWatcher streams,
     IOptions<ServerOptions> options, ILogger<NodeModelWork> logger) : IModelWork
 {
+    public IReadOnlyList<string> ListModels() => host.Workspace.Registry.ListModels();
+
     public bool HasChampion(string model) => host.Workspace.Registry.GetChampion(model) is not null;
 
-    // On the writer loop, so no batch of this node is committed but not yet counted in between. Rows this node
-    // committed but has not sent to the grain yet are left out: the reporter sends them next.
-    public long CountRows(string model) =>
-        writer.WriteAsync(() => host.Workspace.Store.CountPredictions(model) - reporter.Unsent(model)).GetAwaiter().GetResult();
+    // The grain keeps the reports that arrive after this count began, so rows this node has committed but not yet
+    // reported may be counted twice in its running sum; it counts again before any check (see ModelGrain).
+    public (long Rows, long Through) CountRowsAfter(string model, long position)
+    {
+        var counted = host.Workspace.Store.CountPredictionsAfter(model, position);
+        return (counted.Rows, counted.Through);
+    }
 
     public bool WatchStreams(string model, CancellationToken cancellationToken) => streams.Watch(model, cancellationToken);
 

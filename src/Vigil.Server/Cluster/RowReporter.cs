@@ -18,8 +18,8 @@ internal sealed class RowReporter(IGrainFactory grains, IngestWriter writer, Wor
 {
     private readonly ConcurrentDictionary<string, long> _sent = new(StringComparer.Ordinal);
 
-    /// <summary>Rows of <paramref name="model"/> this node committed and has not sent yet (a grain that counts the store leaves them out).</summary>
-    public long Unsent(string model) => writer.InsertedSinceStart(model) - _sent.GetValueOrDefault(model);
+    /// <summary>Rows of <paramref name="model"/> this node committed and has not sent yet.</summary>
+    private long Unsent(string model) => writer.InsertedSinceStart(model) - _sent.GetValueOrDefault(model);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

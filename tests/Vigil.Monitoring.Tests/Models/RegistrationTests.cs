@@ -94,6 +94,76 @@ public sealed class RegistrationTests : IDisposable
     }
 
     [Fact]
+    public void ARegisteredClassifier_EstimatesWindowsWithoutLabels_AndAnExternalModelLoggingTheSameScoresGetsTheSameEstimate()
+    {
+        var onnx = ModelRegistration.Register(_ws.Workspace, "churn", Onnx() with { Holdout = Holdout });
+        Assert.Contains("performance estimation: CBPE fitted on 200 labelled rows of the holdout", onnx.Notes);
+        Assert.True(File.Exists(Path.Combine(onnx.Version.BundleFolder, Vigil.Monitoring.Estimation.EstimatorFile.FileName)));
+        ModelRegistration.Register(_ws.Workspace, "ext", External(WithOutputs(Reference)) with { Holdout = WithOutputs(Holdout) });
+        using var monitor = VigilMonitor.Open(_ws.Folder);
+
+        // The ONNX model scores the window itself; the external one is judged by the same scores, logged without labels.
+        var byModel = monitor.Check("churn", Reference.WithoutColumns("churn")).Result.EstimatedPerformance!;
+        var window = WithOutputs(Reference);
+        monitor.LogPredictions("ext", Enumerable.Range(0, window.RowCount).Select(i => new PredictionRecord(
+            $"r{i}", _ws.Clock.GetUtcNow(), Features(window, i), window["pred"].FormatCell(i)!, ((NumericColumn)window["p_yes"])[i], 1)).ToArray());
+        var byLog = monitor.CheckLogged("ext", WindowSpec.LastRows(1000)).Result.EstimatedPerformance!;
+
+        Assert.Equal("cbpe", byModel.Method);
+        var accuracy = byModel.Metrics.Single(m => m.Name == "accuracy");
+        Assert.InRange(accuracy.Value!.Value, accuracy.Lower!.Value, accuracy.Upper!.Value);
+        Assert.Equal(byModel.Metrics.Select(m => m.Name), byLog.Metrics.Select(m => m.Name));
+        foreach (var (a, b) in byModel.Metrics.Zip(byLog.Metrics))
+        {
+            Assert.Equal(a.Value!.Value, b.Value!.Value, 9);
+            Assert.Equal(a.Baseline!.Value, b.Baseline!.Value, 9);
+        }
+
+        // With the labels the realised accuracy of the same rows lies in the band the estimate drew.
+        var labelled = monitor.Check("churn", Reference).Result.EstimatedPerformance!.Metrics.Single(m => m.Name == "accuracy");
+        Assert.InRange(labelled.Realised!.Value, labelled.Lower!.Value, labelled.Upper!.Value);
+    }
+
+    [Fact]
+    public void ARegisteredRegressor_EstimatesItsErrorsWithDle_ForOnnxAndForAnExternalModelAlike()
+    {
+        var features = ModelFixtures.Features(ModelFixtures.Path("price-linear.features.txt"));
+        var reference = ModelFixtures.Csv(ModelFixtures.Path("price-linear.reference.csv"));
+        var holdout = ModelFixtures.Csv(ModelFixtures.Path("price-linear.data.csv"));
+        var onnx = ModelRegistration.Register(_ws.Workspace, "price", new RegistrationRequest
+        {
+            Kind = ModelKind.Onnx, ModelFile = ModelFixtures.Path("price-linear.onnx"), Reference = reference, Holdout = holdout, Label = "price", Features = features,
+        });
+        Assert.Contains("performance estimation: DLE fitted on 100 labelled rows of the holdout", onnx.Notes);
+        using var monitor = VigilMonitor.Open(_ws.Folder);
+        var model = monitor.ChampionModel("price");
+        Table WithPrediction(Table data) => data.WithColumn(new NumericColumn("pred", model.Predict(data).Values));
+        ModelRegistration.Register(_ws.Workspace, "price-ext", new RegistrationRequest
+        {
+            Kind = ModelKind.External, Reference = WithPrediction(reference), Holdout = WithPrediction(holdout), Label = "price", PredictionColumn = "pred",
+        });
+
+        var byModel = monitor.Check("price", reference.WithoutColumns("price")).Result.EstimatedPerformance!;
+        var byLog = monitor.Check("price-ext", WithPrediction(reference).WithoutColumns("price")).Result.EstimatedPerformance!;
+
+        Assert.Equal("dle", byModel.Method);
+        Assert.Contains(byModel.Metrics, m => m.Name == "mae" && m.Value > 0);
+        foreach (var (a, b) in byModel.Metrics.Zip(byLog.Metrics, (a, b) => (a, b)))
+        {
+            Assert.Equal(a.Name, b.Name);
+            Assert.Equal(a.Value!.Value, b.Value!.Value, 9);
+        }
+    }
+
+    [Fact]
+    public void AnExternalModelWithoutScores_HasNoEstimator_AndItsRegistrationSaysWhy()
+    {
+        var registered = ModelRegistration.Register(_ws.Workspace, "ext", External(WithOutputs(Reference)) with { ScoreColumns = [] });
+        Assert.Contains(registered.Notes, n => n.StartsWith("performance estimation: none (the model gives no probabilities", StringComparison.Ordinal));
+        Assert.False(File.Exists(Path.Combine(registered.Version.BundleFolder, Vigil.Monitoring.Estimation.EstimatorFile.FileName)));
+    }
+
+    [Fact]
     public void ARetrainDecidedForAModelVigilCannotRetrain_IsARetrainRequestedAlert()
     {
         ModelRegistration.Register(_ws.Workspace, "churn", Onnx() with { Holdout = Holdout });

@@ -89,6 +89,28 @@ public class PredictionLogTests
 
     [SkippableTheory]
     [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+    public void RowsAfterAPositionAreCountedFromWhereTheLastCountStopped(string backend)
+    {
+        using var temp = TempStore.Open(backend);
+        var store = temp.Store;
+        Assert.Equal(new RowsAfterPosition(0, 0), store.CountPredictionsAfter("m", 0));
+        store.LogPredictions("m", [Row(0), Row(1), Row(2)]);
+        store.LogPredictions("other", [Row(0), Row(1)]);
+        var first = store.CountPredictionsAfter("m", 0);
+        Assert.Equal(3, first.Rows);
+
+        // Rows of both models, a duplicate, and rows logged out of time order: only new rows of "m" count.
+        store.LogPredictions("m", [Row(2), Row(9), Row(-5)]);
+        store.LogPredictions("other", [Row(7)]);
+        var second = store.CountPredictionsAfter("m", first.Through);
+        Assert.Equal(2, second.Rows);
+        Assert.True(second.Through > first.Through);
+        Assert.Equal(new RowsAfterPosition(0, second.Through), store.CountPredictionsAfter("m", second.Through));
+        Assert.Equal(5, store.CountPredictionsAfter("m", 0).Rows);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
     public void WindowsSelectByHalfOpenTimeRangeAndByCount(string backend)
     {
         using var temp = TempStore.Open(backend);
