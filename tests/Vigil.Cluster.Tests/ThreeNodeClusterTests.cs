@@ -239,14 +239,14 @@ public sealed partial class ThreeNodeClusterTests
         }
     }
 
-    private static async Task<JsonNode> Expect(HttpResponseMessage response, int status)
+    internal static async Task<JsonNode> Expect(HttpResponseMessage response, int status)
     {
         var body = await response.Content.ReadAsStringAsync();
         Assert.True((int)response.StatusCode == status, $"expected {status}, got {(int)response.StatusCode}: {body}");
         return JsonNode.Parse(body.Length == 0 ? "null" : body)!;
     }
 
-    private static StringContent Json(JsonNode node) => new(node.ToJsonString(), System.Text.Encoding.UTF8, "application/json");
+    internal static StringContent Json(JsonNode node) => new(node.ToJsonString(), System.Text.Encoding.UTF8, "application/json");
 
     private static int FreePort()
     {
@@ -255,7 +255,7 @@ public sealed partial class ThreeNodeClusterTests
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static void TryDelete(string folder)
+    internal static void TryDelete(string folder)
     {
         try
         {
@@ -273,7 +273,7 @@ public sealed partial class ThreeNodeClusterTests
     private static partial Regex CheckInReason();
 
     /// <summary>One `vigil serve --cluster` process on its own HTTP and silo ports (kept across a restart).</summary>
-    private sealed class Node(int index, string workspace, string? store, string redis, string clusterId) : IDisposable
+    internal sealed class Node(int index, string workspace, string? store, string redis, string clusterId) : IDisposable
     {
         private readonly int _httpPort = FreePort();
         private readonly int _siloPort = FreePort();
@@ -285,6 +285,9 @@ public sealed partial class ThreeNodeClusterTests
         public ServeProcess? Process { get; private set; }
 
         public bool IsDown { get; private set; }
+
+        /// <summary>Settings added to (or replacing) the node's defaults at its next start.</summary>
+        public Dictionary<string, string?> Extra { get; } = new(StringComparer.Ordinal);
 
         public async Task StartAsync()
         {
@@ -305,6 +308,11 @@ public sealed partial class ThreeNodeClusterTests
                 ["Vigil:Scheduler:RetrainRows"] = "300",
                 ["Vigil:Durability"] = "Normal",
             };
+            foreach (var (name, value) in Extra)
+            {
+                settings[name] = value;
+            }
+
             string[] location = store is null ? ["--workspace", workspace] : ["--store", store];
             if (store is not null)
             {

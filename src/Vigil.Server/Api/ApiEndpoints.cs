@@ -25,6 +25,7 @@ public static class ApiEndpoints
         services.AddSingleton<CheckRunner>();
         services.AddSingleton<StreamWatcher>();
         services.AddSingleton(sp => new SchedulerCursor(sp.GetRequiredService<WorkspaceHost>().Workspace.Folder));
+        services.AddSingleton<IScheduledCheckFailures>(sp => sp.GetRequiredService<SchedulerCursor>()); // a cluster node reads its grains instead
         services.AddSingleton<RetrainCoordinator>();
         services.AddHostedService(sp => sp.GetRequiredService<RetrainCoordinator>());
         services.AddHostedService<CheckScheduler>();

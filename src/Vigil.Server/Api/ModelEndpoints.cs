@@ -33,7 +33,7 @@ internal static class ModelEndpoints
 
     private const int RecentDetections = 20;
 
-    internal static ModelView View(WorkspaceHost host, RetrainCoordinator retrains, SchedulerCursor cursor, string name)
+    internal static ModelView View(WorkspaceHost host, RetrainCoordinator retrains, ScheduledCheckFailure? failure, string name)
     {
         var versions = host.Workspace.Registry.ListVersions(name);
         var champion = versions.FirstOrDefault(v => v.IsChampion);
@@ -41,15 +41,22 @@ internal static class ModelEndpoints
         return new ModelView(
             name, champion?.Version, champion is null ? null : VersionView.From(champion), versions.Select(VersionView.From).ToArray(),
             last is null ? null : CheckSummary.From(last), last?.Status ?? "unchecked",
-            host.Workspace.Store.CountPredictions(name), host.Workspace.Store.CountPendingLabels(name), retrains.RunningRun(name), cursor.Failure(name),
+            host.Workspace.Store.CountPredictions(name), host.Workspace.Store.CountPendingLabels(name), retrains.RunningRun(name), failure,
             host.Monitor.StreamStatus(name), host.Workspace.Store.ReadStreamDetections(name, RecentDetections));
     }
 
-    private static IResult List(WorkspaceHost host, RetrainCoordinator retrains, SchedulerCursor cursor) =>
-        Results.Ok(host.Workspace.Registry.ListModels().Select(m => View(host, retrains, cursor, m)).ToArray());
+    private static async Task<IResult> List(WorkspaceHost host, RetrainCoordinator retrains, IScheduledCheckFailures failures)
+    {
+        var models = host.Workspace.Registry.ListModels();
+        var failing = await Task.WhenAll(models.Select(failures.Of));
+        return Results.Ok(models.Select((m, i) => View(host, retrains, failing[i], m)).ToArray());
+    }
 
-    private static IResult Get(string name, WorkspaceHost host, RetrainCoordinator retrains, SchedulerCursor cursor) =>
-        Results.Ok(View(host, retrains, cursor, host.RequireModel(name)));
+    private static async Task<IResult> Get(string name, WorkspaceHost host, RetrainCoordinator retrains, IScheduledCheckFailures failures)
+    {
+        var model = host.RequireModel(name);
+        return Results.Ok(View(host, retrains, await failures.Of(model), model));
+    }
 
     private static IResult Register(string name, RegisterRequest? request, WorkspaceHost host, HttpContext context)
     {

@@ -41,6 +41,7 @@ internal static class ClusterHosting
         builder.Services.AddSingleton<RowReporter>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<RowReporter>());
         builder.Services.AddSingleton<IModelWork, NodeModelWork>();
+        builder.Services.AddSingleton<IScheduledCheckFailures, GrainCheckFailures>(); // replaces scheduler.json's (registered before)
         return true;
     }
 

@@ -10,7 +10,7 @@ namespace Vigil.Server.Scheduling;
 /// that arrived before the restart, and a failing model keeps its backoff. One instance per server (the scheduler
 /// writes, the API reads), so every member takes the lock.
 /// </summary>
-internal sealed class SchedulerCursor
+internal sealed class SchedulerCursor : IScheduledCheckFailures
 {
     private readonly Lock _lock = new();
     private readonly string _path;
@@ -32,6 +32,8 @@ internal sealed class SchedulerCursor
 
     /// <summary>The failure of <paramref name="model"/>'s scheduled checks, or null when the last one succeeded.</summary>
     public ScheduledCheckFailure? Failure(string model) => Get(model)?.Failure;
+
+    public Task<ScheduledCheckFailure?> Of(string model) => Task.FromResult(Failure(model));
 
     public void Set(string model, Position position)
     {
