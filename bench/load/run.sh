@@ -7,6 +7,10 @@
 #               champion instead of training one, so /predict scores through ONNX Runtime (docs/models.md#speed).
 #   INGEST=0    skip the ingestion runs: only the /predict latency (warm-up included) is measured.
 #   RPS=N       /predict requests per second (default 500; a lower rate shows the fixed cost when the machine is busy).
+#   SHADOW=1    a second version shadows the champion (setup --shadow yes): during the measured ingestion,
+#               `Vigil.LoadGen shadow-lag` prints how far the background scorer falls behind (every 2 s from the
+#               first ingested row, over the 10 + 40 s of ingestion) and when it catches up (it waits up to 180 s).
+#   PORT=N      the port the server listens on (default 5099; another run on the machine may hold it).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 # A workspace made here is deleted at exit: a run leaves 5-9 GB of SQLite, and writing back an earlier run's
@@ -20,13 +24,14 @@ if [ "${STORE:-sqlite}" = postgres ]; then
   store=(--store "$pg_connection")
   echo "store: PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') (synchronous_commit=on)"
 fi
-port=5099
+port="${PORT:-5099}"
 key="bench-write-key"
 dotnet build -c Release "$root/src/Vigil.Cli" -v q -nologo >/dev/null
 dotnet build -c Release "$root/bench/Vigil.LoadGen" -v q -nologo >/dev/null
 gen="dotnet $root/bench/Vigil.LoadGen/bin/Release/net10.0/Vigil.LoadGen.dll"
+shadow=(); if [ "${SHADOW:-0}" = 1 ]; then shadow=(--shadow yes); fi
 onnx=(${ONNX:+--onnx "$(cd "$(dirname "$ONNX")" && pwd)/$(basename "$ONNX")"})
-if [ "${#store[@]}" -gt 0 ]; then $gen setup --model load "${store[@]}" "${onnx[@]}"; else [ -f "$ws/vigil.db" ] || $gen setup --workspace "$ws" --model load "${onnx[@]}"; fi
+if [ "${#store[@]}" -gt 0 ]; then $gen setup --model load "${store[@]}" "${onnx[@]}" "${shadow[@]}"; else [ -f "$ws/vigil.db" ] || $gen setup --workspace "$ws" --model load "${onnx[@]}" "${shadow[@]}"; fi
 echo "load before: $(uptime)"
 Vigil__ApiKeys__0__Key=$key Vigil__ApiKeys__0__Scope=write Vigil__Scheduler__Enabled=false \
   dotnet "$root/src/Vigil.Cli/bin/Release/net10.0/vigil.dll" serve $([ "${#store[@]}" -gt 0 ] || echo --workspace "$ws") "${store[@]}" --urls "http://127.0.0.1:$port" &
@@ -35,8 +40,14 @@ trap 'kill -TERM $server 2>/dev/null; wait $server 2>/dev/null || true; if [ "$o
 until curl -sf "http://127.0.0.1:$port/ready" >/dev/null; do sleep 0.2; done
 # Warm-up (JIT tiering, SQLite page cache), then the measured runs.
 if [ "${INGEST:-1}" != 0 ]; then
+  if [ "${SHADOW:-0}" = 1 ]; then
+    # From the first row on (the warm-up's rows wait for the shadow too), so "seconds behind" is exact.
+    $gen shadow-lag --url "http://127.0.0.1:$port" --key $key --seconds 50 --max-wait 180 &
+    lag=$!
+  fi
   $gen ingest  --url "http://127.0.0.1:$port" --key $key --batch 1000 --concurrency 4 --seconds 10 >/dev/null
   $gen ingest  --url "http://127.0.0.1:$port" --key $key --batch 1000 --concurrency 4 --seconds 40
+  if [ -n "${lag:-}" ]; then wait $lag; fi
 fi
 # 10 s of warm-up: the first seconds of a new client and of the server's predict path carry JIT tier-up and thread
 # pool growth (with 2 s the measured p99 varied 2-11 ms between identical runs; with 10 s it is steady state).

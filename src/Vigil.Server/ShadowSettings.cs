@@ -11,7 +11,10 @@ public sealed class ShadowSettings
     /// <summary>How often the scorer looks for logged rows its shadows have not scored. Default 1 s.</summary>
     public TimeSpan Poll { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Most rows scored per model per poll, so one model's backlog does not starve the others. Default 20,000.</summary>
+    /// <summary>
+    /// Most rows scored per model in one pass, so one model's backlog does not starve the others; a model with more
+    /// waiting is scored again in the next pass, which follows at once (not after <see cref="Poll"/>). Default 20,000.
+    /// </summary>
     public int RowsPerPoll { get; set; } = 20_000;
 
     /// <summary>Nice value of the scoring thread (0–19), so ingestion gets the cores first. Default 10.</summary>

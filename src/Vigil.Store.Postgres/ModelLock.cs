@@ -18,7 +18,16 @@ internal static class ModelLock
     /// <summary>The statement that takes the lock of <c>@m</c>; parameters <c>@lockspace</c> and <c>@m</c>.</summary>
     public const string Sql = "SELECT pg_advisory_xact_lock(@lockspace, hashtext(@m))";
 
-    public static (string Name, object Value) SpaceParameter => ("@lockspace", Space);
+    private static (string Name, object Value) SpaceParameter => ("@lockspace", Space);
+
+    /// <summary>The statement that takes the lock of <paramref name="model"/>, to send in a batch with the writes it guards.</summary>
+    public static NpgsqlBatchCommand Command(string model)
+    {
+        var command = new NpgsqlBatchCommand(Sql);
+        command.Parameters.Add(new NpgsqlParameter<int>("lockspace", NpgsqlTypes.NpgsqlDbType.Integer) { TypedValue = Space });
+        command.Parameters.Add(new NpgsqlParameter<string>("m", NpgsqlTypes.NpgsqlDbType.Text) { TypedValue = model });
+        return command;
+    }
 
     /// <summary>Waits for the lock of <paramref name="model"/>, held until <paramref name="transaction"/> ends.</summary>
     public static void Take(NpgsqlConnection connection, NpgsqlTransaction transaction, string model) =>

@@ -272,5 +272,15 @@ public static class PostgresMigrations
             PRIMARY KEY (model, version, prediction_seq)
         );
         """,
+
+        // 4: the keys every ingested row is checked and indexed by compare byte by byte ("C"), whatever the
+        // database's default collation. With a glibc locale (even C.UTF-8 on PostgreSQL 15) every comparison in the
+        // unique (model, id) index and the (model, ts) index goes through strcoll; "C" is a memcmp. Equality is
+        // unchanged (deterministic collations compare equal only when the bytes are). SQLite's twin needs no script:
+        // its text columns compare with BINARY already. Rebuilds the indexes of both tables (no table rewrite).
+        """
+        ALTER TABLE predictions ALTER COLUMN model TYPE TEXT COLLATE "C", ALTER COLUMN id TYPE TEXT COLLATE "C";
+        ALTER TABLE pending_labels ALTER COLUMN model TYPE TEXT COLLATE "C", ALTER COLUMN id TYPE TEXT COLLATE "C";
+        """,
     ];
 }

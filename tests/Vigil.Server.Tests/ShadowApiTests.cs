@@ -82,6 +82,36 @@ public sealed class ShadowApiTests
     }
 
     [Fact]
+    public async Task ABacklogLargerThanOnePass_IsScoredWithoutWaitingForTheNextPoll()
+    {
+        // One poll an hour on a clock that moves only when told, 100 rows a pass: the one tick below starts one round of
+        // passes, and the 1,000 waiting rows are all scored in it (at one pass a poll, 100 would be, and the shadow
+        // could never score more than RowsPerPoll rows a poll however much it fell behind).
+        var clock = SchedulerClock.Start();
+        await using var server = await RunningServer.StartAsync(
+            new() { ["Vigil:Shadow:Poll"] = "01:00:00", ["Vigil:Shadow:RowsPerPoll"] = "100" }, time: clock.Time);
+        await server.RegisterAsync();
+        await server.RegisterAsync(relative: "imports/second");
+        await RunningServer.Expect(await server.Writer.PutAsJsonAsync("/api/v1/models/churn/shadow", new { version = 2 }), 200);
+        await RunningServer.Expect(await server.Writer.PostAsync("/api/v1/models/churn/predictions", RunningServer.Json(TrainedModel.Rows(0, 1000))), 200);
+        Assert.Equal(1000, (await Status(server))["backlog_rows"]!.GetValue<long>());
+
+        clock.Time.Advance(TimeSpan.FromHours(1));
+        JsonNode status = new JsonObject();
+        for (var attempt = 0; attempt < 600 && (status["backlog_rows"]?.GetValue<long>() ?? -1) != 0; attempt++)
+        {
+            await Task.Delay(100); // bounded wait for the stored state, not a fixed sleep
+            status = await Status(server);
+        }
+
+        Assert.Equal(0, status["backlog_rows"]!.GetValue<long>());
+        Assert.Equal(1000, status["scored_rows"]!.GetValue<long>());
+    }
+
+    private static async Task<JsonNode> Status(RunningServer server) =>
+        (await RunningServer.Expect(await server.Reader.GetAsync("/api/v1/models/churn/shadow"), 200))["status"]!;
+
+    [Fact]
     public async Task AnUnknownForeignChampionsSetting_StopsTheStart_NamingTheKey()
     {
         var error = await Assert.ThrowsAnyAsync<Microsoft.Extensions.Options.OptionsValidationException>(

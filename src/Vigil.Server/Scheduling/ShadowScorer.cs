@@ -35,7 +35,12 @@ public sealed class ShadowScorer(WorkspaceHost host, IOptions<ServerOptions> opt
         {
             do
             {
-                Pass(stoppingToken);
+                // A backlog larger than one pass is scored pass after pass, not one pass a poll: at one pass a second
+                // the shadow could never score more than RowsPerPoll rows a second, so under heavier ingestion it fell
+                // behind without bound. The thread's lowered priority still gives ingestion the cores first.
+                while (Pass(stoppingToken))
+                {
+                }
             }
             while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
         }
@@ -44,10 +49,15 @@ public sealed class ShadowScorer(WorkspaceHost host, IOptions<ServerOptions> opt
         }
     }
 
-    /// <summary>One pass over every model with a shadow: score its backlog (bounded), then, when due, the policy's review.</summary>
-    internal void Pass(CancellationToken stoppingToken)
+    /// <summary>
+    /// One pass over every model with a shadow: score its backlog (at most <see cref="ShadowSettings.RowsPerPoll"/>
+    /// rows a model, so one model's backlog does not hold up the others), then, when due, the policy's review. True
+    /// when a model scored that many rows and may have more waiting.
+    /// </summary>
+    internal bool Pass(CancellationToken stoppingToken)
     {
         var settings = options.Value.Shadow;
+        var more = false;
         foreach (var shadow in host.Workspace.Store.ListShadows())
         {
             stoppingToken.ThrowIfCancellationRequested();
@@ -61,6 +71,7 @@ public sealed class ShadowScorer(WorkspaceHost host, IOptions<ServerOptions> opt
             try
             {
                 var progress = host.Monitor.ScoreShadow(model, settings.RowsPerPoll, stoppingToken);
+                more |= progress is { Scored: var scored, Raced: false } && scored >= settings.RowsPerPoll;
                 if (progress is { Unscored: > 0 })
                 {
                     logger.LogInformation("Shadow v{Version} of {Model} could not score {Unscored} of {Scored} rows (stored without a prediction).",
@@ -96,5 +107,7 @@ public sealed class ShadowScorer(WorkspaceHost host, IOptions<ServerOptions> opt
                 }
             }
         }
+
+        return more;
     }
 }

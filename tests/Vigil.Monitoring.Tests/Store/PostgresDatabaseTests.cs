@@ -92,6 +92,18 @@ public sealed class PostgresDatabaseTests
         Assert.Equal("x\0y", temp.Store.ReadWindow("m", WindowSpec.All).Single().Features["s"]);
     }
 
+    [SkippableFact]
+    public void PredictionKeysCompareByteByByteWhateverTheDatabaseDefaultCollation()
+    {
+        // The throw-away server's databases default to the environment's locale (C.UTF-8 here), which PostgreSQL 15
+        // compares with strcoll; the key columns must not depend on it.
+        var connectionString = PostgresServer.Require().CreateDatabase();
+        PostgresDatabase.Open(connectionString).Dispose();
+        Assert.Equal(4, Scalar(connectionString,
+            "SELECT COUNT(*) FROM pg_attribute a JOIN pg_collation c ON c.oid = a.attcollation " +
+            "WHERE a.attrelid IN ('predictions'::regclass, 'pending_labels'::regclass) AND a.attname IN ('model', 'id') AND c.collname = 'C'"));
+    }
+
     private static long Scalar(string connectionString, string sql)
     {
         using var connection = new NpgsqlConnection(connectionString);

@@ -1,4 +1,6 @@
+using Microsoft.Data.Sqlite;
 using Vigil.Monitoring.Store;
+using Vigil.Monitoring.Workspace;
 
 namespace Vigil.Monitoring.Tests.Store;
 
@@ -48,5 +50,48 @@ public sealed class ShadowStoreTests
         Assert.True(store.ClearShadow("m"));
         Assert.Null(store.GetShadow("m"));
         Assert.False(store.ClearShadow("m"));
+    }
+
+    [Fact]
+    public void OnSqlite_TheShadowsWorkIsReadBySeq_NotSortedOutOfTheTimeIndex()
+    {
+        // Through the (model, ts) index each batch sorted every row of the model after the cursor, so a batch cost grew
+        // with the backlog and a large backlog was never caught up. The plan must walk the rowid range and need no sort.
+        var folder = Directory.CreateTempSubdirectory("vigil-shadow-plan-").FullName;
+        try
+        {
+            using (var workspace = VigilWorkspace.Open(folder))
+            {
+                var start = DateTimeOffset.UnixEpoch.AddDays(20000);
+                workspace.Store.LogPredictions("m", Enumerable.Range(0, 50).Select(i => new PredictionRecord(
+                    "r" + i, start.AddSeconds(i), new Dictionary<string, object?> { ["x"] = (double)i }, "no", 0.4, 1)).ToArray());
+            }
+
+            using var db = new SqliteConnection($"Data Source={Path.Combine(folder, "vigil.db")};Mode=ReadOnly;Pooling=False");
+            db.Open();
+            foreach (var sql in new[] { MonitoringStore.ShadowWorkSql, MonitoringStore.ShadowBacklogSql })
+            {
+                using var command = db.CreateCommand();
+                command.CommandText = "EXPLAIN QUERY PLAN " + sql;
+                command.Parameters.AddWithValue("$m", "m");
+                command.Parameters.AddWithValue("$after", 10L);
+                command.Parameters.AddWithValue("$n", 1000);
+                using var reader = command.ExecuteReader();
+                var plan = new List<string>();
+                while (reader.Read())
+                {
+                    plan.Add(reader.GetString(3));
+                }
+
+                var text = string.Join(" | ", plan);
+                Assert.Contains("INTEGER PRIMARY KEY (rowid>?)", text, StringComparison.Ordinal);
+                Assert.DoesNotContain("TEMP B-TREE", text, StringComparison.Ordinal);
+                Assert.DoesNotContain("predictions_by_time", text, StringComparison.Ordinal);
+            }
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 }
