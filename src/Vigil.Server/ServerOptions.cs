@@ -49,6 +49,13 @@ public sealed class ServerOptions
     /// The archive itself is also bounded by <see cref="MaxRequestBytes"/>.</summary>
     public long MaxBundleBytes { get; set; } = 1L << 30;
 
+    /// <summary>
+    /// Most cells (rows × columns) an uploaded Parquet reference or holdout may state (422 beyond). Its arrays are sized
+    /// by the row count its footer states, which a small file can inflate. Default 50,000,000 (at most 400 MB of
+    /// numbers).
+    /// </summary>
+    public long MaxUploadCells { get; set; } = 50_000_000;
+
     /// <summary>Most rows in one ingestion or predict batch (422 beyond). Default 100,000.</summary>
     public int MaxBatchRows { get; set; } = 100_000;
 

@@ -1,6 +1,7 @@
 using Vigil.Data.Csv;
 using Vigil.Data.Files;
 using Vigil.Data.Parquet;
+using Vigil.Data.Tables;
 using Vigil.Server.Api;
 
 namespace Vigil.Server.Tests;
@@ -23,6 +24,30 @@ public sealed class DataFileProblemTests
     {
         var error = Assert.Throws<TableFileException>(() => TableFile.Read("reference.xlsx"));
         Assert.Equal(422, ProblemMapping.Describe(error).Status);
+    }
+
+    [Fact]
+    public async Task AnUploadedParquetStatingMoreCellsThanTheLimit_Is422_AndNothingIsRegistered()
+    {
+        // 2,000,000 rows of one repeated value: a small upload whose footer sizes 4,000,000 cells.
+        var folder = Directory.CreateTempSubdirectory("vigil-cells-").FullName;
+        var path = Path.Combine(folder, "reference.parquet");
+        ParquetTableWriter.Write(new Table([new NumericColumn("x", new double[2_000_000]), new NumericColumn("y", new double[2_000_000])]), path);
+        await using var server = await RunningServer.StartAsync(new Dictionary<string, string?> { ["Vigil:MaxUploadCells"] = "1000000" });
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent("external"), "kind" },
+            { new StringContent("y"), "label" },
+            { new ByteArrayContent(await File.ReadAllBytesAsync(path)), "reference", "reference.parquet" },
+        };
+
+        var refused = await server.Writer.PostAsync("/api/v1/models/big/versions/register", form);
+        var problem = await refused.Content.ReadAsStringAsync();
+
+        Assert.Equal(422, (int)refused.StatusCode);
+        Assert.Contains("the uploaded reference: expected at most 1,000,000 cells (rows × columns read), found 2,000,000 rows × 2 columns", problem, StringComparison.Ordinal);
+        Assert.Equal(404, (int)(await server.Reader.GetAsync("/api/v1/models/big")).StatusCode);
+        Directory.Delete(folder, recursive: true);
     }
 
     [Fact]

@@ -39,4 +39,12 @@ public sealed record CsvReadOptions
     /// <see cref="TextReader"/>, whose text is already decoded.
     /// </summary>
     public CsvEncoding Encoding { get; init; } = CsvEncoding.Utf8;
+
+    /// <summary>
+    /// Most cells (rows × columns read) a Parquet file may state. Its column arrays are sized by the row count its
+    /// footer states before a page is decoded, and a few kilobytes can state billions of rows; a file over the limit is
+    /// refused before anything is allocated. Null (default): no limit — a user's own files. A CSV file's cells grow as
+    /// its text is read, so its size already bounds them.
+    /// </summary>
+    public long? MaxCells { get; init; }
 }

@@ -88,6 +88,13 @@ public static class ParquetTableReader
         where.Stage = null;
         var fields = SelectFields(reader.Schema, options, source);
         var rows = CountRows(reader, source);
+        if (options.MaxCells is { } maxCells && (long)rows * fields.Length > maxCells)
+        {
+            throw new ParquetFormatException(source, null, null,
+                string.Create(CultureInfo.InvariantCulture, $"at most {maxCells:N0} cells (rows × columns read)"),
+                string.Create(CultureInfo.InvariantCulture, $"{rows:N0} rows × {fields.Length} columns stated by its footer"));
+        }
+
         var sinks = fields.Select(f => ParquetColumnKinds.Sink(f.Field, rows)).ToArray();
         var offset = 0;
         for (var g = 0; g < reader.RowGroupCount; g++)

@@ -93,14 +93,14 @@ internal static class ModelEndpoints
         return Created(host, name, version);
     }
 
-    private static async Task<IResult> RegisterModel(string name, WorkspaceHost host, HttpContext context)
+    private static async Task<IResult> RegisterModel(string name, WorkspaceHost host, IOptions<ServerOptions> options, HttpContext context)
     {
         if (!ModelName.IsValid(name))
         {
             host.RequireModel(name); // 400 with the naming rule
         }
 
-        var version = await ModelUpload.RegisterAsync(host, name, context.Request, Actor(context), context.RequestAborted);
+        var version = await ModelUpload.RegisterAsync(host, name, context.Request, Actor(context), options.Value.MaxUploadCells, context.RequestAborted);
         return Created(host, name, version);
     }
 

@@ -16,7 +16,7 @@ namespace Vigil.Server.Api;
 /// </summary>
 internal static class ModelUpload
 {
-    public static async Task<ModelVersion> RegisterAsync(WorkspaceHost host, string model, HttpRequest request, string actor, CancellationToken cancellationToken)
+    public static async Task<ModelVersion> RegisterAsync(WorkspaceHost host, string model, HttpRequest request, string actor, long maxCells, CancellationToken cancellationToken)
     {
         if (!request.HasFormContentType || !(request.ContentType ?? "").StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase))
         {
@@ -63,9 +63,9 @@ internal static class ModelUpload
                 Kind = kind,
                 ModelFile = modelFile is null ? null : await Spool(modelFile, staging, "model", cancellationToken),
                 ModelFileName = "the uploaded model",
-                Reference = await ReadCsv(reference, staging, "reference", cancellationToken),
+                Reference = await ReadCsv(reference, staging, "reference", maxCells, cancellationToken),
                 ReferenceName = "the uploaded reference",
-                Holdout = holdout is null ? null : await ReadCsv(holdout, staging, "holdout", cancellationToken),
+                Holdout = holdout is null ? null : await ReadCsv(holdout, staging, "holdout", maxCells, cancellationToken),
                 HoldoutName = "the uploaded holdout",
                 Label = label,
                 Features = Split(Field(form, "features")) is { Length: > 0 } f ? f : null,
@@ -112,14 +112,14 @@ internal static class ModelUpload
         return path;
     }
 
-    private static async Task<Table> ReadCsv(IFormFile file, string staging, string name, CancellationToken cancellationToken)
+    private static async Task<Table> ReadCsv(IFormFile file, string staging, string name, long maxCells, CancellationToken cancellationToken)
     {
         // CSV, or Parquet when the part's file name says so.
         var extension = string.Equals(Path.GetExtension(file.FileName), ".parquet", StringComparison.OrdinalIgnoreCase) ? ".parquet" : ".csv";
         var path = await Spool(file, staging, name + extension, cancellationToken);
         try
         {
-            return TableFile.Read(path);
+            return TableFile.Read(path, new CsvReadOptions { MaxCells = maxCells });
         }
         catch (Exception e) when (e is CsvFormatException or TableFileException)
         {

@@ -36,6 +36,25 @@ public sealed class ParquetErrorTests : IDisposable
     }
 
     [Fact]
+    public void AFileStatingMoreCellsThanTheLimit_IsRefusedBeforeItsColumnsAreAllocated()
+    {
+        // Two million nulls compress to a few kilobytes, but the footer's row count sizes the arrays.
+        var path = PathOf("many-rows.parquet");
+        IndependentParquet.WriteColumns(path, (new Column<double?>("x"), new double?[2_000_000]), (new Column<int>("k"), new int[2_000_000]));
+        Assert.InRange(new FileInfo(path).Length, 1, 200_000);
+        var limited = new Vigil.Data.Csv.CsvReadOptions { MaxCells = 3_000_000 };
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var error = Assert.Throws<ParquetFormatException>(() => TableFile.Read(path, limited));
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal($"{path}: expected at most 3,000,000 cells (rows × columns read), found 2,000,000 rows × 2 columns stated by its footer.", error.Message);
+        Assert.InRange(allocated, 0, 4L << 20); // two 2M-row columns would be 24 MB
+        Assert.Equal(2_000_000, TableFile.Read(path, limited with { Columns = ["x"] }).RowCount); // only the columns read count
+        Assert.Equal(2_000_000, TableFile.Read(path).RowCount); // no limit by default
+    }
+
+    [Fact]
     public void AListColumnIsRefusedNamingFileAndColumn()
     {
         var path = PathOf("list.parquet");
