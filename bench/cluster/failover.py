@@ -25,7 +25,7 @@ metrics = urllib.request.urlopen(urllib.request.Request(args.victim + "/metrics"
 models = sorted(set(re.findall(r'^vigil_cluster_rows_pending\{model="([^"]+)"\}', metrics, re.M)))
 print(f"models whose grain is on the victim: {', '.join(models) or '(none)'}")
 if not models:
-    raise SystemExit("the victim hosts no model grain; run again (placement is random)")
+    raise SystemExit("the victim hosts no model grain yet (the grains deal the models over the nodes once they are 10 s old); run again")
 
 os.kill(args.victim_pid, signal.SIGKILL)
 killed = time.monotonic()

@@ -117,8 +117,10 @@ if [ "${MEASURE:-0}" = 1 ]; then
 
   echo
   echo "== failover: SIGKILL node 2, then time until each of its models has a check on another node"
+  echo "load before: $(uptime)"
   python3 "$root/bench/cluster/failover.py" --key $key --victim "${urls[2]}" --victim-pid "${pids[2]}" \
     --survivor "${urls[0]}" --survivor "${urls[1]}"
+  echo "load after: $(uptime)"
   exit 0
 fi
 
