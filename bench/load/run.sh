@@ -38,6 +38,18 @@ Vigil__ApiKeys__0__Key=$key Vigil__ApiKeys__0__Scope=write Vigil__Scheduler__Ena
 server=$!
 trap 'kill -TERM $server 2>/dev/null; wait $server 2>/dev/null || true; if [ "$own" = 1 ]; then rm -rf "$ws"; fi; if [ -n "${pgdir:-}" ]; then stop_postgres "$pgdir"; rm -rf "$pgdir"; fi' EXIT
 until curl -sf "http://127.0.0.1:$port/ready" >/dev/null; do sleep 0.2; done
+# utime+stime ticks of a process (with a second argument 1, plus those of the children it reaped).
+ticks() { awk -v r="${2:-0}" '{ sub(/^.*\) /, ""); print $12 + $13 + r * ($14 + $15) }' "/proc/$1/stat" 2>/dev/null || echo 0; }
+# "server-ticks postgres-ticks": PostgreSQL is its postmaster, the postmaster's live children and the ones it reaped.
+cpu_ticks() {
+  local pg=0 pm c
+  if [ -n "${pgdir:-}" ]; then
+    pm=$(head -1 "$pgdir/pg/data/postmaster.pid")
+    pg=$(ticks "$pm" 1)
+    for c in $(pgrep -P "$pm"); do pg=$((pg + $(ticks "$c"))); done
+  fi
+  echo "$(ticks $server) $pg"
+}
 # Warm-up (JIT tiering, SQLite page cache), then the measured runs.
 if [ "${INGEST:-1}" != 0 ]; then
   if [ "${SHADOW:-0}" = 1 ]; then
@@ -46,7 +58,15 @@ if [ "${INGEST:-1}" != 0 ]; then
     lag=$!
   fi
   $gen ingest  --url "http://127.0.0.1:$port" --key $key --batch 1000 --concurrency 4 --seconds 10 >/dev/null
-  $gen ingest  --url "http://127.0.0.1:$port" --key $key --batch 1000 --concurrency 4 --seconds 40
+  # Processor time per row beside the wall clock: the figure to compare when the machine is not quiet.
+  c0=$(cpu_ticks); out=$($gen ingest --url "http://127.0.0.1:$port" --key $key --batch 1000 --concurrency 4 --seconds 40); c1=$(cpu_ticks)
+  echo "$out"
+  rows=$(echo "$out" | sed -n 's/^ingest: \([0-9,]*\) rows.*/\1/p' | tr -d ,)
+  read -r s0 p0 <<<"$c0"; read -r s1 p1 <<<"$c1"
+  [ "${rows:-0}" -gt 0 ] && awk -v s=$((s1 - s0)) -v p=$((p1 - p0)) -v n="$rows" -v hz="$(getconf CLK_TCK)" -v pg="${pgdir:+1}" 'BEGIN {
+    printf "processor time per row in the measured ingestion: server %.1f µs", s / hz * 1e6 / n
+    if (pg) printf ", PostgreSQL %.1f µs (all its processes)", p / hz * 1e6 / n
+    printf "\n" }'
   if [ -n "${lag:-}" ]; then wait $lag; fi
 fi
 # 10 s of warm-up: the first seconds of a new client and of the server's predict path carry JIT tier-up and thread
