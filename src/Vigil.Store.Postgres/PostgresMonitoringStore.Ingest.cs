@@ -90,14 +90,16 @@ public sealed partial class PostgresMonitoringStore
         return results;
     }
 
-    // One transaction: the model lock, the insert and the label join in one round trip, then the commit.
+    // One transaction in one round trip: statements sent together without an explicit transaction run as one
+    // implicit transaction that commits at the batch's end (PostgreSQL's extended protocol: everything before a Sync),
+    // and an error in any of them rolls all back. The model lock is held until that commit. A single-row /predict
+    // thus waits for one round trip and the commit's WAL flush, not two round trips.
     private (int[] Inserted, int[] LateJoined) Write(string model, StagedRows staged, int batches, bool allNew)
     {
         var inserted = allNew ? staged.KeptPerBatch(batches) : new int[batches];
         var lateJoined = new int[batches];
         using var connection = _database.Connect();
-        using var transaction = connection.BeginTransaction();
-        using (var batch = new NpgsqlBatch(connection, transaction))
+        using (var batch = new NpgsqlBatch(connection))
         {
             batch.BatchCommands.Add(ModelLock.Command(model));
             var insert = new NpgsqlBatchCommand(allNew ? InsertNew : InsertSkippingStored);
@@ -132,9 +134,14 @@ public sealed partial class PostgresMonitoringStore
             {
                 lateJoined[staged.BatchOf(reader.GetString(0))]++;
             }
+
+            // The commit happens at the batch's end; reading to it surfaces a failed commit here, before any caller
+            // is told the rows are stored.
+            while (reader.NextResult())
+            {
+            }
         }
 
-        transaction.Commit();
         return (inserted, lateJoined);
     }
 

@@ -44,6 +44,25 @@ public sealed class GroupCommitTests
 
     [SkippableTheory]
     [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+    public void AFailingLabelJoinStoresNoneOfTheRowsItCameWith(string backend)
+    {
+        // The rows and the joins of the labels that waited for them are one transaction: when recording a join fails
+        // (here a damaged label_joins table), the rows inserted before it in the same write are not stored either.
+        using var temp = TempStore.Open(backend);
+        var store = temp.Store;
+        store.LogLabels("m", [new LabelRecord("b", "yes", null)]);
+        temp.Execute(backend == StoreBackends.Postgres
+            ? "ALTER TABLE label_joins ADD CONSTRAINT damaged CHECK (prediction_seq < 0)"
+            : "CREATE TRIGGER damaged BEFORE INSERT ON label_joins BEGIN SELECT RAISE(ABORT, 'damaged'); END");
+
+        Assert.ThrowsAny<Exception>(() => store.LogEncodedPredictionBatches("m", [Batch(("a", "1"), ("b", "1"))]));
+
+        Assert.Equal(0, store.CountPredictions("m"));
+        Assert.Equal(1, store.CountPendingLabels("m"));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
     public void AnInvalidRowInALaterBatchStoresNothingOfAnyBatch(string backend)
     {
         using var temp = TempStore.Open(backend);
