@@ -25,7 +25,10 @@ public static class VigilServer
     /// <param name="configure">Last-chance changes to the builder (tests use it to set the workspace and keys).</param>
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // appsettings*.json are read once. Reloading them on change would watch the content root — the working folder,
+        // where the default workspace .vigil lives — recursively, and every write to the store would wake the watcher
+        // (about 1,000 times a second under ingestion). Nothing in Vigil reads options as they change.
+        var builder = WebApplication.CreateBuilder(["--hostBuilder:reloadConfigOnChange=false", .. args]);
         // Per-request logs at Information would cost more than the ingestion itself; configuration can lower this.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.Configure<ServerOptions>(builder.Configuration.GetSection("Vigil"));
