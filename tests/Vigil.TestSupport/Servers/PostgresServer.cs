@@ -49,9 +49,11 @@ public sealed class PostgresServer
         }
 
         // Small pools that let idle connections go: hundreds of test databases share one server's connection limit.
+        // A generous connect timeout: on a loaded 2-core machine opening a connection has taken over 5 s.
         return new NpgsqlConnectionStringBuilder(_admin)
         {
             Database = name,
+            Timeout = 30,
             MaxPoolSize = 20,
             ConnectionIdleLifetime = 5,
             ConnectionPruningInterval = 2,
