@@ -17,7 +17,7 @@ start_postgres() {
   install -d -o postgres -g postgres "$dir/pg"
   runuser -u postgres -- "$pg_bin/initdb" -D "$dir/pg/data" -A trust -U postgres -E UTF8 >/dev/null
   runuser -u postgres -- "$pg_bin/pg_ctl" -D "$dir/pg/data" -l "$dir/pg/log" -w \
-    -o "-p $port -c listen_addresses=127.0.0.1 -k $dir/pg -c synchronous_commit=on -c max_connections=200 -c shared_buffers=1GB" start >/dev/null
+    -o "-p $port -c listen_addresses=127.0.0.1 -k $dir/pg -c synchronous_commit=on -c max_connections=200 -c shared_buffers=1GB -c max_wal_size=8GB -c checkpoint_timeout=15min" start >/dev/null
   runuser -u postgres -- "$pg_bin/createdb" -h 127.0.0.1 -p "$port" vigil
   pg_connection="Host=127.0.0.1;Port=$port;Username=postgres;Database=vigil"
 }
