@@ -30,6 +30,8 @@ internal static class EstimationBenchmark
         var names = (Arg(args, "--datasets") ?? "elec,bank").Split(',', StringSplitOptions.RemoveEmptyEntries);
         var trials = int.Parse(Arg(args, "--trials") ?? "8", CultureInfo.InvariantCulture);
         var seeds = int.Parse(Arg(args, "--seeds") ?? "2", CultureInfo.InvariantCulture);
+        // --holdout latest: the estimator's holdout is the newest training rows (time-ordered data), not a stratified sample.
+        var latest = Arg(args, "--holdout") == "latest";
         var output = new StringBuilder();
         foreach (var name in names)
         {
@@ -40,7 +42,7 @@ internal static class EstimationBenchmark
                 continue;
             }
 
-            output.Append(Dataset(name, folder, trials, seeds));
+            output.Append(Dataset(name, folder, trials, seeds, latest));
         }
 
         output.Append(EstimationTiming.Run());
@@ -53,7 +55,7 @@ internal static class EstimationBenchmark
         return 0;
     }
 
-    private static string Dataset(string name, string folder, int trials, int seeds)
+    private static string Dataset(string name, string folder, int trials, int seeds, bool latest)
     {
         var label = Label(folder);
         var train = CsvTableReader.Read(Path.Combine(folder, "train.csv"));
@@ -65,6 +67,7 @@ internal static class EstimationBenchmark
             var trained = monitor.Train(name, train, new TrainRequest
             {
                 Label = label, TimeBudget = null, MaxTrials = trials, Seed = 1, Learners = ["lgbm"], CreatedBy = "bench", Reason = "estimation benchmark",
+                HoldoutIsLatest = latest,
             });
             var estimator = trained.Estimator ?? throw new InvalidOperationException($"{name}: no estimator was fitted");
             var bundle = ModelBundle.Load(trained.Version.BundleFolder);

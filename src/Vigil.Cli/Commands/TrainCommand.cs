@@ -37,13 +37,18 @@ internal static class TrainCommand
         var earlyStopping = new Option<bool>("--early-stopping") { Description = "Stop LightGBM trials of 100+ rounds once their validation loss stalls; the refit trains the rounds kept (off by default, see docs/automl.md)." };
         var output = new Option<DirectoryInfo?>("--out", "-o") { Description = "Folder to write the model bundle to (with profile.json and training.csv, ready to register or upload)." }.WritesFolder();
         var model = new Option<string?>("--model", "-m") { Description = "Register the model under this name in the workspace (baseline on a 20 % holdout)." };
+        var holdoutRows = new Option<string>("--holdout-rows")
+        {
+            Description = "Which 20 % of the rows measure the baseline and fit the performance estimator: sample (default, stratified) or newest (the file's last rows: for time-ordered data, the period closest to production).",
+            DefaultValueFactory = _ => "sample",
+        }.AcceptOnlyFromAmong("sample", "newest");
         var workspace = Monitoring.WorkspaceOption.Create();
         var encoding = CsvInput.EncodingOption();
         var watch = Monitoring.WorkspaceOption.Watch("With --model: the model's watched metrics (default by task: accuracy, roc_auc, precision, recall; log_loss, accuracy; rmse, mae, r2).");
 
         var command = new Command("train", "Search learners and hyperparameters within a time budget (FLAML-style AutoML) and save the best model.")
         {
-            data, label, task, metric, budget, maxTrials, seed, learners, earlyStopping, output, model, workspace.Workspace, workspace.Store, watch, encoding,
+            data, label, task, metric, budget, maxTrials, seed, learners, earlyStopping, holdoutRows, output, model, workspace.Workspace, workspace.Store, watch, encoding,
         };
         command.Validators.Add(result =>
         {
@@ -89,6 +94,7 @@ internal static class TrainCommand
                 Label = options.Label, Task = options.Task, Metric = options.Metric, TimeBudget = options.TimeBudget, MaxTrials = options.MaxTrials,
                 Seed = options.Seed, Learners = options.Learners, EarlyStopping = options.EarlyStopping, CreatedBy = "vigil train", Reason = "trained with vigil train",
                 Watch = watched,
+                HoldoutIsLatest = parse.GetValue(holdoutRows) == "newest",
             };
             if (name is null)
             {
