@@ -12,11 +12,8 @@ public sealed partial class PostgresMonitoringStore
         ModelName.Validate(model);
         var cutoffTicks = StoredTime.ToTicks(cutoff);
         using var connection = _database.Connect();
-        var covered = connection.Scalar(null, "SELECT MAX(window_end) FROM checks WHERE model = @m", ("@m", model)) is long end
-            ? Math.Min(end, cutoffTicks - 1)
-            : long.MinValue;
-        long deleted = 0;
-        while (covered != long.MinValue && !cancellationToken.IsCancellationRequested)
+        var covered = RetentionRule.CoveredThrough(connection.Scalar(null, "SELECT MAX(window_end) FROM checks WHERE model = @m", ("@m", model)), cutoffTicks);
+        var deleted = covered is not { } through ? 0 : RetentionRule.DeleteInBatches(() =>
         {
             using var transaction = connection.BeginTransaction();
             // A shadow's scores go with exactly the predictions they belong to, in the same statement.
@@ -24,14 +21,10 @@ public sealed partial class PostgresMonitoringStore
                 "WITH gone AS (DELETE FROM predictions WHERE seq IN (SELECT seq FROM predictions WHERE model = @m AND ts <= @end LIMIT @n) RETURNING seq), " +
                 "scores AS (DELETE FROM shadow_scores s USING gone WHERE s.model = @m AND s.prediction_seq = gone.seq) " +
                 "SELECT COUNT(*) FROM gone",
-                ("@m", model), ("@end", covered), ("@n", MonitoringStore.RetentionBatchRows)), CultureInfo.InvariantCulture);
+                ("@m", model), ("@end", through), ("@n", RetentionRule.BatchRows)), CultureInfo.InvariantCulture);
             transaction.Commit();
-            deleted += batch;
-            if (batch < MonitoringStore.RetentionBatchRows)
-            {
-                break;
-            }
-        }
+            return batch;
+        }, cancellationToken);
 
         var pending = connection.Execute(null, "DELETE FROM pending_labels WHERE model = @m AND received_at < @c", ("@m", model), ("@c", cutoffTicks));
         var kept = Convert.ToInt64(connection.Scalar(null, "SELECT COUNT(*) FROM predictions WHERE model = @m AND ts < @c", ("@m", model), ("@c", cutoffTicks)),

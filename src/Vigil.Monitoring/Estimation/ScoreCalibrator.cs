@@ -45,8 +45,8 @@ public sealed record ScoreCalibrator
             return isotonic;
         }
 
-        var lowest = Isotonic.Y.FirstOrDefault(v => v > 0, 1);
-        var highest = Isotonic.Y.LastOrDefault(v => v < 1, 0);
+        var lowest = Isotonic.LowestPositive;
+        var highest = Isotonic.HighestBelowOne;
         if (Isotonic.Y[0] <= 0 && isotonic < lowest)
         {
             return Math.Max(isotonic, Math.Min(Sigmoid.Predict(LogOdds(probability)), lowest));

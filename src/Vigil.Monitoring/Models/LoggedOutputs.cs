@@ -53,22 +53,30 @@ internal static class LoggedOutputs
             return null;
         }
 
-        var probabilities = new double[count * k];
-        for (var r = 0; r < count; r++)
+        return Estimation.ScoredRows.Multiclass(Renormalised(scores, Enumerable.Range(0, count).ToArray()), classes, k);
+    }
+
+    // One row-major block of class probabilities for the given rows, each row scaled to sum to 1 (uniform
+    // when a row's scores are all 0): logged per-class scores need not sum to exactly 1.
+    private static double[] Renormalised(double[][] scores, IReadOnlyList<int> rows)
+    {
+        var k = scores.Length;
+        var probabilities = new double[rows.Count * k];
+        for (var r = 0; r < rows.Count; r++)
         {
             var sum = 0.0;
             for (var c = 0; c < k; c++)
             {
-                sum += scores[c][r];
+                sum += scores[c][rows[r]];
             }
 
             for (var c = 0; c < k; c++)
             {
-                probabilities[(r * k) + c] = sum > 0 ? scores[c][r] / sum : 1.0 / k;
+                probabilities[(r * k) + c] = sum > 0 ? scores[c][rows[r]] / sum : 1.0 / k;
             }
         }
 
-        return Estimation.ScoredRows.Multiclass(probabilities, classes, k);
+        return probabilities;
     }
 
     private static WindowOutputs Outcomes(LabelMapping labels, Vigil.Data.Tables.Table rows, Func<int, string?>? predicted, double[][]? scores, int count)
@@ -126,25 +134,7 @@ internal static class LoggedOutputs
             return new WindowOutputs(driftScores, PredictionSet.Binary(t, p, single is null ? null : keep.Select(i => single[i]).ToArray()), labelled - keep.Count);
         }
 
-        double[]? probabilities = null;
-        if (perClass)
-        {
-            var k = labels.ClassCount;
-            probabilities = new double[keep.Count * k];
-            for (var r = 0; r < keep.Count; r++)
-            {
-                var sum = 0.0;
-                for (var c = 0; c < k; c++)
-                {
-                    sum += scores![c][keep[r]];
-                }
-
-                for (var c = 0; c < k; c++)
-                {
-                    probabilities[(r * k) + c] = sum > 0 ? scores![c][keep[r]] / sum : 1.0 / k;
-                }
-            }
-        }
+        var probabilities = perClass ? Renormalised(scores!, keep) : null;
 
         return new WindowOutputs(driftScores, PredictionSet.Multiclass(t, p, labels.ClassCount, probabilities), labelled - keep.Count);
     }

@@ -6,20 +6,14 @@ namespace Vigil.Monitoring.Store;
 // and profiles stay, so the report and the dashboard keep their whole history.
 public sealed partial class MonitoringStore
 {
-    /// <summary>Rows deleted per transaction: a short write lock, so ingestion beside a large purge barely waits.</summary>
-    public const int RetentionBatchRows = 5_000;
-
     /// <inheritdoc/>
     public RetentionResult DeleteExpiredPredictions(string model, DateTimeOffset cutoff, CancellationToken cancellationToken = default)
     {
         ModelName.Validate(model);
         var cutoffTicks = StoredTime.ToTicks(cutoff);
         using var connection = _database.Connect();
-        var covered = connection.Scalar(null, "SELECT MAX(window_end) FROM checks WHERE model = $m", ("$m", model)) is long end
-            ? Math.Min(end, cutoffTicks - 1)
-            : long.MinValue;
-        long deleted = 0;
-        while (covered != long.MinValue && !cancellationToken.IsCancellationRequested)
+        var covered = RetentionRule.CoveredThrough(connection.Scalar(null, "SELECT MAX(window_end) FROM checks WHERE model = $m", ("$m", model)), cutoffTicks);
+        var deleted = covered is not { } through ? 0 : RetentionRule.DeleteInBatches(() =>
         {
             // The batch's rows are picked once (a temporary table of this connection), so a shadow's scores go with
             // exactly the predictions they belong to.
@@ -28,15 +22,11 @@ public sealed partial class MonitoringStore
                 "CREATE TEMP TABLE IF NOT EXISTS retention_batch (seq INTEGER PRIMARY KEY); DELETE FROM retention_batch; " +
                 "INSERT INTO retention_batch SELECT seq FROM predictions WHERE model = $m AND ts <= $end LIMIT $n; " +
                 "DELETE FROM shadow_scores WHERE model = $m AND prediction_seq IN (SELECT seq FROM retention_batch);",
-                ("$m", model), ("$end", covered), ("$n", RetentionBatchRows));
+                ("$m", model), ("$end", through), ("$n", RetentionRule.BatchRows));
             var batch = connection.Execute(transaction, "DELETE FROM predictions WHERE seq IN (SELECT seq FROM retention_batch)");
             transaction.Commit();
-            deleted += batch;
-            if (batch < RetentionBatchRows)
-            {
-                break;
-            }
-        }
+            return batch;
+        }, cancellationToken);
 
         long pending;
         using (var transaction = connection.BeginTransaction(deferred: false))

@@ -38,6 +38,8 @@ public sealed record IsotonicFit
 
         X = keepX;
         Y = keepY;
+        LowestPositive = keepY.FirstOrDefault(v => v > 0, 1);
+        HighestBelowOne = keepY.LastOrDefault(v => v < 1, 0);
     }
 
     /// <summary>Fitted inputs, ascending.</summary>
@@ -45,6 +47,14 @@ public sealed record IsotonicFit
 
     /// <summary>Fitted values, non-decreasing.</summary>
     public IReadOnlyList<double> Y { get; }
+
+    /// <summary>The smallest fitted value above 0 (1 when there is none): where a fit that starts at 0 begins to rise.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public double LowestPositive { get; }
+
+    /// <summary>The largest fitted value below 1 (0 when there is none): where a fit that ends at 1 stops short of it.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public double HighestBelowOne { get; }
 
     /// <summary>The fitted function at <paramref name="x"/>; NaN stays NaN.</summary>
     public double Predict(double x)

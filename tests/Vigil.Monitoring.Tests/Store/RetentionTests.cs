@@ -55,7 +55,7 @@ public class RetentionTests
     {
         using var temp = TempStore.Open(backend);
         var store = temp.Store;
-        var count = MonitoringStore.RetentionBatchRows * 2 + 7;
+        var count = RetentionRule.BatchRows * 2 + 7;
         store.LogPredictions("m", Enumerable.Range(0, count).Select(i => PredictionLogTests.Row(i)).ToList());
         store.SaveCheck(new CheckRecord("m", 1, T0.AddDays(30), T0, T0.AddMinutes(count), count, false, "ok", "{}"));
 
