@@ -18,6 +18,14 @@ public static class PredictLoad
         var rps = options.Int("rps", 500);
         var seconds = options.Int("seconds", 20);
         var warmup = options.Int("warmup", 2);
+        // --endpoint health: GET /health at the same rate instead of /predict — the floor of the request path on this
+        // machine (sockets, Kestrel, both processes' scheduling), with no JSON, model or store behind it.
+        var floor = options.Text("endpoint", "predict") switch
+        {
+            "predict" => false,
+            "health" => true,
+            var other => throw new ArgumentException($"--endpoint {other}: expected predict or health"),
+        };
         using var client = IngestLoad.Client(url, options.Text("key", ""), 256);
         var factory = new BodyFactory(2000);
         var total = rps * (seconds + warmup);
@@ -27,29 +35,25 @@ public static class PredictLoad
         var tasks = new Task[total];
         var watch = Stopwatch.StartNew();
         var interval = 1.0 / rps;
+        Task<IReadOnlyList<ServerLatency>>? serverBefore = null;
         for (var i = 0; i < total; i++)
         {
-            // Sleep whole milliseconds, then yield (not spin) until the send time: on a 2-core machine a spinning
-            // generator holds a whole core the server needs, while a yielding one hands it over. The send is never
-            // early; a late send counts against the server, since latency runs from the due time.
-            var due = i * interval;
-            var wait = due - watch.Elapsed.TotalSeconds;
-            if (wait >= 0.001)
+            if (i == rps * warmup && !floor)
             {
-                Thread.Sleep((int)(wait * 1000));
+                serverBefore = ServerLatency.ScrapeAsync(client, model);
             }
 
-            while (watch.Elapsed.TotalSeconds < due)
-            {
-                Thread.Yield();
-            }
+            var due = i * interval;
+            SendClock.WaitUntil(watch, due);
 
             var index = i;
             tasks[i] = Task.Run(async () =>
             {
                 using var content = new ByteArrayContent(bodies[index]);
                 content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-                using var response = await client.PostAsync($"/api/v1/models/{model}/predict", content);
+                using var response = floor
+                    ? await client.GetAsync("/health")
+                    : await client.PostAsync($"/api/v1/models/{model}/predict", content);
                 await response.Content.ReadAsByteArrayAsync();
                 latencies[index] = (watch.Elapsed.TotalSeconds - due) * 1000;
                 if (!response.IsSuccessStatusCode)
@@ -60,10 +64,20 @@ public static class PredictLoad
         }
 
         await Task.WhenAll(tasks);
+        var serverAfter = floor ? null : await ServerLatency.ScrapeAsync(client, model);
         var measured = latencies.Skip(rps * warmup).OrderBy(v => v).ToArray();
         double P(double q) => measured[Math.Min(measured.Length - 1, (int)Math.Ceiling(q * measured.Length) - 1)];
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"predict: {measured.Length:N0} requests at {rps}/s over {seconds} s (after {warmup} s warm-up): p50 {P(0.5):F2} ms, p90 {P(0.9):F2} ms, p99 {P(0.99):F2} ms, p99.9 {P(0.999):F2} ms, max {measured[^1]:F2} ms, failures {failures}"));
+            $"{(floor ? "health" : "predict")}: {measured.Length:N0} requests at {rps}/s over {seconds} s (after {warmup} s warm-up): p50 {P(0.5):F2} ms, p90 {P(0.9):F2} ms, p99 {P(0.99):F2} ms, p99.9 {P(0.999):F2} ms, max {measured[^1]:F2} ms, failures {failures}"));
+        if (serverBefore is not null && serverAfter is not null)
+        {
+            var before = await serverBefore;
+            foreach (var after in serverAfter)
+            {
+                Console.WriteLine(ServerLatency.Describe(before, after));
+            }
+        }
+
         // --slow-ms N: how many measured requests per second took longer than N ms (shows whether the tail is spread out
         // or comes in bursts, e.g. a checkpoint or a GC).
         if (options.Int("slow-ms", 0) is var slowMs and > 0)

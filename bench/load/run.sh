@@ -10,6 +10,8 @@
 #   SHADOW=1    a second version shadows the champion (setup --shadow yes): during the measured ingestion,
 #               `Vigil.LoadGen shadow-lag` prints how far the background scorer falls behind (every 2 s from the
 #               first ingested row, over the 10 + 40 s of ingestion) and when it catches up (it waits up to 180 s).
+#   FLOOR=1     after /predict, the same open-loop run against GET /health: the request path's own tail on this machine
+#               (no JSON body, model or store), to read /predict's p99 against.
 #   PORT=N      the port the server listens on (default 5099; another run on the machine may hold it).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -72,6 +74,9 @@ fi
 # 10 s of warm-up: the first seconds of a new client and of the server's predict path carry JIT tier-up and thread
 # pool growth (with 2 s the measured p99 varied 2-11 ms between identical runs; with 10 s it is steady state).
 $gen predict --url "http://127.0.0.1:$port" --key $key --rps "${RPS:-500}" --seconds 20 --warmup 10 --slow-ms 5
+if [ "${FLOOR:-0}" = 1 ]; then
+  $gen predict --endpoint health --url "http://127.0.0.1:$port" --key $key --rps "${RPS:-500}" --seconds 20 --warmup 10 --slow-ms 5
+fi
 if [ "${RETRAIN:-0}" = 1 ]; then
   $gen ingest --url "http://127.0.0.1:$port" --key $key --batch 1000 --concurrency 4 --seconds 40 --retrain-after 8 --retrain-budget 20
 fi
