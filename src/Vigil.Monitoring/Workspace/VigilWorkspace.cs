@@ -130,6 +130,21 @@ public sealed class VigilWorkspace : IDisposable
         }
     }
 
+    /// <summary>
+    /// For the one caller that will checkpoint this SQLite workspace in the background (<see cref="Checkpoint"/>):
+    /// commits then copy the WAL into the database file themselves only past <paramref name="backstopPages"/>
+    /// pages. False, and nothing changes, when the store is a database server.
+    /// </summary>
+    public bool HandOverCheckpoints(int backstopPages)
+    {
+        _database?.HandOverCheckpoints(backstopPages);
+        return _database is not null;
+    }
+
+    /// <summary>A PASSIVE checkpoint of the SQLite file: commits go on while it copies (see <see cref="WalCheckpoint"/>).</summary>
+    public WalCheckpoint Checkpoint() =>
+        (_database ?? throw new InvalidOperationException($"The workspace {Location} is not a SQLite file.")).Checkpoint();
+
     /// <summary>Closes the workspace's pooled database connections.</summary>
     public void Dispose()
     {

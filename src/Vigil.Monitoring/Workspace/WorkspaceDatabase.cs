@@ -25,6 +25,10 @@ internal sealed class WorkspaceDatabase : IDisposable
     private readonly string _connectionString;
     private readonly string _synchronous;
 
+    // SQLite's default: the connection whose commit takes the WAL past this many pages copies it into the database
+    // file before its commit returns. A service that checkpoints in the background raises it to a backstop.
+    private int _autoCheckpointPages = 1000;
+
     private WorkspaceDatabase(string path, WorkspaceDurability durability)
     {
         Path = path;
@@ -85,7 +89,7 @@ internal sealed class WorkspaceDatabase : IDisposable
             using var pragmas = connection.CreateCommand();
             pragmas.CommandText = string.Create(
                 CultureInfo.InvariantCulture,
-                $"PRAGMA busy_timeout={BusyTimeoutMilliseconds}; PRAGMA synchronous={_synchronous}; PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536;");
+                $"PRAGMA busy_timeout={BusyTimeoutMilliseconds}; PRAGMA synchronous={_synchronous}; PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536; PRAGMA wal_autocheckpoint={Volatile.Read(ref _autoCheckpointPages)};");
             pragmas.ExecuteNonQuery();
             return connection;
         }
@@ -129,6 +133,31 @@ internal sealed class WorkspaceDatabase : IDisposable
         command.Transaction = transaction;
         command.CommandText = "PRAGMA user_version;";
         return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// From now on the caller checkpoints (<see cref="Checkpoint"/>, e.g. from a background loop) and a commit
+    /// checkpoints only past <paramref name="backstopPages"/> WAL pages, so the commit that crosses SQLite's default
+    /// 1,000 pages no longer copies them into the database file and syncs it before answering.
+    /// </summary>
+    public void HandOverCheckpoints(int backstopPages)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(backstopPages, 1000);
+        Volatile.Write(ref _autoCheckpointPages, backstopPages);
+    }
+
+    /// <summary>
+    /// Copies committed WAL frames into the database file without waiting for (or blocking) a writer: a PASSIVE
+    /// checkpoint takes no write lock, so commits go on while it runs. Synced as every commit is (synchronous=FULL).
+    /// </summary>
+    public WalCheckpoint Checkpoint()
+    {
+        using var connection = Connect();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        return new WalCheckpoint(reader.GetInt64(0) != 0, reader.GetInt64(1), reader.GetInt64(2));
     }
 
     /// <summary>Closes the pooled connections of this database so its files can be moved or deleted.</summary>

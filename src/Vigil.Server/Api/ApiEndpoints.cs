@@ -32,6 +32,7 @@ public static class ApiEndpoints
         services.AddSingleton<RetentionService>();
         services.AddHostedService(sp => sp.GetRequiredService<RetentionService>());
         services.AddHostedService<ShadowScorer>();
+        services.AddHostedService<WalCheckpointer>();
         services.AddExceptionHandler<ProblemMapping>();
         services.AddOpenApi();
         services.Configure<JsonOptions>(o =>
