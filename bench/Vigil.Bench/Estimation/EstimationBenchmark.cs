@@ -83,7 +83,7 @@ internal static class EstimationBenchmark
             var summary = new List<SetupSummary>();
             var holdout = latest ? "training holdout (newest rows)" : "training holdout";
             text.Append(ShiftTable(test, label, estimator, scores, outcomes, seeds, everyRow, oracle, holdout, summary));
-            text.Append(ProductionReference(test, label, scores, outcomes, seeds, oracle, summary));
+            text.Append(ProductionReference(monitor, name, test, label, scores, outcomes, seeds, oracle, summary));
             text.Append(SetupSummary.Table(name, oracle.Draws, summary));
             text.Append(ConceptChange(monitor, name, test, label));
             return text.ToString();
@@ -106,16 +106,19 @@ internal static class EstimationBenchmark
     /// other test rows. This separates what covariate shift does from a difference between the training holdout and
     /// the test period that no label-free method can see (the β = 0 bias of the first table).
     /// </summary>
-    private static string ProductionReference(Table test, string label, ScoredRows scores, PredictionSet outcomes, int seeds, DesignOracle oracle, List<SetupSummary> summary)
+    private static string ProductionReference(VigilMonitor monitor, string model, Table test, string label, ScoredRows scores, PredictionSet outcomes, int seeds,
+        DesignOracle oracle, List<SetupSummary> summary)
     {
         const int ReferenceRows = 3000;
         var shuffled = Enumerable.Range(0, test.RowCount).ToArray();
         new Random(20261206).Shuffle(shuffled);
         var reference = shuffled[..ReferenceRows].Order().ToArray();
         var pool = shuffled[ReferenceRows..].Order().ToArray();
-        var (_, referenceOutcomes) = Subset(scores, outcomes, reference);
-        var estimator = PerformanceEstimator.TryFit(referenceOutcomes, null, null, out var why, seed: 1)
-            ?? throw new InvalidOperationException("no estimator on the production reference: " + why);
+        // Fitted the way a team refits it (`vigil models estimator --data`): the version scores the labelled rows and
+        // the refit is stored in the workspace; reset afterwards so the concept-change check uses the bundle's again.
+        var refit = monitor.RefitEstimator(model, null, test.Take(reference), "the production reference", "bench");
+        monitor.ResetEstimator(model);
+        var estimator = refit.Estimator ?? throw new InvalidOperationException("no estimator on the production reference: " + refit.Why);
         return string.Create(CultureInfo.InvariantCulture,
                 $"\n**Estimator refitted on a labelled production reference** ({ReferenceRows:N0} test rows drawn without shift; windows of 2,000 from the other {pool.Length:N0}; baseline = the reference's realised value). ") +
             string.Create(CultureInfo.InvariantCulture,
