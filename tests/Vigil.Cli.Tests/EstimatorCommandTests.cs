@@ -33,6 +33,7 @@ public sealed class EstimatorCommandTests(TrainedWorkspace trained) : IClassFixt
         var window = trained.Write("window-" + Guid.NewGuid().ToString("N")[..6] + ".csv", string.Join('\n', CliData.Rows(200, seed: 42).Split('\n').Select(l => l.Length == 0 ? l : l[..l.LastIndexOf(',')])));
         (code, stdout, stderr) = CliRunner.Run("check", "-m", "m", "-w", ws, "--data", window, "--json", json);
         Assert.True(code is 0 or 1, stdout + stderr);
+        Assert.Contains("estimator refitted on production rows", stdout, StringComparison.Ordinal);
         using (var doc = JsonDocument.Parse(File.ReadAllText(json)))
         {
             var estimated = doc.RootElement.GetProperty("result").GetProperty("estimated_performance");

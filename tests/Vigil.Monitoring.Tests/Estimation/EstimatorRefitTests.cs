@@ -3,6 +3,7 @@ using Vigil.Data.Synthetic;
 using Vigil.Data.Tables;
 using Vigil.Monitoring.Estimation;
 using Vigil.Monitoring.Lifecycle;
+using Vigil.Monitoring.Models;
 using Vigil.Monitoring.Store;
 
 namespace Vigil.Monitoring.Tests.Estimation;
@@ -143,6 +144,67 @@ public sealed class EstimatorRefitTests : IDisposable
 
         Assert.Null(monitor.Workspace.Store.GetVersionEstimator("c", 1));
         Assert.Equal(VersionEstimator.Bundle, monitor.EstimatorOf("c").Source);
+    }
+
+    [Fact]
+    public void AnExternalModel_IsRefittedFromItsOutputColumns_AndRowsWithoutScoresAreRefused()
+    {
+        var (train, production) = Periods();
+        using var monitor = VigilMonitor.Open(_folder);
+        monitor.Train("c", train, Quick());
+        var scorer = monitor.ChampionModel("c");
+
+        // The same model run elsewhere: its predicted class and probability arrive as columns.
+        Table WithOutputs(Table rows, bool scores = true)
+        {
+            var predictions = scorer.Predict(rows);
+            var withPrediction = rows.WithColumn(CategoricalColumn.FromValues("pred", scorer.PredictedLabels(predictions)));
+            return scores ? withPrediction.WithColumn(new NumericColumn("p", predictions.Values)) : withPrediction;
+        }
+
+        ModelRegistration.Register(monitor.Workspace, "ext", new RegistrationRequest
+        {
+            Kind = ModelKind.External, Reference = WithOutputs(train), Label = "target", PredictionColumn = "pred", ScoreColumns = ["p"],
+        });
+        var window = WithOutputs(production.Slice(2000, 1000));
+        var realised = monitor.Check("ext", window).Result.Performance!.Metrics.Single(m => m.Name == "accuracy").Value!.Value;
+        var before = Accuracy(monitor.Check("ext", window.WithoutColumns("target")).Result.EstimatedPerformance!);
+
+        var refit = monitor.RefitEstimator("ext", null, WithOutputs(production.Slice(0, 2000)), "week-49.csv");
+        Assert.Equal(2000, refit.Refit!.Rows);
+        var after = Accuracy(monitor.Check("ext", window.WithoutColumns("target")).Result.EstimatedPerformance!);
+        Assert.True(Math.Abs(after - realised) < 0.04 && before - realised > 0.1, $"before {before}, after {after}, realised {realised}");
+
+        var e = Assert.Throws<EstimatorInputException>(() => monitor.RefitEstimator("ext", null, WithOutputs(production.Slice(0, 500), scores: false), "noscores.csv"));
+        Assert.Equal("the rows of noscores.csv carry no probabilities of version 1, which CBPE needs (log a score with each prediction).", e.Message);
+        var some = WithOutputs(production.Slice(0, 500));
+        var p = (NumericColumn)some["p"];
+        some = some.WithColumn(new NumericColumn("p", Enumerable.Range(0, 500).Select(i => i % 10 == 0 ? double.NaN : p[i]).ToArray()));
+        e = Assert.Throws<EstimatorInputException>(() => monitor.RefitEstimator("ext", null, some, "gaps.csv"));
+        Assert.StartsWith("50 of the 500 labelled rows of gaps.csv have no usable prediction and score of version 1", e.Message, StringComparison.Ordinal);
+        Assert.Equal(2000, monitor.EstimatorOf("ext").Refit!.Rows); // the earlier refit stands
+    }
+
+    [Fact]
+    public void ARegressionVersion_IsRefittedWithDle()
+    {
+        var data = RegressionGenerator.Generate(new RegressionOptions { Samples = 3000, Features = 4, Informative = 3, Noise = 5, Seed = 4 });
+        using var monitor = VigilMonitor.Open(_folder);
+        monitor.Train("r", data.Slice(0, 1000), Quick());
+        // Production: the target is noisier than in training, so the model's errors are larger than its DLE learnt.
+        var production = data.Slice(1000, 2000);
+        var target = (NumericColumn)production["target"];
+        var random = new Random(9);
+        production = production.WithColumn(new NumericColumn("target", Enumerable.Range(0, target.Length).Select(i => target[i] + (60 * (random.NextDouble() - 0.5))).ToArray()));
+        var window = production.Slice(1000, 1000);
+        double Mae(EstimatedPerformance e) => e.Metrics.Single(m => m.Name == "mae").Value!.Value;
+        var realised = monitor.Check("r", window).Result.Performance!.Metrics.Single(m => m.Name == "mae").Value!.Value;
+        var before = Mae(monitor.Check("r", window.WithoutColumns("target")).Result.EstimatedPerformance!);
+
+        var refit = monitor.RefitEstimator("r", null, production.Slice(0, 1000), "noisy.csv");
+        Assert.Equal("dle", refit.Estimator!.Method);
+        var after = Mae(monitor.Check("r", window.WithoutColumns("target")).Result.EstimatedPerformance!);
+        Assert.True(Math.Abs(after - realised) < 0.5 * Math.Abs(before - realised), $"before {before}, after {after}, realised {realised}");
     }
 
     public void Dispose()
