@@ -16,6 +16,8 @@
 #               measured ingestion and the /predict run; PostgreSQL's WAL bytes, full-page images and data pages
 #               written (checkpointer / bgwriter / backends) per row; the table's and indexes' sizes.
 #   PG_OPTS="-c name=value …"  extra PostgreSQL settings for STORE=postgres (bench/lib/postgres.sh).
+#   DIRTY_BACKGROUND_BYTES=N  the kernel starts writing dirty pages back once N bytes are dirty (vm.dirty_background_bytes,
+#               root) instead of at 10 % of memory; the machine's own setting is put back when the script ends.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 # A workspace made here is deleted at exit: a run leaves 5-9 GB of SQLite, and writing back an earlier run's
@@ -44,7 +46,14 @@ echo "load before: $(uptime)"
 Vigil__ApiKeys__0__Key=$key Vigil__ApiKeys__0__Scope=write Vigil__Scheduler__Enabled=false \
   dotnet "$root/src/Vigil.Cli/bin/Release/net10.0/vigil.dll" serve $([ "${#store[@]}" -gt 0 ] || echo --workspace "$ws") "${store[@]}" --urls "http://127.0.0.1:$port" &
 server=$!
-trap 'if tracing; then trace_stop; fi; kill -TERM $server 2>/dev/null; wait $server 2>/dev/null || true; if [ "$own" = 1 ]; then rm -rf "$ws"; fi; if [ -n "${pgdir:-}" ]; then stop_postgres "$pgdir"; rm -rf "$pgdir"; fi' EXIT
+trap 'if tracing; then trace_stop; fi; if [ -n "${vm_bytes:-}" ]; then vm_restore; fi; kill -TERM $server 2>/dev/null; wait $server 2>/dev/null || true; if [ "$own" = 1 ]; then rm -rf "$ws"; fi; if [ -n "${pgdir:-}" ]; then stop_postgres "$pgdir"; rm -rf "$pgdir"; fi' EXIT
+if [ -n "${DIRTY_BACKGROUND_BYTES:-}" ]; then
+  vm_bytes=$(cat /proc/sys/vm/dirty_background_bytes); vm_ratio=$(cat /proc/sys/vm/dirty_background_ratio)
+  # Writing one of the pair zeroes the other, so the one that was set is the one written back.
+  vm_restore() { if [ "$vm_bytes" != 0 ]; then echo "$vm_bytes" > /proc/sys/vm/dirty_background_bytes; else echo "$vm_ratio" > /proc/sys/vm/dirty_background_ratio; fi; }
+  echo "$DIRTY_BACKGROUND_BYTES" > /proc/sys/vm/dirty_background_bytes
+  echo "kernel: vm.dirty_background_bytes=$DIRTY_BACKGROUND_BYTES for this run (was bytes $vm_bytes, ratio $vm_ratio)"
+fi
 until curl -sf "http://127.0.0.1:$port/ready" >/dev/null; do sleep 0.2; done
 # utime+stime ticks of a process (with a second argument 1, plus those of the children it reaped).
 ticks() { awk -v r="${2:-0}" '{ sub(/^.*\) /, ""); print $12 + $13 + r * ($14 + $15) }' "/proc/$1/stat" 2>/dev/null || echo 0; }

@@ -79,9 +79,12 @@ public sealed class IngestWriter : IDisposable
     private async Task Loop()
     {
         var pending = new List<Work>();
-        // Groups still committing. A store whose IngestConcurrency is above 1 (PostgreSQL) takes the next group while
-        // the last one's commit is flushed; each request is still answered only after its own group committed.
-        var inFlight = new List<Task>();
+        // A store whose IngestConcurrency is above 1 (PostgreSQL) takes the next group while the last one's commit is
+        // flushed: the groups go to that many writer threads of their own (a write blocks its thread for a whole
+        // transaction; on the thread pool, two of them starved the request threads of a 2-core machine for up to half
+        // a second at a time). Each request is still answered only after its own group committed.
+        var concurrency = _groupsInFlight ?? Math.Max(1, _host.Workspace.Store.IngestConcurrency);
+        using var writers = concurrency > 1 ? new GroupWriters(concurrency) : null;
         while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
         {
             var rows = 0;
@@ -91,11 +94,10 @@ public sealed class IngestWriter : IDisposable
                 rows += work.Rows?.Count ?? 0;
             }
 
-            if (pending.Any(w => w.Write is not null))
+            if (writers is not null && pending.Any(w => w.Write is not null))
             {
                 // Other writes (labels) and the row counts read through them see every group committed before.
-                await Task.WhenAll(inFlight).ConfigureAwait(false);
-                inFlight.Clear();
+                await writers.DrainAsync().ConfigureAwait(false);
             }
 
             foreach (var work in pending.Where(w => w.Write is not null))
@@ -105,28 +107,26 @@ public sealed class IngestWriter : IDisposable
                 VigilMetrics.StoreWriteCompleted(Stopwatch.GetElapsedTime(started));
             }
 
-            var concurrency = _groupsInFlight ?? Math.Max(1, _host.Workspace.Store.IngestConcurrency);
             foreach (var group in pending.Where(w => w.Write is null).GroupBy(w => w.Model!, StringComparer.Ordinal))
             {
-                var (model, works) = (group.Key, group.ToList());
-                if (concurrency == 1)
+                if (writers is null)
                 {
-                    TimedWriteGroup(model, works);
-                    continue;
+                    TimedWriteGroup(group.Key, group.ToList());
                 }
-
-                while (inFlight.Count >= concurrency)
+                else
                 {
-                    inFlight.Remove(await Task.WhenAny(inFlight).ConfigureAwait(false));
+                    var (model, works) = (group.Key, group.ToList());
+                    await writers.StartAsync(() => TimedWriteGroup(model, works)).ConfigureAwait(false);
                 }
-
-                inFlight.Add(Task.Run(() => TimedWriteGroup(model, works)));
             }
 
             pending.Clear();
         }
 
-        await Task.WhenAll(inFlight).ConfigureAwait(false);
+        if (writers is not null)
+        {
+            await writers.DrainAsync().ConfigureAwait(false);
+        }
     }
 
     private void TimedWriteGroup(string model, List<Work> group)
