@@ -32,11 +32,6 @@ public sealed class IngestWriter : IDisposable
     public IngestWriter(WorkspaceHost host, ILogger<IngestWriter> logger, IOptions<ServerOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (options.Value.IngestGroupsInFlight is < 1)
-        {
-            throw new InvalidOperationException($"Vigil:IngestGroupsInFlight must be at least 1 (got {options.Value.IngestGroupsInFlight}).");
-        }
-
         _groupsInFlight = options.Value.IngestGroupsInFlight;
         _host = host;
         _logger = logger;

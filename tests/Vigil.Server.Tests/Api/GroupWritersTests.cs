@@ -31,7 +31,8 @@ public sealed class GroupWritersTests
             });
             if (i == 2)
             {
-                // Two writes hold both writers, so the third waits for a free one.
+                // The first two writes run at once, one on each writer, so the third waits for a free one.
+                Assert.True(SpinWait.SpinUntil(() => Volatile.Read(ref running) == 2, TimeSpan.FromSeconds(30)));
                 Assert.False(started.IsCompleted);
                 gate.Set();
             }
@@ -54,5 +55,13 @@ public sealed class GroupWritersTests
                 return;
             }
         }
+    }
+
+    [Fact]
+    public async Task FewerThanOneGroupInFlightStopsTheServiceAtStartWithOneLine()
+    {
+        var e = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() =>
+            RunningServer.StartAsync(new Dictionary<string, string?> { ["Vigil:IngestGroupsInFlight"] = "0" }));
+        Assert.Contains("Vigil:IngestGroupsInFlight must be at least 1 (got 0)", e.Message, StringComparison.Ordinal);
     }
 }
