@@ -24,7 +24,7 @@ internal static class Program
             Console.Error.WriteLine("  table-read prepare DIR [ROWS] | table-read FILE [--repeat N]   reading the same table from Parquet and CSV (rows/s, peak memory)");
             Console.Error.WriteLine("  detectors --data FILE --label COL [--calm A-B] [--out FILE.md]   online detectors vs weekly batch checks on a labelled stream");
             Console.Error.WriteLine("  detectors-stationary [LENGTH]   false changes of each detector on long stationary streams");
-            Console.Error.WriteLine("  estimation [--shared DIR] [--datasets elec,bank] [--trials 8] [--seeds 2] [--out FILE.md]   CBPE accuracy under covariate shift, concept change, timing");
+            Console.Error.WriteLine("  estimation [--shared DIR] [--datasets elec,bank] [--trials 8] [--seeds 2] [--holdout latest] [--oracle-draws 100] [--out FILE.md]   CBPE accuracy under covariate shift, concept change, timing");
             Console.Error.WriteLine("  unlabelled [ROWS] [REPEAT]   CBPE + DLE + domain classifier + PCA on a ROWS-row, 20-feature window, and a whole unlabelled check (#17)");
             Console.Error.WriteLine("  labelled-check [ROWS] [--features F] [--bootstrap-rows N] [--repeat R]   a check with labels vs without (#17)");
             return 2;

@@ -28,7 +28,9 @@ namespace Vigil.Monitoring;
 public sealed partial class VigilMonitor : IDisposable
 {
     private readonly ConcurrentDictionary<(string Model, int Version), (LoadedModel Model, ReferenceProfile Profile)> _loaded = new();
-    private readonly ConcurrentDictionary<(string Model, int Version), (PerformanceEstimator? Estimator, string? Why)> _estimators = new();
+    // Per version: the estimator in use and the stamp of the refit it was read for (0: none), so a refit stored by
+    // another process (the CLI beside the service) is picked up at the next check.
+    private readonly ConcurrentDictionary<(string Model, int Version), (long Stamp, VersionEstimator Estimator)> _estimators = new();
     private readonly ConcurrentDictionary<(string Model, int Version), Multivariate.MultivariateCheck> _multivariate = new();
     private readonly TimeProvider _time;
 
@@ -173,14 +175,14 @@ public sealed partial class VigilMonitor : IDisposable
         // The model's watched metrics as they stand now (stored, configured or default) decide this check.
         var watch = ResolveWatch(model, Load(champion).Model.Task);
         var checkOptions = Options.Monitoring with { Performance = Options.Monitoring.Performance with { Watched = watch.Metrics } };
-        var (estimator, noEstimator) = Estimator(champion);
+        var estimator = Estimator(champion);
         // The multivariate reference (encoding, PCA, thresholds) is prepared once per version, not per check.
         var multivariate = Options.Monitoring.Multivariate.Enabled
             ? _multivariate.GetOrAdd((champion.Model, champion.Version), _ => new Multivariate.MultivariateCheck(profile, Options.Monitoring.Multivariate))
             : null;
         var monitor = new WindowMonitor(model, champion.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), profile, checkOptions, _time,
-            estimator, noEstimator, multivariate);
-        var result = monitor.Check(new MonitoringWindow
+            estimator.Estimator, estimator.Why, multivariate);
+        var result = EstimatorSources.Annotate(monitor.Check(new MonitoringWindow
         {
             Start = request?.WindowStart ?? now,
             End = request?.WindowEnd ?? now,
@@ -188,7 +190,7 @@ public sealed partial class VigilMonitor : IDisposable
             Outcomes = outputs?.Outcomes,
             Predictions = outputs?.Scored,
             Scores = outputs?.Scores,
-        }, cancellationToken);
+        }, cancellationToken), estimator);
         var record = new CheckRecord(model, champion.Version, result.RanAt, result.Window.Start, result.Window.End,
             window.RowCount, result.Status == MonitoringStatus.Alarm, StatusAlerts.State(result.Status), MonitoringJson.Serialize(result))
         {
@@ -326,9 +328,22 @@ public sealed partial class VigilMonitor : IDisposable
     private (LoadedModel Model, ReferenceProfile Profile) Load(ModelVersion version) =>
         _loaded.GetOrAdd((version.Model, version.Version), _ => (ModelLoader.Load(version), ModelTrainer.LoadProfile(version)));
 
-    // Read once per version: estimator.json, or why the version has none.
-    private (PerformanceEstimator? Estimator, string? Why) Estimator(ModelVersion version) =>
-        _estimators.GetOrAdd((version.Model, version.Version), _ => (EstimatorFile.TryRead(version, out var why), why));
+    // Read once per version and refit: the refitted estimator when one is stored, else the bundle's estimator.json,
+    // or why the version has none. One primary-key lookup per check tells whether a refit has been stored since.
+    private VersionEstimator Estimator(ModelVersion version)
+    {
+        var refit = Workspace.Store.GetVersionEstimator(version.Model, version.Version, withJson: false);
+        var stamp = refit is null ? 0 : refit.FittedAt.UtcTicks;
+        var key = (version.Model, version.Version);
+        if (_estimators.TryGetValue(key, out var cached) && cached.Stamp == stamp)
+        {
+            return cached.Estimator;
+        }
+
+        var chosen = EstimatorSources.Read(Workspace.Store, version, refit is not null);
+        _estimators[key] = (stamp, chosen);
+        return chosen;
+    }
 
     // Labelled rows seen by checks since the last retrain (the check about to be saved included), and the retrain
     // times the policy's gates need.

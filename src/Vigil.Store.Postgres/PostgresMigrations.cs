@@ -282,5 +282,20 @@ public static class PostgresMigrations
         ALTER TABLE predictions ALTER COLUMN model TYPE TEXT COLLATE "C", ALTER COLUMN id TYPE TEXT COLLATE "C";
         ALTER TABLE pending_labels ALTER COLUMN model TYPE TEXT COLLATE "C", ALTER COLUMN id TYPE TEXT COLLATE "C";
         """,
+
+        // 5: performance estimators refitted on labelled production rows (#17), the twin of SQLite's migration 10.
+        """
+        CREATE TABLE version_estimators (
+            model     TEXT    NOT NULL,
+            version   INTEGER NOT NULL,
+            method    TEXT    NOT NULL,
+            source    TEXT    NOT NULL,
+            row_count INTEGER NOT NULL CHECK (row_count > 0),
+            fitted_at BIGINT  NOT NULL,
+            fitted_by TEXT    NOT NULL,
+            estimator TEXT    NOT NULL,
+            PRIMARY KEY (model, version)
+        );
+        """,
     ];
 }

@@ -97,6 +97,11 @@ public sealed class ApiMatrixTests(ApiMatrixTests.Server fixture) : IClassFixtur
             () => Json("{\"metrics\":[{\"name\":\"recall\",\"max_relative_drop\":0.1},{\"name\":\"accuracy\"}]}"),
             JsonBodyBound with { WrongTyped = "{\"metrics\":\"recall\"}" }),
         ["DELETE /api/v1/models/{name}/watched"] = new("/api/v1/models/churn/watched", Access.Write, 200),
+        ["GET /api/v1/models/{name}/versions/{version:int}/estimator"] = new("/api/v1/models/churn/versions/1/estimator", Access.Read, 200),
+        // No labelled rows in the log: the documented 422 (a refit needs at least 50).
+        ["POST /api/v1/models/{name}/versions/{version:int}/estimator"] = new("/api/v1/models/churn/versions/1/estimator", Access.Write, 422,
+            () => Json("{\"from_log\":true,\"rows\":100}"), JsonBodyBound with { WrongTyped = "{\"from_log\":\"yes\"}" }),
+        ["DELETE /api/v1/models/{name}/versions/{version:int}/estimator"] = new("/api/v1/models/churn/versions/1/estimator", Access.Write, 200),
         ["GET /api/v1/models/{name}/shadow"] = new("/api/v1/models/churn/shadow", Access.Read, 200),
         // Version 1 is the champion: a shadow must be another version.
         ["PUT /api/v1/models/{name}/shadow"] = new("/api/v1/models/churn/shadow", Access.Write, 409,

@@ -21,8 +21,7 @@ internal static class EstimationBenchmark
 {
     private static readonly double[] Betas = [-1.5, -1.0, -0.5, 0, 0.5, 1.0, 1.5];
 
-    /// <summary>E|N(0, σ)| = σ·√(2/π): the mean absolute error of an estimator that knew each window's expected metric exactly.</summary>
-    private static readonly double NoiseFloor = Math.Sqrt(2 / Math.PI);
+    private const int WindowRows = 2000;
 
     public static int Run(string[] args)
     {
@@ -32,6 +31,8 @@ internal static class EstimationBenchmark
         var seeds = int.Parse(Arg(args, "--seeds") ?? "2", CultureInfo.InvariantCulture);
         // --holdout latest: the estimator's holdout is the newest training rows (time-ordered data), not a stratified sample.
         var latest = Arg(args, "--holdout") == "latest";
+        // --oracle-draws: Monte Carlo draws per window design for the expected metric (the attainable floor).
+        var draws = int.Parse(Arg(args, "--oracle-draws") ?? "100", CultureInfo.InvariantCulture);
         var output = new StringBuilder();
         foreach (var name in names)
         {
@@ -42,7 +43,7 @@ internal static class EstimationBenchmark
                 continue;
             }
 
-            output.Append(Dataset(name, folder, trials, seeds, latest));
+            output.Append(Dataset(name, folder, trials, seeds, latest, draws));
         }
 
         output.Append(EstimationTiming.Run());
@@ -55,7 +56,7 @@ internal static class EstimationBenchmark
         return 0;
     }
 
-    private static string Dataset(string name, string folder, int trials, int seeds, bool latest)
+    private static string Dataset(string name, string folder, int trials, int seeds, bool latest, int draws)
     {
         var label = Label(folder);
         var train = CsvTableReader.Read(Path.Combine(folder, "train.csv"));
@@ -78,8 +79,12 @@ internal static class EstimationBenchmark
             text.Append(CultureInfo.InvariantCulture, $"\n### {name}: {train.RowCount:N0} training rows, {test.RowCount:N0} test rows, learner {trained.Search.BestLearner}\n\n");
             text.Append(CultureInfo.InvariantCulture, $"Calibration: {CalibratorSelection.Describe(estimator.Cbpe!.Calibrators[0])}; holdout accuracy {estimator.Cbpe.Reference["accuracy"]:0.0000}, ROC AUC {estimator.Cbpe.Reference["roc_auc"]:0.0000}.\n\n");
             var everyRow = Enumerable.Range(0, test.RowCount).ToArray();
-            text.Append(ShiftTable(test, label, estimator, scores, outcomes, seeds, everyRow));
-            text.Append(ProductionReference(test, label, scores, outcomes, seeds));
+            var oracle = new DesignOracle([.. outcomes.TrueClasses!], [.. scores.PredictedClasses!], [.. scores.Probabilities!], draws);
+            var summary = new List<SetupSummary>();
+            var holdout = latest ? "training holdout (newest rows)" : "training holdout";
+            text.Append(ShiftTable(test, label, estimator, scores, outcomes, seeds, everyRow, oracle, holdout, summary));
+            text.Append(ProductionReference(monitor, name, test, label, scores, outcomes, seeds, oracle, summary));
+            text.Append(SetupSummary.Table(name, oracle.Draws, summary));
             text.Append(ConceptChange(monitor, name, test, label));
             return text.ToString();
         }
@@ -101,27 +106,32 @@ internal static class EstimationBenchmark
     /// other test rows. This separates what covariate shift does from a difference between the training holdout and
     /// the test period that no label-free method can see (the β = 0 bias of the first table).
     /// </summary>
-    private static string ProductionReference(Table test, string label, ScoredRows scores, PredictionSet outcomes, int seeds)
+    private static string ProductionReference(VigilMonitor monitor, string model, Table test, string label, ScoredRows scores, PredictionSet outcomes, int seeds,
+        DesignOracle oracle, List<SetupSummary> summary)
     {
         const int ReferenceRows = 3000;
         var shuffled = Enumerable.Range(0, test.RowCount).ToArray();
         new Random(20261206).Shuffle(shuffled);
         var reference = shuffled[..ReferenceRows].Order().ToArray();
         var pool = shuffled[ReferenceRows..].Order().ToArray();
-        var (_, referenceOutcomes) = Subset(scores, outcomes, reference);
-        var estimator = PerformanceEstimator.TryFit(referenceOutcomes, null, null, out var why, seed: 1)
-            ?? throw new InvalidOperationException("no estimator on the production reference: " + why);
+        // Fitted the way a team refits it (`vigil models estimator --data`): the version scores the labelled rows and
+        // the refit is stored in the workspace; reset afterwards so the concept-change check uses the bundle's again.
+        var refit = monitor.RefitEstimator(model, null, test.Take(reference), "the production reference", "bench");
+        monitor.ResetEstimator(model);
+        var estimator = refit.Estimator ?? throw new InvalidOperationException("no estimator on the production reference: " + refit.Why);
         return string.Create(CultureInfo.InvariantCulture,
                 $"\n**Estimator refitted on a labelled production reference** ({ReferenceRows:N0} test rows drawn without shift; windows of 2,000 from the other {pool.Length:N0}; baseline = the reference's realised value). ") +
             string.Create(CultureInfo.InvariantCulture,
                 $"Calibration: {CalibratorSelection.Describe(estimator.Cbpe!.Calibrators[0])}; reference accuracy {estimator.Cbpe.Reference["accuracy"]:0.0000}, ROC AUC {estimator.Cbpe.Reference["roc_auc"]:0.0000}.\n\n") +
-            ShiftTable(test, label, estimator, scores, outcomes, seeds, pool);
+            ShiftTable(test, label, estimator, scores, outcomes, seeds, pool, oracle, "production reference", summary);
     }
 
-    private static string ShiftTable(Table test, string label, PerformanceEstimator estimator, ScoredRows scores, PredictionSet outcomes, int seeds, int[] pool)
+    private static string ShiftTable(
+        Table test, string label, PerformanceEstimator estimator, ScoredRows scores, PredictionSet outcomes, int seeds, int[] pool,
+        DesignOracle oracle, string setup, List<SetupSummary> summary)
     {
         var features = test.Columns.Where(c => c is NumericColumn && c.Name != label).Cast<NumericColumn>().ToArray();
-        var rows = new List<(string Feature, double Beta, double RealAcc, double EstAcc, double RealAuc, double EstAuc, bool CoveredAcc, bool CoveredAuc, double NoiseAcc, double NoiseAuc)>();
+        var rows = new List<(string Feature, double Beta, double RealAcc, double EstAcc, double RealAuc, double EstAuc, bool CoveredAcc, bool CoveredAuc, double OracleAcc, double OracleAuc)>();
         var options = new EstimationOptions();
         var rule = new DegradationRule(WatchedMetrics.Parse("accuracy"), level: 0.95);
         foreach (var feature in features)
@@ -130,16 +140,17 @@ internal static class EstimationBenchmark
             var z = pool.Select(i => zAll[i]).ToArray();
             foreach (var beta in Betas)
             {
+                var expected = oracle.Expected(pool, z, beta, WindowRows, (Array.IndexOf(features, feature) * 1009) + (int)Math.Round(beta * 100) + 500);
                 for (var seed = 0; seed < seeds; seed++)
                 {
-                    var window = WeightedSample(z, beta, 2000, (seed * 7919) + (int)(beta * 100) + feature.Name.Length).Select(k => pool[k]).ToArray();
+                    var window = WeightedSample(z, beta, WindowRows, (seed * 7919) + (int)(beta * 100) + feature.Name.Length).Select(k => pool[k]).ToArray();
                     var (windowScores, windowOutcomes) = Subset(scores, outcomes, window);
                     var estimate = estimator.Estimate(test.Take(window), windowScores, options, rule, windowOutcomes);
                     var accuracy = estimate.Metrics.Single(m => m.Name == "accuracy");
                     var auc = estimate.Metrics.Single(m => m.Name == "roc_auc");
                     rows.Add((feature.Name, beta, accuracy.Realised!.Value, accuracy.Value!.Value, auc.Realised!.Value, auc.Value!.Value,
                         accuracy.Lower <= accuracy.Realised && accuracy.Realised <= accuracy.Upper, auc.Lower <= auc.Realised && auc.Realised <= auc.Upper,
-                        NoiseFloor * accuracy.SamplingError!.Value, NoiseFloor * auc.SamplingError!.Value));
+                        expected.Accuracy, expected.RocAuc));
                 }
             }
         }
@@ -147,7 +158,7 @@ internal static class EstimationBenchmark
         var baseAcc = estimator.Cbpe!.Reference["accuracy"];
         var baseAuc = estimator.Cbpe.Reference["roc_auc"];
         var text = new StringBuilder();
-        text.Append("| feature | windows | realised accuracy (min–max) | MAE estimated accuracy | MAE assume baseline | noise floor | realised AUC (min–max) | MAE estimated AUC | MAE assume baseline | noise floor |\n");
+        text.Append("| feature | windows | realised accuracy (min–max) | MAE estimated accuracy | MAE assume baseline | MAE oracle | realised AUC (min–max) | MAE estimated AUC | MAE assume baseline | MAE oracle |\n");
         text.Append("|---|---:|---|---:|---:|---:|---|---:|---:|---:|\n");
         var groups = rows.GroupBy(r => r.Feature)
             .Append(rows.GroupBy(_ => "**all**").Single())
@@ -156,7 +167,15 @@ internal static class EstimationBenchmark
         {
             var g = group.ToArray();
             text.Append(CultureInfo.InvariantCulture,
-                $"| {group.Key} | {g.Length} | {g.Min(r => r.RealAcc):0.000}–{g.Max(r => r.RealAcc):0.000} | {g.Average(r => Math.Abs(r.EstAcc - r.RealAcc)):0.0000} | {g.Average(r => Math.Abs(baseAcc - r.RealAcc)):0.0000} | {g.Average(r => r.NoiseAcc):0.0000} | {g.Min(r => r.RealAuc):0.000}–{g.Max(r => r.RealAuc):0.000} | {g.Average(r => Math.Abs(r.EstAuc - r.RealAuc)):0.0000} | {g.Average(r => Math.Abs(baseAuc - r.RealAuc)):0.0000} | {g.Average(r => r.NoiseAuc):0.0000} |\n");
+                $"| {group.Key} | {g.Length} | {g.Min(r => r.RealAcc):0.000}–{g.Max(r => r.RealAcc):0.000} | {g.Average(r => Math.Abs(r.EstAcc - r.RealAcc)):0.0000} | {g.Average(r => Math.Abs(baseAcc - r.RealAcc)):0.0000} | {g.Average(r => Math.Abs(r.OracleAcc - r.RealAcc)):0.0000} | {g.Min(r => r.RealAuc):0.000}–{g.Max(r => r.RealAuc):0.000} | {g.Average(r => Math.Abs(r.EstAuc - r.RealAuc)):0.0000} | {g.Average(r => Math.Abs(baseAuc - r.RealAuc)):0.0000} | {g.Average(r => Math.Abs(r.OracleAuc - r.RealAuc)):0.0000} |\n");
+        }
+
+        foreach (var strong in new[] { false, true })
+        {
+            var g = rows.Where(r => !strong || Math.Abs(r.Beta) >= 1).ToArray();
+            summary.Add(new SetupSummary(setup, strong, g.Length,
+                new SetupErrors(g.Average(r => Math.Abs(r.EstAcc - r.RealAcc)), g.Average(r => Math.Abs(baseAcc - r.RealAcc)), g.Average(r => Math.Abs(r.OracleAcc - r.RealAcc)), g.Average(r => Math.Abs(r.EstAcc - r.OracleAcc))),
+                new SetupErrors(g.Average(r => Math.Abs(r.EstAuc - r.RealAuc)), g.Average(r => Math.Abs(baseAuc - r.RealAuc)), g.Average(r => Math.Abs(r.OracleAuc - r.RealAuc)), g.Average(r => Math.Abs(r.EstAuc - r.OracleAuc)))));
         }
 
         var unshifted = rows.Where(r => r.Beta == 0).ToArray();

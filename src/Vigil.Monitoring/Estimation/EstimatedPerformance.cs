@@ -46,6 +46,13 @@ public sealed record EstimatedPerformance
     /// <summary>The watched metrics whose band is degraded (those that raise the alarm), also for results stored before <see cref="Watched"/>.</summary>
     public IEnumerable<EstimatedMetric> DegradedWatched() => Metrics.Where(m => m.Degraded && m.Watched);
 
+    /// <summary>
+    /// Which estimator gave the estimate: <c>refitted</c> (on labelled production rows, <c>vigil models estimator</c>),
+    /// <c>bundle</c> (fitted with the version) or <c>none</c>; absent from results of the library's
+    /// <see cref="Checks.WindowMonitor"/> alone and from results stored before refits existed.
+    /// </summary>
+    public string? EstimatorSource { get; init; }
+
     /// <summary>Remarks (limits of the method, metrics left out).</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 }

@@ -173,6 +173,15 @@ public interface IMonitoringStore
     /// <summary>Removes the stored watched metrics of <paramref name="model"/>; true when there were any.</summary>
     bool ClearWatchedMetrics(string model);
 
+    /// <summary>Stores (or replaces) the performance estimator of a version refitted on labelled production rows.</summary>
+    void SetVersionEstimator(StoredEstimator estimator);
+
+    /// <summary>The refitted estimator of a version (its JSON only when <paramref name="withJson"/>), or null when it has none.</summary>
+    StoredEstimator? GetVersionEstimator(string model, int version, bool withJson = true);
+
+    /// <summary>Forgets the refitted estimator of a version (its bundle's applies again); true when there was one.</summary>
+    bool ClearVersionEstimator(string model, int version);
+
     /// <summary>Writes an alert about an event that has no row of its own and returns its id.</summary>
     long RaiseAlert(AlertDraft draft);
 

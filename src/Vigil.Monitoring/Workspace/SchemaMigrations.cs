@@ -275,5 +275,22 @@ internal static class SchemaMigrations
             PRIMARY KEY (model, version, prediction_seq)
         ) WITHOUT ROWID;
         """,
+
+        // 10: performance estimators refitted on labelled production rows (#17, `vigil models estimator`), one per
+        // model version. Kept outside the version's bundle, which stays content-addressed and verified by hash; checks
+        // use this one instead of the bundle's estimator.json while it exists. estimator is PerformanceEstimator's JSON.
+        """
+        CREATE TABLE version_estimators (
+            model     TEXT    NOT NULL,
+            version   INTEGER NOT NULL,
+            method    TEXT    NOT NULL,
+            source    TEXT    NOT NULL,
+            row_count INTEGER NOT NULL CHECK (row_count > 0),
+            fitted_at INTEGER NOT NULL,
+            fitted_by TEXT    NOT NULL,
+            estimator TEXT    NOT NULL,
+            PRIMARY KEY (model, version)
+        );
+        """,
     ];
 }

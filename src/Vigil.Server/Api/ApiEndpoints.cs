@@ -57,6 +57,7 @@ public static class ApiEndpoints
         RetrainEndpoints.Map(models);
         ReportEndpoints.Map(models);
         WatchEndpoints.Map(models);
+        EstimatorEndpoints.Map(models);
         ShadowEndpoints.Map(models);
         AlertEndpoints.Map(app, models);
         return app;

@@ -112,7 +112,7 @@ internal static class ModelUpload
         return path;
     }
 
-    private static async Task<Table> ReadCsv(IFormFile file, string staging, string name, long maxCells, CancellationToken cancellationToken)
+    internal static async Task<Table> ReadCsv(IFormFile file, string staging, string name, long maxCells, CancellationToken cancellationToken)
     {
         // CSV, or Parquet when the part's file name says so.
         var extension = string.Equals(Path.GetExtension(file.FileName), ".parquet", StringComparison.OrdinalIgnoreCase) ? ".parquet" : ".csv";

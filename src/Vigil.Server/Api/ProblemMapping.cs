@@ -59,6 +59,7 @@ internal sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Pr
         Vigil.Monitoring.Shadows.ShadowStateException e => (409, "Conflict", e.Message, null),
         Vigil.Monitoring.Models.ModelInputException e => (422, "Invalid model", e.Message, null),
         Vigil.Monitoring.Checks.WatchedMetricsInputException e => (422, "Unprocessable content", e.Message, null),
+        Vigil.Monitoring.Estimation.EstimatorInputException e => (422, "Unprocessable content", e.Message, null),
         AutoMLException e => (422, "Unprocessable content", e.Message, null),
         BundleFormatException e => (422, "Invalid model bundle", e.Message, null),
         CsvFormatException e => (422, "Invalid CSV", e.Message, null),

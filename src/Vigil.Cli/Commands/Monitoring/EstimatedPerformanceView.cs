@@ -48,7 +48,10 @@ internal static class EstimatedPerformanceView
         }
 
         var calibration = estimated.Calibration is null ? "" : $", calibration {estimated.Calibration}";
-        console.MarkupLine(Markup.Escape($"Estimated performance ({estimated.Method.ToUpperInvariant()} on {estimated.Rows:N0} rows{calibration}; watched metrics in bold):"));
+        var refitted = estimated.EstimatorSource == Vigil.Monitoring.Estimation.VersionEstimator.Refitted
+            ? ", estimator refitted on production rows (vigil models estimator --show)"
+            : "";
+        console.MarkupLine(Markup.Escape($"Estimated performance ({estimated.Method.ToUpperInvariant()} on {estimated.Rows:N0} rows{calibration}{refitted}; watched metrics in bold):"));
         console.Write(t);
     }
 

@@ -44,6 +44,7 @@ internal static class ModelsCommand
         command.Subcommands.Add(Promote());
         command.Subcommands.Add(Rollback());
         command.Subcommands.Add(WatchCommand.Create());
+        command.Subcommands.Add(EstimatorCommand.Create());
         command.Subcommands.Add(ShadowCommand.Create());
         return command;
     }
