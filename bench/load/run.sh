@@ -13,6 +13,13 @@
 #   FLOOR=1     after /predict, the same open-loop run against GET /health: the request path's own tail on this machine
 #               (no JSON body, model or store), to read /predict's p99 against.
 #   PORT=N      the port the server listens on (default 5099; another run on the machine may hold it).
+#   TRACE=1     where the bytes go (bench/lib/writeback-trace.sh): one line a second of rows/s, the kernel's Dirty and
+#               Writeback MB and (PostgreSQL) WAL MB/s, full-page images/s, WAL syncs/s and their mean time, during the
+#               measured ingestion and the /predict run; PostgreSQL's WAL bytes, full-page images and data pages
+#               written (checkpointer / bgwriter / backends) per row; the table's and indexes' sizes.
+#   PG_OPTS="-c name=value …"  extra PostgreSQL settings for STORE=postgres (bench/lib/postgres.sh).
+#   DIRTY_BACKGROUND_BYTES=N  the kernel starts writing dirty pages back once N bytes are dirty (vm.dirty_background_bytes,
+#               root) instead of at 10 % of memory; the machine's own setting is put back when the script ends.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 # A workspace made here is deleted at exit: a run leaves 5-9 GB of SQLite, and writing back an earlier run's
@@ -21,11 +28,14 @@ if [ -n "${1:-}" ]; then ws="$1"; own=0; else ws="$(mktemp -d /tmp/vigil-load-XX
 store=()
 if [ "${STORE:-sqlite}" = postgres ]; then
   . "$root/bench/lib/postgres.sh"
+  if [ "${TRACE:-0}" = 1 ]; then PG_OPTS="-c track_wal_io_timing=on ${PG_OPTS:-}"; fi
   pgdir="$(mktemp -d /tmp/vigil-load-pg-XXXX)"; chmod 755 "$pgdir"
   start_postgres "$pgdir"
   store=(--store "$pg_connection")
-  echo "store: PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') (synchronous_commit=on)"
+  echo "store: PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') (synchronous_commit=on${PG_OPTS:+; $PG_OPTS})"
 fi
+if [ "${TRACE:-0}" = 1 ]; then . "$root/bench/lib/writeback-trace.sh"; fi
+tracing() { [ "${TRACE:-0}" = 1 ]; }
 port="${PORT:-5099}"
 key="bench-write-key"
 dotnet build -c Release "$root/src/Vigil.Cli" -v q -nologo >/dev/null
@@ -38,7 +48,14 @@ echo "load before: $(uptime)"
 Vigil__ApiKeys__0__Key=$key Vigil__ApiKeys__0__Scope=write Vigil__Scheduler__Enabled=false \
   dotnet "$root/src/Vigil.Cli/bin/Release/net10.0/vigil.dll" serve $([ "${#store[@]}" -gt 0 ] || echo --workspace "$ws") "${store[@]}" --urls "http://127.0.0.1:$port" &
 server=$!
-trap 'kill -TERM $server 2>/dev/null; wait $server 2>/dev/null || true; if [ "$own" = 1 ]; then rm -rf "$ws"; fi; if [ -n "${pgdir:-}" ]; then stop_postgres "$pgdir"; rm -rf "$pgdir"; fi' EXIT
+trap 'if tracing; then trace_stop; fi; if [ -n "${vm_bytes:-}" ]; then vm_restore; fi; kill -TERM $server 2>/dev/null; wait $server 2>/dev/null || true; if [ "$own" = 1 ]; then rm -rf "$ws"; fi; if [ -n "${pgdir:-}" ]; then stop_postgres "$pgdir"; rm -rf "$pgdir"; fi' EXIT
+if [ -n "${DIRTY_BACKGROUND_BYTES:-}" ]; then
+  vm_bytes=$(cat /proc/sys/vm/dirty_background_bytes); vm_ratio=$(cat /proc/sys/vm/dirty_background_ratio)
+  # Writing one of the pair zeroes the other, so the one that was set is the one written back.
+  vm_restore() { if [ "$vm_bytes" != 0 ]; then echo "$vm_bytes" > /proc/sys/vm/dirty_background_bytes; else echo "$vm_ratio" > /proc/sys/vm/dirty_background_ratio; fi; }
+  echo "$DIRTY_BACKGROUND_BYTES" > /proc/sys/vm/dirty_background_bytes
+  echo "kernel: vm.dirty_background_bytes=$DIRTY_BACKGROUND_BYTES for this run (was bytes $vm_bytes, ratio $vm_ratio)"
+fi
 until curl -sf "http://127.0.0.1:$port/ready" >/dev/null; do sleep 0.2; done
 # utime+stime ticks of a process (with a second argument 1, plus those of the children it reaped).
 ticks() { awk -v r="${2:-0}" '{ sub(/^.*\) /, ""); print $12 + $13 + r * ($14 + $15) }' "/proc/$1/stat" 2>/dev/null || echo 0; }
@@ -61,7 +78,9 @@ if [ "${INGEST:-1}" != 0 ]; then
   fi
   $gen ingest  --url "http://127.0.0.1:$port" --key $key --batch 1000 --concurrency 4 --seconds 10 >/dev/null
   # Processor time per row beside the wall clock: the figure to compare when the machine is not quiet.
+  if tracing; then w0=$([ -z "${pgdir:-}" ] || pg_counters); trace_start ingestion; fi
   c0=$(cpu_ticks); out=$($gen ingest --url "http://127.0.0.1:$port" --key $key --batch 1000 --concurrency 4 --seconds 40); c1=$(cpu_ticks)
+  if tracing; then trace_stop; fi
   echo "$out"
   rows=$(echo "$out" | sed -n 's/^ingest: \([0-9,]*\) rows.*/\1/p' | tr -d ,)
   read -r s0 p0 <<<"$c0"; read -r s1 p1 <<<"$c1"
@@ -69,14 +88,17 @@ if [ "${INGEST:-1}" != 0 ]; then
     printf "processor time per row in the measured ingestion: server %.1f µs", s / hz * 1e6 / n
     if (pg) printf ", PostgreSQL %.1f µs (all its processes)", p / hz * 1e6 / n
     printf "\n" }'
+  if tracing && [ -n "${pgdir:-}" ]; then pg_counters_report "$w0" "$(pg_counters)" "${rows:-0}"; pg_sizes; fi
   if [ -n "${lag:-}" ]; then wait $lag; fi
 fi
+if tracing; then trace_start predict; fi
 # 10 s of warm-up: the first seconds of a new client and of the server's predict path carry JIT tier-up and thread
 # pool growth (with 2 s the measured p99 varied 2-11 ms between identical runs; with 10 s it is steady state).
 $gen predict --url "http://127.0.0.1:$port" --key $key --rps "${RPS:-500}" --seconds 20 --warmup 10 --slow-ms 5
 if [ "${FLOOR:-0}" = 1 ]; then
   $gen predict --endpoint health --url "http://127.0.0.1:$port" --key $key --rps "${RPS:-500}" --seconds 20 --warmup 10 --slow-ms 5
 fi
+if tracing; then trace_stop; fi
 if [ "${RETRAIN:-0}" = 1 ]; then
   $gen ingest --url "http://127.0.0.1:$port" --key $key --batch 1000 --concurrency 4 --seconds 40 --retrain-after 8 --retrain-budget 20
 fi

@@ -56,6 +56,13 @@ public sealed class ServerOptions
     /// </summary>
     public long MaxUploadCells { get; set; } = 50_000_000;
 
+    /// <summary>
+    /// Ingestion groups (group commits) of one model in flight at once. Unset: the store's choice — 1 on SQLite (one
+    /// writer), 2 on PostgreSQL (the next group inserts while the previous one's commit is flushed). 1 writes one
+    /// group at a time on any store.
+    /// </summary>
+    public int? IngestGroupsInFlight { get; set; }
+
     /// <summary>Most rows in one ingestion or predict batch (422 beyond). Default 100,000.</summary>
     public int MaxBatchRows { get; set; } = 100_000;
 

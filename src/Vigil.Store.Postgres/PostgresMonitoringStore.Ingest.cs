@@ -38,6 +38,9 @@ public sealed partial class PostgresMonitoringStore
         "UPDATE predictions p SET label = j.label, label_observed_at = j.observed_at, labelled_at = j.received_at " +
         "FROM joined j WHERE p.model = @m AND p.id = j.id AND p.label IS NULL RETURNING p.id";
 
+    /// <summary>Two: the next group of a model inserts while the previous one's commit is flushed (<see cref="ModelInsertLock"/>).</summary>
+    public int IngestConcurrency => 2;
+
     public IngestResult LogPredictions(string model, IReadOnlyList<PredictionRecord> rows)
     {
         ModelName.Validate(model);
@@ -92,16 +95,19 @@ public sealed partial class PostgresMonitoringStore
 
     // One transaction in one round trip: statements sent together without an explicit transaction run as one
     // implicit transaction that commits at the batch's end (PostgreSQL's extended protocol: everything before a Sync),
-    // and an error in any of them rolls all back. The model lock is held until that commit. A single-row /predict
-    // thus waits for one round trip and the commit's WAL flush, not two round trips.
+    // and an error in any of them rolls all back. A single-row /predict thus waits for one round trip and the commit's
+    // WAL flush, not two round trips. The locks (ModelInsertLock): the insert lock orders the model's inserts; the
+    // model lock, taken before the insert lock is let go and held until the commit, orders their commits and the
+    // label join; so the next ingestion of the model inserts while this one's commit is being flushed.
     private (int[] Inserted, int[] LateJoined) Write(string model, StagedRows staged, int batches, bool allNew)
     {
         var inserted = allNew ? staged.KeptPerBatch(batches) : new int[batches];
         var lateJoined = new int[batches];
         using var connection = _database.Connect();
-        using (var batch = new NpgsqlBatch(connection))
+        try
         {
-            batch.BatchCommands.Add(ModelLock.Command(model));
+            using var batch = new NpgsqlBatch(connection);
+            batch.BatchCommands.Add(ModelInsertLock.Take(model));
             var insert = new NpgsqlBatchCommand(allNew ? InsertNew : InsertSkippingStored);
             insert.Parameters.Add(Text("m", model));
             insert.Parameters.Add(ArrayOf("ids", NpgsqlDbType.Text, staged.Ids));
@@ -111,13 +117,16 @@ public sealed partial class PostgresMonitoringStore
             insert.Parameters.Add(ArrayOf("scores", NpgsqlDbType.Double, staged.Scores));
             insert.Parameters.Add(ArrayOf("versions", NpgsqlDbType.Integer, staged.ModelVersions));
             batch.BatchCommands.Add(insert);
+            batch.BatchCommands.Add(ModelLock.Command(model));
+            batch.BatchCommands.Add(ModelInsertLock.ReleaseCommand(model));
             var join = new NpgsqlBatchCommand(JoinPending);
             join.Parameters.Add(Text("m", model));
             join.Parameters.Add(ArrayOf("ids", NpgsqlDbType.Text, staged.Ids));
             batch.BatchCommands.Add(join);
 
-            // Results come from the statements that return rows (the reader skips the plain insert): the lock's
-            // one row, the stored ids when the insert has RETURNING, then the joined ids.
+            // Results come from the statements that return rows (the reader skips the plain insert): the insert
+            // lock's one row, the stored ids when the insert has RETURNING, the model lock's and the release's one
+            // row each, then the joined ids.
             using var reader = batch.ExecuteReader();
             reader.NextResult();
             if (!allNew)
@@ -130,6 +139,8 @@ public sealed partial class PostgresMonitoringStore
                 reader.NextResult();
             }
 
+            reader.NextResult();
+            reader.NextResult();
             while (reader.Read())
             {
                 lateJoined[staged.BatchOf(reader.GetString(0))]++;
@@ -140,6 +151,12 @@ public sealed partial class PostgresMonitoringStore
             while (reader.NextResult())
             {
             }
+        }
+        catch
+        {
+            // The implicit transaction rolled back, but a session lock outlives it.
+            ModelInsertLock.Release(connection, model);
+            throw;
         }
 
         return (inserted, lateJoined);

@@ -40,6 +40,13 @@ public interface IMonitoringStore
         string model, IReadOnlyList<(IReadOnlyList<PredictionRecord> Rows, IReadOnlyList<string> FeaturesJson)> batches);
 
     /// <summary>
+    /// How many ingestion transactions of one model a writer should keep in flight at once. SQLite has one writer, so
+    /// 1; PostgreSQL lets the next group insert while the previous one's commit is flushed (2). Results, durability
+    /// and the order in which rows become visible are the same either way.
+    /// </summary>
+    int IngestConcurrency => 1;
+
+    /// <summary>
     /// Stores a batch of labels in one transaction. A label joins its prediction by id; a label whose prediction has
     /// not arrived waits and is joined when it does. First label wins: a label for an id that already has one (joined
     /// or pending, including earlier in the batch) is ignored and counted, so retrying a batch is harmless. The arrival

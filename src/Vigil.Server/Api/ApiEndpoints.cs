@@ -18,6 +18,7 @@ public static class ApiEndpoints
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IValidateOptions<ServerOptions>, StreamSettingsValidation>();
         services.AddSingleton<IValidateOptions<ServerOptions>, RetrainOptionsValidation>();
+        services.AddSingleton<IValidateOptions<ServerOptions>, IngestGroupsValidation>();
         services.AddSingleton<WorkspaceHost>();
         services.AddSingleton<IngestWriter>();
         services.AddSingleton<ChampionSchemas>();

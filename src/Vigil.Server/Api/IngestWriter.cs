@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Vigil.Monitoring.Store;
 using Vigil.Server.Metrics;
 
@@ -12,7 +13,9 @@ namespace Vigil.Server.Api;
 /// costs an fsync (about 3.5 ms on the benchmark disk), so committing each small /predict request alone would cap the
 /// service near 300 requests/s, while a group shares one. A request is answered only after its group committed
 /// (acknowledged = committed). One writer also keeps SQLite's busy handler, which sleeps in millisecond steps, out
-/// of the way. Reads never wait (WAL).
+/// of the way. Reads never wait (WAL). On a store that takes concurrent ingestion (PostgreSQL,
+/// <see cref="IMonitoringStore.IngestConcurrency"/>), up to that many groups are in flight: the next one inserts while
+/// the last one's commit is flushed.
 /// </summary>
 public sealed class IngestWriter : IDisposable
 {
@@ -23,10 +26,13 @@ public sealed class IngestWriter : IDisposable
     private readonly WorkspaceHost _host;
     private readonly ILogger<IngestWriter> _logger;
     private readonly Task _loop;
+    private readonly int? _groupsInFlight;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> _inserted = new(StringComparer.Ordinal);
 
-    public IngestWriter(WorkspaceHost host, ILogger<IngestWriter> logger)
+    public IngestWriter(WorkspaceHost host, ILogger<IngestWriter> logger, IOptions<ServerOptions> options)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        _groupsInFlight = options.Value.IngestGroupsInFlight;
         _host = host;
         _logger = logger;
         _loop = Task.Factory.StartNew(Loop, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
@@ -68,6 +74,12 @@ public sealed class IngestWriter : IDisposable
     private async Task Loop()
     {
         var pending = new List<Work>();
+        // A store whose IngestConcurrency is above 1 (PostgreSQL) takes the next group while the last one's commit is
+        // flushed: the groups go to that many writer threads of their own (a write blocks its thread for a whole
+        // transaction; on the thread pool, two of them starved the request threads of a 2-core machine for up to half
+        // a second at a time). Each request is still answered only after its own group committed.
+        var concurrency = _groupsInFlight ?? Math.Max(1, _host.Workspace.Store.IngestConcurrency);
+        using var writers = concurrency > 1 ? new GroupWriters(concurrency) : null;
         while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
         {
             var rows = 0;
@@ -75,6 +87,12 @@ public sealed class IngestWriter : IDisposable
             {
                 pending.Add(work);
                 rows += work.Rows?.Count ?? 0;
+            }
+
+            if (writers is not null && pending.Any(w => w.Write is not null))
+            {
+                // Other writes (labels) and the row counts read through them see every group committed before.
+                await writers.DrainAsync().ConfigureAwait(false);
             }
 
             foreach (var work in pending.Where(w => w.Write is not null))
@@ -86,13 +104,31 @@ public sealed class IngestWriter : IDisposable
 
             foreach (var group in pending.Where(w => w.Write is null).GroupBy(w => w.Model!, StringComparer.Ordinal))
             {
-                var started = Stopwatch.GetTimestamp();
-                WriteGroup(group.Key, group.ToList());
-                VigilMetrics.StoreWriteCompleted(Stopwatch.GetElapsedTime(started));
+                if (writers is null)
+                {
+                    TimedWriteGroup(group.Key, group.ToList());
+                }
+                else
+                {
+                    var (model, works) = (group.Key, group.ToList());
+                    await writers.StartAsync(() => TimedWriteGroup(model, works)).ConfigureAwait(false);
+                }
             }
 
             pending.Clear();
         }
+
+        if (writers is not null)
+        {
+            await writers.DrainAsync().ConfigureAwait(false);
+        }
+    }
+
+    private void TimedWriteGroup(string model, List<Work> group)
+    {
+        var started = Stopwatch.GetTimestamp();
+        WriteGroup(model, group);
+        VigilMetrics.StoreWriteCompleted(Stopwatch.GetElapsedTime(started));
     }
 
     private void WriteGroup(string model, List<Work> group)
