@@ -53,6 +53,7 @@ public static class ReportBuilder
             Summary = Headline(inputs, timeline.FirstOrDefault(s => s.Metric == primary), championMetric(primary)),
             MetricTimeline = timeline,
             EstimatedTimeline = EstimatedTimeline.Build(inputs.Checks),
+            EstimatorRefit = inputs.Champion is { } champion ? EstimatorRefit(workspace, champion) : null,
             // Histograms come from the profile of the version the latest check ran against, whose bins it used.
             LatestDrift = DriftViews.Latest(latest, latest is null ? null : inputs.ProfileOf(latest.Record.ModelVersion)),
             DriftHeatmap = DriftViews.Heatmap(inputs.Checks),
@@ -61,6 +62,11 @@ public static class ReportBuilder
             Events = TimelineEvents.Build(inputs),
         };
     }
+
+    private static string? EstimatorRefit(VigilWorkspace workspace, ModelVersion champion) =>
+        workspace.Store.GetVersionEstimator(champion.Model, champion.Version) is { } refit
+            ? new Estimation.VersionEstimator(champion.Model, champion.Version, Estimation.VersionEstimator.Refitted, null, null) { Refit = refit }.Note
+            : null;
 
     private static ReportSummary Headline(ReportInputs inputs, MetricSeries? series, double? championValue)
     {

@@ -57,6 +57,7 @@ public sealed class EstimatorRefitTests : IDisposable
         Assert.Equal(2000, refit.Refit!.Rows);
         Assert.Equal("2,000 labelled rows of week-49.csv", refit.Refit.Source);
 
+        Assert.StartsWith("estimator refitted on 2,000 labelled rows of week-49.csv (", Vigil.Monitoring.Reporting.ReportBuilder.Build(monitor.Workspace, "c").EstimatorRefit, StringComparison.Ordinal);
         var after = monitor.Check("c", unlabelled).Result.EstimatedPerformance!;
         Assert.Equal(VersionEstimator.Refitted, after.EstimatorSource);
         Assert.Contains(after.Notes, n => n.StartsWith("estimator refitted on 2,000 labelled rows of week-49.csv", StringComparison.Ordinal));
@@ -67,6 +68,7 @@ public sealed class EstimatorRefitTests : IDisposable
         var reset = monitor.ResetEstimator("c");
         Assert.Equal(VersionEstimator.Bundle, reset.Source);
         Assert.Equal(Accuracy(before), Accuracy(monitor.Check("c", unlabelled).Result.EstimatedPerformance!), 12);
+        Assert.Null(Vigil.Monitoring.Reporting.ReportBuilder.Build(monitor.Workspace, "c").EstimatorRefit); // the report says no more than the checks use
     }
 
     [Fact]

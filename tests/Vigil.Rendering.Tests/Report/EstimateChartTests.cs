@@ -55,4 +55,22 @@ public class EstimateChartTests
         Assert.DoesNotContain("<script>alert(1)", html, StringComparison.Ordinal);
         Assert.Single(ReportHtml.ParseSvgs(html), s => (string?)s.Root!.Attribute("class") == "chart estimate-chart");
     }
+
+    [Fact]
+    public void ARefittedEstimatorIsNamedInTheSection_AndNotOtherwise()
+    {
+        static string Section(string html)
+        {
+            var section = html[html.IndexOf("<section id=\"estimated\">", StringComparison.Ordinal)..];
+            return section[..section.IndexOf("</section>", StringComparison.Ordinal)];
+        }
+
+        var refitted = SampleReports.Realistic() with
+        {
+            EstimatorRefit = "estimator refitted on 2,000 labelled rows of <week-49>.csv (2026-12-06 14:00 UTC by alice); its baselines are the metrics realised on those rows",
+        };
+        var section = Section(HtmlReport.Render(refitted));
+        Assert.Contains("estimator refitted on 2,000 labelled rows of &lt;week-49&gt;.csv (2026-12-06 14:00 UTC by alice)", section, StringComparison.Ordinal);
+        Assert.DoesNotContain("refitted on", Section(HtmlReport.Render(SampleReports.Realistic())), StringComparison.Ordinal);
+    }
 }

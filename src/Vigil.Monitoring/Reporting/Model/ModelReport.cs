@@ -48,6 +48,12 @@ public sealed record ModelReport
     /// <summary>One series per metric estimated without labels (CBPE / DLE), with realised values where labels came; empty without estimates.</summary>
     public IReadOnlyList<EstimatedSeries> EstimatedTimeline { get; init; } = [];
 
+    /// <summary>
+    /// When the champion's estimator was refitted on labelled production rows (<c>vigil models estimator</c>): what it
+    /// was fitted on, when and by whom. Null when its checks use the estimator fitted with the version.
+    /// </summary>
+    public string? EstimatorRefit { get; init; }
+
     /// <summary>Per-column drift of the latest check, in the reference's column order.</summary>
     public IReadOnlyList<DriftColumnView> LatestDrift { get; init; } = [];
 
