@@ -22,8 +22,5 @@ public sealed record VersionEstimator(string Model, int Version, string Source, 
     public StoredEstimator? Refit { get; init; }
 
     /// <summary>A remark for a check's estimate: which estimator, and for a refit what it was fitted on.</summary>
-    public string? Note => Refit is { } r
-        ? string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"estimator refitted on {r.Source} ({r.FittedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC by {r.FittedBy}); its baselines are the metrics realised on those rows")
-        : Why;
+    public string? Note => Refit?.Description ?? Why;
 }

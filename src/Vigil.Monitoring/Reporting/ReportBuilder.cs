@@ -63,10 +63,9 @@ public static class ReportBuilder
         };
     }
 
+    // The refit's record only: its estimator JSON is not needed to say what it was fitted on.
     private static string? EstimatorRefit(VigilWorkspace workspace, ModelVersion champion) =>
-        workspace.Store.GetVersionEstimator(champion.Model, champion.Version) is { } refit
-            ? new Estimation.VersionEstimator(champion.Model, champion.Version, Estimation.VersionEstimator.Refitted, null, null) { Refit = refit }.Note
-            : null;
+        workspace.Store.GetVersionEstimator(champion.Model, champion.Version, withJson: false)?.Description;
 
     private static ReportSummary Headline(ReportInputs inputs, MetricSeries? series, double? championValue)
     {

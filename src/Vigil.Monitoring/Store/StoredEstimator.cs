@@ -12,4 +12,8 @@ public sealed record StoredEstimator(string Model, int Version, string Method, s
 {
     /// <summary>The estimator as JSON (<see cref="Estimation.PerformanceEstimator"/>); null when read without it.</summary>
     public string? Json { get; init; }
+
+    /// <summary>What a check's notes and the report say of it: fitted on what, when, by whom.</summary>
+    public string Description => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"estimator refitted on {Source} ({FittedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC by {FittedBy}); its baselines are the metrics realised on those rows");
 }
