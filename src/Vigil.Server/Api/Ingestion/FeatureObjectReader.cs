@@ -59,7 +59,7 @@ internal sealed class FeatureObjectReader(FeatureSchema? schema, BatchProblems p
 
             object? value = null;
             var fits = true;
-            if (reader.TokenType == JsonTokenType.Number && !(reader.TryGetDouble(out var number) && double.IsFinite(number)))
+            if (reader.TokenType == JsonTokenType.Number && !JsonNumber.FitsDouble(ref reader))
             {
                 // Beyond double (1e999): stored as the text JSON uses for infinity, read back as ±Infinity.
                 var infinite = reader.ValueSpan[0] == (byte)'-' ? double.NegativeInfinity : double.PositiveInfinity;
