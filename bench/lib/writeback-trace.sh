@@ -1,6 +1,7 @@
 # Sourced by bench/load/run.sh with TRACE=1: where an ingestion's bytes go, second by second.
 #   trace_start LABEL      — a background loop printing one line a second: rows/s (PostgreSQL: from the predictions
-#                            sequence), the kernel's Dirty and Writeback (MB, /proc/meminfo) and, on PostgreSQL, WAL
+#                            sequence), the kernel's Dirty, Writeback and MemFree (MB, /proc/meminfo), the kernel's
+#                            share of processor time (system + irq + softirq, /proc/stat) and, on PostgreSQL, WAL
 #                            MB/s, full-page images/s and WAL syncs/s with their mean time (pg_stat_wal).
 #   trace_stop             — ends the loop.
 #   pg_counters            — one line of PostgreSQL's cumulative write counters (for a before/after difference).
@@ -39,18 +40,24 @@ pg_sizes() {
 
 _meminfo_mb() { awk -v k="$1:" '$1 == k { printf "%d", $2 / 1024 }' /proc/meminfo; }
 
+# "system-ticks all-ticks" of every processor (/proc/stat): the kernel's share of the machine each second.
+_cpu_ticks() { awk '$1 == "cpu" { t = 0; for (i = 2; i <= NF; i++) t += $i; print $4 + $7 + $8, t; exit }' /proc/stat; }
+
 trace_start() {
   (
     local label="$1" t=0 prev="" now
-    echo "trace ($label): second rows/s dirty-MB writeback-MB${pg_port:+ wal-MB/s fpi/s wal-syncs/s sync-ms data-MB/s autovacuums}"
+    # free-MB falling is the page cache growing into memory the machine has not used lately: on a VM that hands free
+    # memory back to its host (virtio-balloon free page reporting), that memory costs about ten times more to fill
+    # (docs/scale.md, "Why the rate falls"), and the kernel's share (sys %) rises with it.
+    echo "trace ($label): second rows/s dirty-MB writeback-MB free-MB sys-%${pg_port:+ wal-MB/s fpi/s wal-syncs/s sync-ms data-MB/s autovacuums}"
     while :; do
-      now="$(date +%s.%N) $(_meminfo_mb Dirty) $(_meminfo_mb Writeback)"
+      now="$(date +%s.%N) $(_meminfo_mb Dirty) $(_meminfo_mb Writeback) $(_meminfo_mb MemFree) $(_cpu_ticks)"
       if [ -n "${pg_port:-}" ]; then now="$now $(pg_counters)"; fi
       if [ -n "$prev" ]; then
         awk -v t="$t" -v a="$prev" -v b="$now" 'BEGIN {
           n = split(a, x, " "); split(b, y, " "); dt = y[1] - x[1]
-          printf "trace %3d %7s %6d %6d", t, (n > 3) ? sprintf("%d", (y[4] - x[4]) / dt) : "-", y[2], y[3]
-          if (n > 3) { s = y[9] - x[9]; printf " %6.1f %6d %5d %6.2f %6.1f %d", (y[7] - x[7]) / 1048576 / dt, (y[6] - x[6]) / dt, s / dt, s ? (y[10] - x[10]) / s : 0, (y[11] + y[12] + y[13] - x[11] - x[12] - x[13]) * 8192 / 1048576 / dt, y[16] }
+          printf "trace %3d %7s %6d %6d %6d %5.1f", t, (n > 6) ? sprintf("%d", (y[7] - x[7]) / dt) : "-", y[2], y[3], y[4], (y[6] > x[6]) ? 100 * (y[5] - x[5]) / (y[6] - x[6]) : 0
+          if (n > 6) { s = y[12] - x[12]; printf " %6.1f %6d %5d %6.2f %6.1f %d", (y[10] - x[10]) / 1048576 / dt, (y[9] - x[9]) / dt, s / dt, s ? (y[13] - x[13]) / s : 0, (y[14] + y[15] + y[16] - x[14] - x[15] - x[16]) * 8192 / 1048576 / dt, y[19] }
           printf "\n" }'
       fi
       prev="$now"; t=$((t + 1))

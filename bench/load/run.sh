@@ -13,8 +13,8 @@
 #   FLOOR=1     after /predict, the same open-loop run against GET /health: the request path's own tail on this machine
 #               (no JSON body, model or store), to read /predict's p99 against.
 #   PORT=N      the port the server listens on (default 5099; another run on the machine may hold it).
-#   TRACE=1     where the bytes go (bench/lib/writeback-trace.sh): one line a second of rows/s, the kernel's Dirty and
-#               Writeback MB and (PostgreSQL) WAL MB/s, full-page images/s, WAL syncs/s and their mean time, during the
+#   TRACE=1     where the bytes go (bench/lib/writeback-trace.sh): one line a second of rows/s, the kernel's Dirty,
+#               Writeback and free MB and its share of processor time, and (PostgreSQL) WAL MB/s, full-page images/s, WAL syncs/s and their mean time, during the
 #               measured ingestion and the /predict run; PostgreSQL's WAL bytes, full-page images and data pages
 #               written (checkpointer / bgwriter / backends) per row; the table's and indexes' sizes.
 #   PG_OPTS="-c name=value …"  extra PostgreSQL settings for STORE=postgres (bench/lib/postgres.sh).

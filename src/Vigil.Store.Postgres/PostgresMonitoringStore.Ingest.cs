@@ -5,8 +5,9 @@ using Vigil.Monitoring.Workspace;
 
 namespace Vigil.Store.Postgres;
 
-// Ingestion: the first row of each id is chosen in memory, then one INSERT … SELECT FROM unnest(arrays) … ON CONFLICT
-// DO NOTHING sends the rows as binary array parameters: no staging table, no sort in the database.
+// Ingestion: the first row of each id is chosen in memory, then the rows go in as binary array parameters of one
+// INSERT … SELECT unnest(…) (and ON CONFLICT DO NOTHING when an id was stored already), or, for a large group of new
+// ids, by binary COPY (PostgresMonitoringStore.IngestCopy.cs): no staging table, no sort in the database.
 public sealed partial class PostgresMonitoringStore
 {
     // The unnests in the select list step through the equally long arrays together, in order, and the INSERT takes
@@ -104,6 +105,20 @@ public sealed partial class PostgresMonitoringStore
         var inserted = allNew ? staged.KeptPerBatch(batches) : new int[batches];
         var lateJoined = new int[batches];
         using var connection = _database.Connect();
+        if (allNew && staged.Count >= CopyRows)
+        {
+            try
+            {
+                return (inserted, CopyNew(connection, model, staged, batches));
+            }
+            catch
+            {
+                RollBack(connection);
+                ModelInsertLock.Release(connection, model);
+                throw;
+            }
+        }
+
         try
         {
             using var batch = new NpgsqlBatch(connection);

@@ -53,8 +53,11 @@ public sealed class PostgresIngestPipelineTests
         Assert.Equal(Rows(0, 510).Select(r => r.Id), positions);
     }
 
-    [SkippableFact]
-    public async Task AWriteThatFailsInTheDatabaseLeavesNoLockBehind()
+    // 5 rows go in by the array insert, 400 by COPY (PostgresMonitoringStore.CopyRows).
+    [SkippableTheory]
+    [InlineData(5)]
+    [InlineData(400)]
+    public async Task AWriteThatFailsInTheDatabaseLeavesNoLockBehind(int rows)
     {
         using var temp = TempStore.Open(StoreBackends.Postgres);
         temp.Execute("""
@@ -64,7 +67,7 @@ public sealed class PostgresIngestPipelineTests
             """);
         var store = temp.OpenAnother();
         store.LogPredictions("m", Rows(0, 5));
-        var boom = Rows(5, 5).Append(Rows(99, 1)[0] with { Id = "boom" }).ToArray();
+        var boom = Rows(5, rows).Append(Rows(99_999, 1)[0] with { Id = "boom" }).ToArray();
 
         // Failing on the first attempt and on the retry after a stored id (r0 again). The insert lock is a session
         // lock, which a rollback does not release; one left on the failed write's connection while it sits in the pool
@@ -74,9 +77,59 @@ public sealed class PostgresIngestPipelineTests
         Assert.Throws<PostgresException>(() => store.LogPredictions("m", [.. Rows(0, 1), .. boom]));
         Assert.Equal(0, AdvisoryLocksHeld(temp));
 
-        var other = Task.Run(() => temp.OpenAnother().LogPredictions("m", Rows(5, 5)));
-        Assert.Equal(5, (await other.WaitAsync(TimeSpan.FromSeconds(30))).Inserted);
-        Assert.Equal(10, store.CountPredictions("m"));
+        var other = Task.Run(() => temp.OpenAnother().LogPredictions("m", Rows(5, rows)));
+        Assert.Equal(rows, (await other.WaitAsync(TimeSpan.FromSeconds(30))).Inserted);
+        Assert.Equal(5 + rows, store.CountPredictions("m"));
+    }
+
+    [SkippableFact]
+    public void ALargeGroupIsCopiedWithTheSameContract_FirstRowKept_DuplicatesCounted_PendingLabelsJoined()
+    {
+        using var temp = TempStore.Open(StoreBackends.Postgres);
+        // Which statement stored the rows: COPY for a large group of new ids, the array insert otherwise.
+        temp.Execute("""
+            CREATE TABLE statements_seen (statement TEXT);
+            CREATE FUNCTION note_statement() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN INSERT INTO statements_seen VALUES (split_part(ltrim(current_query()), ' ', 1)); RETURN NULL; END $$;
+            CREATE TRIGGER note_statement AFTER INSERT ON predictions FOR EACH STATEMENT EXECUTE FUNCTION note_statement();
+            """);
+        var store = temp.Store;
+        store.LogPredictions("m", Rows(0, 10));
+        Assert.Equal(new LabelResult(0, 3, 0), store.LogLabels("m",
+            [new LabelRecord("r100", "no", null), new LabelRecord("r200", "yes", null), new LabelRecord("r399", "no", null)]));
+
+        // 390 new ids, each later sent again in the same call with another prediction (the first stays).
+        var fresh = Rows(10, 390);
+        var result = store.LogPredictions("m", [.. fresh, .. fresh.Take(5).Select(r => r with { Prediction = "no" })]);
+        Assert.Equal(new IngestResult(390, 5, 3), result);
+        Assert.Equal(["INSERT", "COPY"], StatementsSeen(temp));
+
+        // A large group with three stored ids: the copy fails whole, and the conflict-skipping insert stores the rest.
+        var mixed = Rows(400, 300).Concat(Rows(0, 3).Select(r => r with { Prediction = "no" })).ToArray();
+        Assert.Equal(new IngestResult(300, 3, 0), store.LogPredictions("m", mixed));
+        Assert.Equal(["INSERT", "COPY", "INSERT"], StatementsSeen(temp));
+
+        Assert.Equal(700, store.CountPredictions("m"));
+        Assert.Equal(0, store.CountPendingLabels("m"));
+        var stored = store.ReadWindow("m", WindowSpec.All).ToDictionary(r => r.Id);
+        Assert.All(Rows(0, 700), r => Assert.Equal("yes", stored[r.Id].Prediction));
+        Assert.Equal("yes", stored["r200"].Label);
+        var positions = store.ReadStreamRows("m", Vigil.Monitoring.Streams.StreamKind.Score, 0, 1000).Select(r => r.Id).ToArray();
+        Assert.Equal(Rows(0, 700).Select(r => r.Id), positions);
+    }
+
+    private static string[] StatementsSeen(TempStore temp)
+    {
+        using var connection = (NpgsqlConnection)temp.Connect();
+        using var command = new NpgsqlCommand("SELECT statement FROM statements_seen", connection);
+        using var reader = command.ExecuteReader();
+        var seen = new List<string>();
+        while (reader.Read())
+        {
+            seen.Add(reader.GetString(0));
+        }
+
+        return [.. seen];
     }
 
     private static bool WaitsForTheModelLockWithRowsInserted(NpgsqlConnection watcher, int holder)
