@@ -12,6 +12,10 @@
 #               first ingested row, over the 10 + 40 s of ingestion) and when it catches up (it waits up to 180 s).
 #   FLOOR=1     after /predict, the same open-loop run against GET /health: the request path's own tail on this machine
 #               (no JSON body, model or store), to read /predict's p99 against.
+#   INGEST_SECONDS=N  the measured ingestion's length (default 40). Longer runs reach PostgreSQL's WAL-triggered
+#               checkpoints (every ~4 GB of WAL at max_wal_size=8GB, about 50 s at 90,000 rows/s), their full-page
+#               images and the recycling of WAL segments: the steady state of a store that ingests all day. A run
+#               writes about 1.5 KB of table, index and WAL per row to the disk, so check the free space first.
 #   PORT=N      the port the server listens on (default 5099; another run on the machine may hold it).
 #   TRACE=1     where the bytes go (bench/lib/writeback-trace.sh): one line a second of rows/s, the kernel's Dirty,
 #               Writeback and free MB and its share of processor time, and (PostgreSQL) WAL MB/s, full-page images/s, WAL syncs/s and their mean time, during the
@@ -73,13 +77,13 @@ cpu_ticks() {
 if [ "${INGEST:-1}" != 0 ]; then
   if [ "${SHADOW:-0}" = 1 ]; then
     # From the first row on (the warm-up's rows wait for the shadow too), so "seconds behind" is exact.
-    $gen shadow-lag --url "http://127.0.0.1:$port" --key $key --seconds 50 --max-wait 180 &
+    $gen shadow-lag --url "http://127.0.0.1:$port" --key $key --seconds $((10 + ${INGEST_SECONDS:-40})) --max-wait 180 &
     lag=$!
   fi
   $gen ingest  --url "http://127.0.0.1:$port" --key $key --batch 1000 --concurrency 4 --seconds 10 >/dev/null
   # Processor time per row beside the wall clock: the figure to compare when the machine is not quiet.
   if tracing; then w0=$([ -z "${pgdir:-}" ] || pg_counters); trace_start ingestion; fi
-  c0=$(cpu_ticks); out=$($gen ingest --url "http://127.0.0.1:$port" --key $key --batch 1000 --concurrency 4 --seconds 40); c1=$(cpu_ticks)
+  c0=$(cpu_ticks); out=$($gen ingest --url "http://127.0.0.1:$port" --key $key --batch 1000 --concurrency 4 --seconds "${INGEST_SECONDS:-40}"); c1=$(cpu_ticks)
   if tracing; then trace_stop; fi
   echo "$out"
   rows=$(echo "$out" | sed -n 's/^ingest: \([0-9,]*\) rows.*/\1/p' | tr -d ,)
