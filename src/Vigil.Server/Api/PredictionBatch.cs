@@ -13,8 +13,8 @@ internal sealed class PredictionBatch(int capacity)
 
     public List<string> FeaturesJson { get; } = new(capacity);
 
-    /// <summary>Feature values per row (double, string, bool or null), when the reader was asked to keep them.</summary>
-    public List<Dictionary<string, object?>>? Values { get; init; }
+    /// <summary>The rows' feature values in the champion's columns, when the reader was asked to keep them (scoring).</summary>
+    public FeatureColumns? Values { get; init; }
 
     /// <summary>Rows that came without an id (the server gave them one); only allowed when scoring.</summary>
     public int GeneratedIds { get; set; }
