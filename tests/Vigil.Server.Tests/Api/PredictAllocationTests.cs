@@ -15,7 +15,7 @@ public sealed class AllocationCountingCollection
 
 /// <summary>
 /// The bytes the service allocates per one-row <c>/predict</c> (scored, logged, committed, answered) stay far below what
-/// they were before the hot path was trimmed (17,795 bytes a request for this model, 8,879 after), since every gen-0 collection they
+/// they were before the hot path was trimmed (17,795 bytes a request for this model, 8,448 after), since every gen-0 collection they
 /// cause pauses requests (docs/models.md, "Where the last millisecond goes"). Counted, not timed: the real server runs
 /// in this process and a client that allocates nothing per request sends one request at a time, so
 /// <see cref="GC.GetTotalAllocatedBytes(bool)"/> around them is the server's count, the same on a busy machine.
@@ -23,7 +23,7 @@ public sealed class AllocationCountingCollection
 [Collection(AllocationCountingCollection.Name)]
 public sealed class PredictAllocationTests(ITestOutputHelper output)
 {
-    // 8,879 bytes today, 17,795 before the trimming (Debug build; docs/models.md has the figures). The bound leaves room for
+    // 8,448 bytes today, 17,795 before the trimming (Debug build; docs/models.md has the figures). The bound leaves room for
     // a runtime or ASP.NET Core update, and still fails if a per-row dictionary, a connection per commit or a
     // prepared statement per commit comes back.
     private const int MaxBytesPerRequest = 13_000;
