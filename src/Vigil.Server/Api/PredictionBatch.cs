@@ -7,7 +7,7 @@ namespace Vigil.Server.Api;
 /// A parsed batch of rows: the records, each row's features already in the store's JSON form, and (for scoring)
 /// the feature values.
 /// </summary>
-internal sealed class PredictionBatch(int capacity)
+internal sealed class PredictionBatch(int capacity, RowProblemList findings)
 {
     public List<PredictionRecord> Rows { get; } = new(capacity);
 
@@ -20,5 +20,5 @@ internal sealed class PredictionBatch(int capacity)
     public int GeneratedIds { get; set; }
 
     /// <summary>Schema problems of rows stored anyway (lenient ingestion); empty otherwise.</summary>
-    public RowProblemList Findings { get; set; } = new();
+    public RowProblemList Findings { get; } = findings;
 }

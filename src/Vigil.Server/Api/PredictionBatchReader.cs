@@ -78,7 +78,7 @@ internal sealed class PredictionBatchReader(FeatureSchema? schema = null, bool l
             throw Problem("Expected a JSON array of rows (or an object with a 'rows' array).");
         }
 
-        var batch = new PredictionBatch(Math.Min(1024, body.Length / 64)) { Values = scoring ? new FeatureColumns(schema ?? throw new InvalidOperationException("Scoring needs the champion's schema.")) : null };
+        var batch = new PredictionBatch(Math.Min(1024, body.Length / 64), _problems.Findings) { Values = scoring ? new FeatureColumns(schema ?? throw new InvalidOperationException("Scoring needs the champion's schema.")) : null };
         var features = new FeatureObjectReader(schema, _problems);
         var index = 0;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
@@ -108,7 +108,6 @@ internal sealed class PredictionBatchReader(FeatureSchema? schema = null, bool l
             throw Problem("The batch has no rows.");
         }
 
-        batch.Findings = _problems.Findings;
         return batch;
     }
 
