@@ -26,6 +26,7 @@ internal static class Program
             Console.Error.WriteLine("  detectors-stationary [LENGTH]   false changes of each detector on long stationary streams");
             Console.Error.WriteLine("  estimation [--shared DIR] [--datasets elec,bank] [--trials 8] [--seeds 2] [--holdout latest] [--oracle-draws 100] [--out FILE.md]   CBPE accuracy under covariate shift, concept change, timing");
             Console.Error.WriteLine("  unlabelled [ROWS] [REPEAT]   CBPE + DLE + domain classifier + PCA on a ROWS-row, 20-feature window, and a whole unlabelled check (#17)");
+            Console.Error.WriteLine("  predict-alloc [vigil|onnx|both] [--requests N] [--warmup N] [--types]   managed bytes the service allocates per one-row /predict (in-process server, loopback)");
             Console.Error.WriteLine("  labelled-check [ROWS] [--features F] [--bootstrap-rows N] [--repeat R]   a check with labels vs without (#17)");
             return 2;
         }
@@ -46,6 +47,7 @@ internal static class Program
             "bundle-predict" => AutoML.BundlePredictLatency.Run(args[1..]),
             "detectors" => Detectors.DetectorBenchmark.Run(args[1..]),
             "detectors-stationary" => Detectors.StationaryStreams.Run(args[1..]),
+            "predict-alloc" => Server.PredictAllocations.Run(args[1..]),
             "onnx-predict" => Models.OnnxPredictLatency.Run(args[1..]),
             "automl-run" when args.Length == 5 => AutoML.AutoMLRun.Run(
                 args[1], args[2], int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture)),

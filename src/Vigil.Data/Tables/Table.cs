@@ -6,19 +6,23 @@ namespace Vigil.Data.Tables;
 /// </summary>
 public sealed class Table
 {
+    // Tables narrower than this find a column by a scan of the names: a one-row table that /predict scores costs no
+    // dictionary (about 0.9 KB of a 20-feature request, docs/models.md), and a scan of a few names is as fast.
+    private const int IndexedFrom = 33;
+
     private readonly Column[] _columns;
-    private readonly Dictionary<string, int> _index;
+    private readonly Dictionary<string, int>? _index;
 
     /// <summary>Builds a table; all columns must have the same length and distinct names.</summary>
     public Table(IEnumerable<Column> columns)
     {
         ArgumentNullException.ThrowIfNull(columns);
         _columns = columns.ToArray();
-        _index = new Dictionary<string, int>(_columns.Length, StringComparer.Ordinal);
+        _index = _columns.Length >= IndexedFrom ? new Dictionary<string, int>(_columns.Length, StringComparer.Ordinal) : null;
         for (var i = 0; i < _columns.Length; i++)
         {
             var c = _columns[i];
-            if (!_index.TryAdd(c.Name, i))
+            if (_index is not null ? !_index.TryAdd(c.Name, i) : Scan(c.Name, i) >= 0)
             {
                 throw new ArgumentException($"Duplicate column name '{c.Name}'.", nameof(columns));
             }
@@ -52,22 +56,40 @@ public sealed class Table
     /// <summary>The column at position <paramref name="index"/>.</summary>
     public Column this[int index] => _columns[index];
 
-    public bool Contains(string name) => _index.ContainsKey(name);
+    public bool Contains(string name) => IndexOf(name) >= 0;
 
     public bool TryGetColumn(string name, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Column? column)
     {
-        if (_index.TryGetValue(name, out var i))
-        {
-            column = _columns[i];
-            return true;
-        }
-
-        column = null;
-        return false;
+        var i = IndexOf(name);
+        column = i >= 0 ? _columns[i] : null;
+        return column is not null;
     }
 
     /// <summary>Position of the column, or -1.</summary>
-    public int IndexOf(string name) => _index.TryGetValue(name, out var i) ? i : -1;
+    public int IndexOf(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (_index is not null)
+        {
+            return _index.TryGetValue(name, out var i) ? i : -1;
+        }
+
+        return Scan(name, _columns.Length);
+    }
+
+    // The position of name among the first count columns, or -1.
+    private int Scan(string name, int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            if (string.Equals(_columns[i].Name, name, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
 
     /// <summary>Rows [<paramref name="start"/>, <paramref name="start"/> + <paramref name="length"/>).</summary>
     public Table Slice(int start, int length) => new(_columns.Select(c => c.Slice(start, length)));

@@ -61,9 +61,25 @@ public abstract class LoadedModel
     public string[] PredictedLabels(Predictions predictions)
     {
         ArgumentNullException.ThrowIfNull(predictions);
-        return Task == AutoMLTask.Regression
-            ? predictions.Values.Select(v => v.ToString("R", CultureInfo.InvariantCulture)).ToArray()
-            : predictions.PredictedClasses().Select(k => Labels.Classes[k]).ToArray();
+        // Loops, not LINQ: /predict calls this for every request.
+        var labels = new string[predictions.Rows];
+        if (Task == AutoMLTask.Regression)
+        {
+            for (var i = 0; i < labels.Length; i++)
+            {
+                labels[i] = predictions.Values[i].ToString("R", CultureInfo.InvariantCulture);
+            }
+
+            return labels;
+        }
+
+        var classes = predictions.PredictedClasses();
+        for (var i = 0; i < labels.Length; i++)
+        {
+            labels[i] = Labels.Classes[classes[i]];
+        }
+
+        return labels;
     }
 }
 

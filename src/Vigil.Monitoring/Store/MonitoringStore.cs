@@ -58,17 +58,20 @@ public sealed partial class MonitoringStore : IMonitoringStore
         ModelName.Validate(model);
         IngestRows.CheckShapes(batches);
 
-        var results = new IngestResult[batches.Count];
-        using var connection = _database.Connect();
-        using var transaction = connection.BeginTransaction(deferred: false);
-        for (var b = 0; b < batches.Count; b++)
+        return _database.Ingest((model, batches), static (ingest, state) =>
         {
-            var (rows, features) = batches[b];
-            results[b] = InsertBatch(connection, transaction, model, rows, IngestRows.Encoded(rows, features));
-        }
+            var (model, batches) = state;
+            var results = new IngestResult[batches.Count];
+            ingest.Begin();
+            for (var b = 0; b < batches.Count; b++)
+            {
+                var (rows, features) = batches[b];
+                results[b] = InsertBatch(ingest, model, rows, IngestRows.Encoded(rows, features));
+            }
 
-        transaction.Commit();
-        return results;
+            ingest.Commit();
+            return results;
+        });
     }
 
     private IngestResult Insert(string model, IReadOnlyList<PredictionRecord> rows, Func<int, string> features)
@@ -78,66 +81,49 @@ public sealed partial class MonitoringStore : IMonitoringStore
             return new IngestResult(0, 0, 0);
         }
 
-        using var connection = _database.Connect();
-        using var transaction = connection.BeginTransaction(deferred: false);
-        var result = InsertBatch(connection, transaction, model, rows, features);
-        transaction.Commit();
-        return result;
+        return _database.Ingest((model, rows, features), static (ingest, state) =>
+        {
+            ingest.Begin();
+            var result = InsertBatch(ingest, state.model, state.rows, state.features);
+            ingest.Commit();
+            return result;
+        });
     }
 
-    private static IngestResult InsertBatch(
-        SqliteConnection connection, SqliteTransaction transaction, string model, IReadOnlyList<PredictionRecord> rows, Func<int, string> features)
+    private static IngestResult InsertBatch(IngestConnection ingest, string model, IReadOnlyList<PredictionRecord> rows, Func<int, string> features)
     {
         if (rows.Count == 0)
         {
             return new IngestResult(0, 0, 0);
         }
 
-        // Multi-row INSERTs bound by position (see PredictionInsert) in the caller's write transaction. Rows within
-        // a statement are inserted in order, so "first id wins" holds.
+        // Multi-row INSERTs bound by position (see PredictionInsert) in the caller's write transaction, prepared once
+        // per connection. Rows within a statement are inserted in order, so "first id wins" holds.
         var inserted = 0;
-        PredictionInsert? full = null;
-        try
+        for (var start = 0; start < rows.Count; start += PredictionInsert.RowsPerStatement)
         {
-            for (var start = 0; start < rows.Count; start += PredictionInsert.RowsPerStatement)
+            var count = Math.Min(PredictionInsert.RowsPerStatement, rows.Count - start);
+            var insert = ingest.Insert(model, count);
+            for (var k = 0; k < count; k++)
             {
-                var count = Math.Min(PredictionInsert.RowsPerStatement, rows.Count - start);
-                var insert = count == PredictionInsert.RowsPerStatement
-                    ? full ??= PredictionInsert.Prepare(connection, model, count)
-                    : PredictionInsert.Prepare(connection, model, count);
-                try
-                {
-                    for (var k = 0; k < count; k++)
-                    {
-                        var i = start + k;
-                        var row = IngestRows.Row(model, rows, i);
-                        insert.Bind(k, row.Id, StoredTime.ToTicks(row.Timestamp), features(i), IngestRows.Prediction(row), row.Score, row.ModelVersion);
-                    }
-
-                    inserted += insert.Execute();
-                }
-                finally
-                {
-                    if (insert != full)
-                    {
-                        insert.Dispose();
-                    }
-                }
+                var i = start + k;
+                var row = IngestRows.Row(model, rows, i);
+                insert.Bind(k, row.Id, StoredTime.ToTicks(row.Timestamp), features(i), IngestRows.Prediction(row), row.Score, row.ModelVersion);
             }
-        }
-        finally
-        {
-            full?.Dispose();
+
+            inserted += insert.Execute();
         }
 
         var lateJoined = 0;
-        if (connection.Scalar(transaction, "SELECT 1 FROM pending_labels WHERE model = $m LIMIT 1", ("$m", model)) is not null)
+        if (ingest.HasPendingLabels(model))
         {
-            lateJoined = connection.Execute(transaction,
+            // The write transaction is the connection's own (BEGIN IMMEDIATE above), so these commands take none.
+            var connection = ingest.Connection;
+            lateJoined = connection.Execute(null,
                 "UPDATE predictions SET label = p.label, label_observed_at = p.observed_at, labelled_at = p.received_at " +
                 "FROM pending_labels p WHERE predictions.model = $m AND p.model = $m AND p.id = predictions.id AND predictions.label IS NULL",
                 ("$m", model));
-            connection.Execute(transaction,
+            connection.Execute(null,
                 "DELETE FROM pending_labels WHERE model = $m AND EXISTS " +
                 "(SELECT 1 FROM predictions q WHERE q.model = $m AND q.id = pending_labels.id)",
                 ("$m", model));

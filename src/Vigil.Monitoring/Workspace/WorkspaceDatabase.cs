@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using Vigil.Monitoring.Store;
 
 namespace Vigil.Monitoring.Workspace;
 
@@ -29,6 +30,14 @@ internal sealed class WorkspaceDatabase : IDisposable
     // file before its commit returns. A service that checkpoints in the background raises it to a backstop.
     private int _autoCheckpointPages = 1000;
 
+    // The pragmas every connection gets, rebuilt only when the checkpoint backstop changes (Connect runs per operation).
+    private string _pragmas;
+
+    // The connection the prediction log is written through, kept open (see IngestConnection); guarded by _ingestLock.
+    private readonly Lock _ingestLock = new();
+    private IngestConnection? _ingest;
+    private bool _disposed;
+
     private WorkspaceDatabase(string path, WorkspaceDurability durability)
     {
         Path = path;
@@ -41,6 +50,7 @@ internal sealed class WorkspaceDatabase : IDisposable
             Pooling = true,
             DefaultTimeout = BusyTimeoutMilliseconds / 1000,
         }.ToString();
+        _pragmas = Pragmas(_synchronous, _autoCheckpointPages);
     }
 
     /// <summary>Absolute path of the database file.</summary>
@@ -87,9 +97,7 @@ internal sealed class WorkspaceDatabase : IDisposable
         {
             connection.Open();
             using var pragmas = connection.CreateCommand();
-            pragmas.CommandText = string.Create(
-                CultureInfo.InvariantCulture,
-                $"PRAGMA busy_timeout={BusyTimeoutMilliseconds}; PRAGMA synchronous={_synchronous}; PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536; PRAGMA wal_autocheckpoint={Volatile.Read(ref _autoCheckpointPages)};");
+            pragmas.CommandText = Volatile.Read(ref _pragmas);
             pragmas.ExecuteNonQuery();
             return connection;
         }
@@ -99,6 +107,59 @@ internal sealed class WorkspaceDatabase : IDisposable
             throw;
         }
     }
+
+    /// <summary>
+    /// Runs <paramref name="write"/> on the connection kept open for the prediction log, one caller at a time (SQLite
+    /// admits one writer anyway; waiting here is cheaper than in its busy handler, which sleeps in millisecond steps).
+    /// A write that throws has its transaction rolled back and the connection closed, so the next starts afresh.
+    /// After <see cref="Dispose"/>, each write opens and closes a connection of its own.
+    /// </summary>
+    internal T Ingest<TState, T>(TState state, Func<IngestConnection, TState, T> write)
+    {
+        lock (_ingestLock)
+        {
+            var pages = Volatile.Read(ref _autoCheckpointPages);
+            var ingest = _ingest ?? IngestConnection.Open(Connect(), pages);
+            try
+            {
+                if (ingest.CheckpointPages != pages)
+                {
+                    ingest.SetCheckpointPages(pages);
+                }
+
+                var result = write(ingest, state);
+                if (_disposed)
+                {
+                    ingest.Dispose();
+                }
+                else
+                {
+                    _ingest = ingest;
+                }
+
+                return result;
+            }
+            catch
+            {
+                _ingest = null;
+                try
+                {
+                    ingest.RollbackIfOpen();
+                }
+                catch (SqliteException)
+                {
+                    // The connection goes anyway; the first error is the one to report.
+                }
+
+                ingest.Dispose();
+                throw;
+            }
+        }
+    }
+
+    private static string Pragmas(string synchronous, int checkpointPages) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"PRAGMA busy_timeout={BusyTimeoutMilliseconds}; PRAGMA synchronous={synchronous}; PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536; PRAGMA wal_autocheckpoint={checkpointPages};");
 
     /// <summary>
     /// Applies the missing migration scripts up to <paramref name="target"/> in one write transaction, so a crash
@@ -143,6 +204,7 @@ internal sealed class WorkspaceDatabase : IDisposable
     public void HandOverCheckpoints(int backstopPages)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(backstopPages, 1000);
+        Volatile.Write(ref _pragmas, Pragmas(_synchronous, backstopPages));
         Volatile.Write(ref _autoCheckpointPages, backstopPages);
     }
 
@@ -163,6 +225,13 @@ internal sealed class WorkspaceDatabase : IDisposable
     /// <summary>Closes the pooled connections of this database so its files can be moved or deleted.</summary>
     public void Dispose()
     {
+        lock (_ingestLock)
+        {
+            _disposed = true;
+            _ingest?.Dispose();
+            _ingest = null;
+        }
+
         using var connection = new SqliteConnection(_connectionString);
         SqliteConnection.ClearPool(connection);
     }

@@ -76,24 +76,20 @@ internal static class IngestEndpoints
         using var body = await RequestBody.ReadAsync(request, options.Value.MaxRequestBytes, request.HttpContext.RequestAborted);
         var batch = new PredictionBatchReader(FeatureSchema.For(model), lenient).Read(body.Span, scoring: true, time.GetUtcNow(), options.Value.MaxBatchRows);
 
-        var rows = new LoggedRow[batch.Rows.Count];
-        for (var i = 0; i < rows.Length; i++)
-        {
-            rows[i] = new LoggedRow(batch.Rows[i].Id, batch.Rows[i].Timestamp, batch.Values![i], "", null, null, null);
-        }
-
         // Scored on the request thread: a bundle keeps a prediction engine per model for small calls (microseconds
         // per row, under the model's lock), and an ONNX session runs a row in microseconds, so a hand-off to a
         // scoring thread would only add a context switch.
-        var predictions = model.Predict(LoggedRowTable.ToTable(rows, model.InputKinds));
+        var count = batch.Rows.Count;
+        var predictions = model.Predict(batch.Values!.ToTable());
         var labels = model.PredictedLabels(predictions);
         var scores = ModelScoring.Scores(predictions);
-        var records = new List<PredictionRecord>(rows.Length);
-        var results = new PredictedRow[rows.Length];
-        for (var i = 0; i < rows.Length; i++)
+        var records = new PredictionRecord[count];
+        var results = new PredictedRow[count];
+        for (var i = 0; i < count; i++)
         {
-            records.Add(batch.Rows[i] with { Prediction = labels[i], Score = scores[i], ModelVersion = champion.Version });
-            results[i] = new PredictedRow(rows[i].Id, labels[i], scores[i]);
+            var row = batch.Rows[i];
+            records[i] = row with { Prediction = labels[i], Score = scores[i], ModelVersion = champion.Version };
+            results[i] = new PredictedRow(row.Id, labels[i], scores[i]);
         }
 
         var result = await writer.LogAsync(name, records, batch.FeaturesJson);

@@ -74,6 +74,8 @@ public sealed class IngestWriter : IDisposable
     private async Task Loop()
     {
         var pending = new List<Work>();
+        var models = new List<string>();
+        var group = new List<Work>(); // reused when groups are written on this loop (no LINQ: this runs per commit)
         // A store whose IngestConcurrency is above 1 (PostgreSQL) takes the next group while the last one's commit is
         // flushed: the groups go to that many writer threads of their own (a write blocks its thread for a whole
         // transaction; on the thread pool, two of them starved the request threads of a 2-core machine for up to half
@@ -83,39 +85,60 @@ public sealed class IngestWriter : IDisposable
         while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
         {
             var rows = 0;
+            var otherWrites = false;
             while (rows < MaxGroupRows && _queue.Reader.TryRead(out var work))
             {
                 pending.Add(work);
                 rows += work.Rows?.Count ?? 0;
+                otherWrites |= work.Write is not null;
+                if (work.Write is null && !models.Contains(work.Model!))
+                {
+                    models.Add(work.Model!);
+                }
             }
 
-            if (writers is not null && pending.Any(w => w.Write is not null))
+            if (writers is not null && otherWrites)
             {
                 // Other writes (labels) and the row counts read through them see every group committed before.
                 await writers.DrainAsync().ConfigureAwait(false);
             }
 
-            foreach (var work in pending.Where(w => w.Write is not null))
+            foreach (var work in pending)
             {
-                var started = Stopwatch.GetTimestamp();
-                Complete(work, work.Write!);
-                VigilMetrics.StoreWriteCompleted(Stopwatch.GetElapsedTime(started));
+                if (work.Write is not null)
+                {
+                    var started = Stopwatch.GetTimestamp();
+                    Complete(work, work.Write);
+                    VigilMetrics.StoreWriteCompleted(Stopwatch.GetElapsedTime(started));
+                }
             }
 
-            foreach (var group in pending.Where(w => w.Write is null).GroupBy(w => w.Model!, StringComparer.Ordinal))
+            // One group per model, in the order the models first came.
+            foreach (var model in models)
             {
+                var works = writers is null ? group : [];
+                works.Clear();
+                foreach (var work in pending)
+                {
+                    if (work.Write is null && work.Model == model)
+                    {
+                        works.Add(work);
+                    }
+                }
+
                 if (writers is null)
                 {
-                    TimedWriteGroup(group.Key, group.ToList());
+                    TimedWriteGroup(model, works);
                 }
                 else
                 {
-                    var (model, works) = (group.Key, group.ToList());
-                    await writers.StartAsync(() => TimedWriteGroup(model, works)).ConfigureAwait(false);
+                    await StartGroup(writers, model, works).ConfigureAwait(false);
                 }
             }
 
             pending.Clear();
+            models.Clear();
+            group.Clear();
         }
 
         if (writers is not null)
@@ -123,6 +146,9 @@ public sealed class IngestWriter : IDisposable
             await writers.DrainAsync().ConfigureAwait(false);
         }
     }
+
+    // Its own method, so the closure is made only for a store that writes groups on writer threads.
+    private Task StartGroup(GroupWriters writers, string model, List<Work> works) => writers.StartAsync(() => TimedWriteGroup(model, works));
 
     private void TimedWriteGroup(string model, List<Work> group)
     {
@@ -155,13 +181,20 @@ public sealed class IngestWriter : IDisposable
 
         foreach (var work in group)
         {
-            Complete(work, () => Count(model, _host.Workspace.Store.LogEncodedPredictions(model, work.Rows!, work.Features!)));
+            try
+            {
+                work.Done.TrySetResult(Count(model, _host.Workspace.Store.LogEncodedPredictions(model, work.Rows!, work.Features!)));
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                work.Done.TrySetException(e);
+            }
         }
     }
 
     private IngestResult Count(string model, IngestResult result)
     {
-        _inserted.AddOrUpdate(model, result.Inserted, (_, n) => n + result.Inserted);
+        _inserted.AddOrUpdate(model, static (_, added) => added, static (_, n, added) => n + added, result.Inserted);
         return result;
     }
 

@@ -11,7 +11,7 @@ namespace Vigil.Server.Api;
 /// Reads a batch body — a JSON array of <c>{id, timestamp?, features{...}, prediction, score?, model_version?}</c>, or
 /// an object whose <c>rows</c> property is that array — in one pass with <see cref="Utf8JsonReader"/>. Features are
 /// validated token by token (against the champion's <see cref="FeatureSchema"/> when given) and their text is stored
-/// as sent, so no dictionary is built per row (unless values are asked for, to score them).
+/// as sent, so no dictionary is built per row (values to score are kept column by column, <see cref="FeatureColumns"/>).
 /// Every failure is an <see cref="ApiProblemException"/>: 400 for a body that is not UTF-8, not JSON, empty, or has
 /// anything after the JSON value; 422 for well-formed rows that break the contract, all reported together (capped)
 /// with nothing stored. A lenient reader stores rows whose features do not match the schema and reports them as
@@ -78,7 +78,7 @@ internal sealed class PredictionBatchReader(FeatureSchema? schema = null, bool l
             throw Problem("Expected a JSON array of rows (or an object with a 'rows' array).");
         }
 
-        var batch = new PredictionBatch(Math.Min(1024, body.Length / 64)) { Values = scoring ? [] : null };
+        var batch = new PredictionBatch(Math.Min(1024, body.Length / 64), _problems.Findings) { Values = scoring ? new FeatureColumns(schema ?? throw new InvalidOperationException("Scoring needs the champion's schema.")) : null };
         var features = new FeatureObjectReader(schema, _problems);
         var index = 0;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
@@ -108,7 +108,6 @@ internal sealed class PredictionBatchReader(FeatureSchema? schema = null, bool l
             throw Problem("The batch has no rows.");
         }
 
-        batch.Findings = _problems.Findings;
         return batch;
     }
 
@@ -125,7 +124,6 @@ internal sealed class PredictionBatchReader(FeatureSchema? schema = null, bool l
         DateTimeOffset? timestamp = null;
         double? score = null;
         int? version = null;
-        Dictionary<string, object?>? values = null;
         var ok = true;
         var sawFeatures = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -143,8 +141,8 @@ internal sealed class PredictionBatchReader(FeatureSchema? schema = null, bool l
                 sawFeatures = true;
                 if (reader.TokenType == JsonTokenType.StartObject)
                 {
-                    values = scoring ? new Dictionary<string, object?>(StringComparer.Ordinal) : null;
-                    features = featureReader.Read(ref reader, body, index, values);
+                    batch.Values?.BeginRow(); // a repeated 'features' object replaces the row's values, as it replaces its text
+                    features = featureReader.Read(ref reader, body, index, batch.Values);
                     ok &= features is not null;
                 }
                 else
@@ -222,7 +220,7 @@ internal sealed class PredictionBatchReader(FeatureSchema? schema = null, bool l
 
         batch.Rows.Add(new PredictionRecord(id!, timestamp ?? now, NoFeatures, prediction ?? "", score, version));
         batch.FeaturesJson.Add(features!);
-        batch.Values?.Add(values!);
+        batch.Values?.KeepRow();
     }
 
     // Batches usually share one timestamp text: parse it once. 'O' round-trip text takes the fast UTF-8 parser.

@@ -20,7 +20,12 @@ internal static class OnnxFeeds
         if (layout.Features is { } features)
         {
             var input = layout.Inputs[0];
-            var columns = features.Select(f => Require(rows, f, input.Name)).ToArray();
+            var columns = new Column[features.Count];
+            for (var j = 0; j < columns.Length; j++)
+            {
+                columns[j] = Require(rows, features[j], input.Name);
+            }
+
             feeds.Add(input.Element == TensorElementType.Double
                 ? NamedOnnxValue.CreateFromTensor(input.Name, new DenseTensor<double>(Matrix<double>(columns, n, v => v), [n, columns.Length]))
                 : NamedOnnxValue.CreateFromTensor(input.Name, new DenseTensor<float>(Matrix(columns, n, v => (float)v), [n, columns.Length])));
@@ -55,10 +60,11 @@ internal static class OnnxFeeds
         var data = new T[n * width];
         for (var j = 0; j < width; j++)
         {
-            var values = Numbers(columns[j], v => v);
+            // Read in place (no copy of the column per call: /predict scores one row at a time).
+            var column = columns[j];
             for (var i = 0; i < n; i++)
             {
-                data[(i * width) + j] = convert(values[i]);
+                data[(i * width) + j] = convert(Number(column, i));
             }
         }
 

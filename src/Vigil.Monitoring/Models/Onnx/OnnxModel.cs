@@ -285,12 +285,12 @@ public sealed class OnnxModel : LoadedModel, IDisposable
     {
         if (Task == AutoMLTask.Regression)
         {
-            var value = results.First(r => r.Name == _layout.ValueOutput);
+            var value = Output(results, _layout.ValueOutput);
             return (new Predictions(Task, rows, 0, OnnxReadouts.Values(value, rows, _shownAs)), null);
         }
 
         var k = Labels.ClassCount;
-        var output = results.First(r => r.Name == _layout.ProbabilityOutput);
+        var output = Output(results, _layout.ProbabilityOutput);
         var probabilities = _layout.ZipMap
             ? OnnxReadouts.FromZipMap(output, rows, _classes, k, _layout.ProbabilityOutput!, _shownAs)
             : OnnxReadouts.FromTensor(output, rows, k, _layout.ProbabilityOutput!, _shownAs);
@@ -309,11 +309,34 @@ public sealed class OnnxModel : LoadedModel, IDisposable
         int[]? labelled = null;
         if (_layout.LabelOutput is { } labelOutput)
         {
-            labelled = OnnxReadouts.Labels(results.First(r => r.Name == labelOutput), rows, _classes, _layout.StringLabels, labelOutput, _shownAs, Labels.Classes);
+            labelled = OnnxReadouts.Labels(Output(results, labelOutput), rows, _classes, _layout.StringLabels, labelOutput, _shownAs, Labels.Classes);
         }
 
-        var values = Task == AutoMLTask.Binary ? Enumerable.Range(0, rows).Select(i => probabilities[(i * 2) + 1]).ToArray() : probabilities;
+        var values = probabilities;
+        if (Task == AutoMLTask.Binary)
+        {
+            values = new double[rows];
+            for (var i = 0; i < rows; i++)
+            {
+                values[i] = probabilities[(i * 2) + 1];
+            }
+        }
+
         return (new Predictions(Task, rows, k, values) { DecidedClasses = decided }, labelled);
+    }
+
+    // The output called name (a loop, not LINQ with a closure: this runs for every /predict).
+    private static DisposableNamedOnnxValue Output(IReadOnlyCollection<DisposableNamedOnnxValue> results, string? name)
+    {
+        foreach (var result in results)
+        {
+            if (result.Name == name)
+            {
+                return result;
+            }
+        }
+
+        throw new InvalidOperationException($"The model gave no output '{name}'.");
     }
 
     internal static string OneLine(string message) => message.ReplaceLineEndings(" ").Trim();

@@ -22,11 +22,17 @@ internal sealed class FeatureObjectReader(FeatureSchema? schema, BatchProblems p
 
     /// <summary>
     /// Reads the object the reader stands on (StartObject) and returns its stored text, or null when the row cannot
-    /// be stored. <paramref name="values"/>, when given, receives each value (double, string, bool or null; a value
-    /// its column cannot hold is read as missing).
+    /// be stored. <paramref name="values"/>, when given (scoring; needs the schema), receives each value of the
+    /// schema's features in the row it has begun (a value its column cannot hold is read as missing; features not in
+    /// the schema are not kept).
     /// </summary>
-    public string? Read(ref Utf8JsonReader reader, ReadOnlySpan<byte> body, int row, Dictionary<string, object?>? values)
+    public string? Read(ref Utf8JsonReader reader, ReadOnlySpan<byte> body, int row, FeatureColumns? values)
     {
+        if (values is not null && schema is null)
+        {
+            throw new InvalidOperationException("Feature values are kept only against a schema.");
+        }
+
         var start = (int)reader.TokenStartIndex;
         _stamp++;
         _replacements.Clear();
@@ -38,7 +44,7 @@ internal sealed class FeatureObjectReader(FeatureSchema? schema, BatchProblems p
             var rawName = reader.ValueSpan;
             var escapedName = reader.ValueIsEscaped;
             var index = -1;
-            string? name = escapedName || values is not null ? reader.GetString() : null;
+            string? name = escapedName ? reader.GetString() : null;
             if (schema is not null)
             {
                 index = !escapedName && schema.Is(next, rawName) ? next : schema.IndexOf(name ??= Encoding.UTF8.GetString(rawName));
@@ -57,20 +63,17 @@ internal sealed class FeatureObjectReader(FeatureSchema? schema, BatchProblems p
                 _ = reader.GetString(); // an escaped lone surrogate is not text: throws, and the batch is refused (400)
             }
 
-            object? value = null;
+            var number = 0.0;
             var fits = true;
-            if (reader.TokenType == JsonTokenType.Number && !JsonNumber.FitsDouble(ref reader))
+            // Scoring needs the value; ingestion only needs to know it fits, which a plain decimal does unparsed.
+            if (reader.TokenType == JsonTokenType.Number
+                && !(values is null ? JsonNumber.FitsDouble(ref reader) : reader.TryGetDouble(out number) && double.IsFinite(number)))
             {
                 // Beyond double (1e999): stored as the text JSON uses for infinity, read back as ±Infinity.
-                var infinite = reader.ValueSpan[0] == (byte)'-' ? double.NegativeInfinity : double.PositiveInfinity;
-                _replacements.Add(((int)reader.TokenStartIndex, (int)reader.BytesConsumed, infinite > 0 ? "\"Infinity\"" : "\"-Infinity\""));
+                number = reader.ValueSpan[0] == (byte)'-' ? double.NegativeInfinity : double.PositiveInfinity;
+                _replacements.Add(((int)reader.TokenStartIndex, (int)reader.BytesConsumed, number > 0 ? "\"Infinity\"" : "\"-Infinity\""));
                 ok &= problems.Schema(new RowProblem(row, Field(rawName, name),
                     "a number within ±1.8e308 (JSON has no infinity; send the string \"Infinity\")", JsonFound.Describe(ref reader)));
-                value = infinite;
-            }
-            else if (values is not null)
-            {
-                value = Value(ref reader);
             }
 
             if (schema is not null)
@@ -104,9 +107,9 @@ internal sealed class FeatureObjectReader(FeatureSchema? schema, BatchProblems p
                 }
             }
 
-            if (values is not null)
+            if (values is not null && index >= 0)
             {
-                values[name!] = fits ? value : null;
+                Keep(ref reader, values, index, fits, number);
             }
         }
 
@@ -163,14 +166,25 @@ internal sealed class FeatureObjectReader(FeatureSchema? schema, BatchProblems p
         _ => false,
     };
 
-    private static object? Value(ref Utf8JsonReader reader) => reader.TokenType switch
+    // The value of column index for scoring; number is the token's value when it is a number (±Infinity beyond double).
+    private static void Keep(ref Utf8JsonReader reader, FeatureColumns values, int index, bool fits, double number)
     {
-        JsonTokenType.Number => reader.GetDouble(),
-        JsonTokenType.String => reader.GetString(),
-        JsonTokenType.True => true,
-        JsonTokenType.False => false,
-        _ => null,
-    };
+        switch (fits ? reader.TokenType : JsonTokenType.Null)
+        {
+            case JsonTokenType.Number:
+                values.SetNumber(index, number);
+                break;
+            case JsonTokenType.String:
+                values.SetText(index, reader.GetString()!);
+                break;
+            case JsonTokenType.True or JsonTokenType.False:
+                values.SetFlag(index, reader.TokenType == JsonTokenType.True);
+                break;
+            default:
+                values.SetMissing(index);
+                break;
+        }
+    }
 
     private string Text(ReadOnlySpan<byte> body, int start, int end)
     {

@@ -12,6 +12,11 @@ internal static class Leniency
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(options);
+        if (!request.QueryString.HasValue)
+        {
+            return options.LenientIngestion; // no query to parse (parsing builds a collection per request)
+        }
+
         var text = request.Query["lenient"].ToString();
         if (text.Length == 0)
         {
