@@ -134,10 +134,7 @@ public sealed partial class PostgresMonitoringStore
             batch.BatchCommands.Add(insert);
             batch.BatchCommands.Add(ModelLock.Command(model));
             batch.BatchCommands.Add(ModelInsertLock.ReleaseCommand(model));
-            var join = new NpgsqlBatchCommand(JoinPending);
-            join.Parameters.Add(Text("m", model));
-            join.Parameters.Add(ArrayOf("ids", NpgsqlDbType.Text, staged.Ids));
-            batch.BatchCommands.Add(join);
+            batch.BatchCommands.Add(JoinCommand(model, staged.Ids));
 
             // Results come from the statements that return rows (the reader skips the plain insert): the insert
             // lock's one row, the stored ids when the insert has RETURNING, the model lock's and the release's one
@@ -156,10 +153,7 @@ public sealed partial class PostgresMonitoringStore
 
             reader.NextResult();
             reader.NextResult();
-            while (reader.Read())
-            {
-                lateJoined[staged.BatchOf(reader.GetString(0))]++;
-            }
+            CountJoined(reader, staged, lateJoined);
 
             // The commit happens at the batch's end; reading to it surfaces a failed commit here, before any caller
             // is told the rows are stored.
@@ -175,6 +169,24 @@ public sealed partial class PostgresMonitoringStore
         }
 
         return (inserted, lateJoined);
+    }
+
+    // The pending labels' join, sent after the model lock is held (its results: the ids joined).
+    private static NpgsqlBatchCommand JoinCommand(string model, string[] ids)
+    {
+        var join = new NpgsqlBatchCommand(JoinPending);
+        join.Parameters.Add(Text("m", model));
+        join.Parameters.Add(ArrayOf("ids", NpgsqlDbType.Text, ids));
+        return join;
+    }
+
+    // Reads the join's result set, counting each joined id against the batch whose row was kept.
+    private static void CountJoined(NpgsqlDataReader reader, StagedRows staged, int[] lateJoined)
+    {
+        while (reader.Read())
+        {
+            lateJoined[staged.BatchOf(reader.GetString(0))]++;
+        }
     }
 
     private static NpgsqlParameter<string> Text(string name, string value) =>

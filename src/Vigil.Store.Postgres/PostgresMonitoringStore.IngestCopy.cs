@@ -48,18 +48,12 @@ public sealed partial class PostgresMonitoringStore
         using var finish = new NpgsqlBatch(connection);
         finish.BatchCommands.Add(ModelLock.Command(model));
         finish.BatchCommands.Add(ModelInsertLock.ReleaseCommand(model));
-        var join = new NpgsqlBatchCommand(JoinPending);
-        join.Parameters.Add(Text("m", model));
-        join.Parameters.Add(ArrayOf("ids", NpgsqlDbType.Text, staged.Ids));
-        finish.BatchCommands.Add(join);
+        finish.BatchCommands.Add(JoinCommand(model, staged.Ids));
         finish.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
         using var reader = finish.ExecuteReader();
         reader.NextResult(); // the model lock's row, then the release's
         reader.NextResult();
-        while (reader.Read())
-        {
-            lateJoined[staged.BatchOf(reader.GetString(0))]++;
-        }
+        CountJoined(reader, staged, lateJoined);
 
         while (reader.NextResult())
         {
