@@ -92,7 +92,7 @@ public static class LoggedRowTable
                     flags[i] = cell(i) switch
                     {
                         bool b => b,
-                        string s when bool.TryParse(s, out var b) => b,
+                        string s => LoggedCell.Flag(s),
                         _ => null,
                     };
                 }
@@ -102,11 +102,7 @@ public static class LoggedRowTable
                 var dates = new DateTime?[count];
                 for (var i = 0; i < count; i++)
                 {
-                    // Like the CSV reader: a time with an offset becomes UTC, one without keeps its wall-clock value
-                    // (not the server's local zone), so training and serving see the same hour.
-                    dates[i] = cell(i) is string s && DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var d)
-                        ? d.UtcDateTime
-                        : null;
+                    dates[i] = cell(i) is string s ? LoggedCell.Date(s) : null;
                 }
 
                 return new DateTimeColumn(name, dates);
@@ -118,8 +114,8 @@ public static class LoggedRowTable
                     {
                         null => null,
                         string s => s,
-                        double d => d.ToString("R", CultureInfo.InvariantCulture),
-                        bool b => b ? "true" : "false",
+                        double d => LoggedCell.Text(d),
+                        bool b => LoggedCell.Text(b),
                         var other => Convert.ToString(other, CultureInfo.InvariantCulture),
                     };
                 }
@@ -131,7 +127,7 @@ public static class LoggedRowTable
     private static double ToDouble(object? value) => value switch
     {
         double d => d,
-        string s when double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) => d,
+        string s => LoggedCell.Number(s),
         bool b => b ? 1 : 0,
         _ => double.NaN,
     };

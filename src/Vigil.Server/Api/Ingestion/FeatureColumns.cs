@@ -1,14 +1,12 @@
-using System.Globalization;
 using Vigil.Data.Tables;
+using Vigil.Monitoring.Store;
 
 namespace Vigil.Server.Api.Ingestion;
 
 /// <summary>
 /// The feature values of a batch to score, kept column by column in the champion's schema as the batch reader meets
-/// them, and handed to the model as one <see cref="Table"/>. It converts each value to its column's kind exactly as
-/// <see cref="Monitoring.Store.LoggedRowTable"/> does (numeric columns parse numeric text, NaN when missing; boolean
-/// columns take true/false and their text; date-time columns parse ISO 8601 text as UTC; categorical columns format
-/// numbers with "R"), without the dictionary, the boxed numbers and the name strings a row cost when values went
+/// them, and handed to the model as one <see cref="Table"/>. It converts each value to its column's kind by the rules
+/// <see cref="LoggedRowTable"/> uses (<see cref="LoggedCell"/>), without the dictionary, the boxed numbers and the name strings a row cost when values went
 /// through <c>LoggedRowTable</c>: about 5 KB of a one-row <c>/predict</c> (docs/models.md, "Where the last
 /// millisecond goes").
 /// </summary>
@@ -60,7 +58,7 @@ internal sealed class FeatureColumns
                 ((DateTime?[])_cells[column]!)[Count] = null;
                 break;
             default:
-                ((string?[])_cells[column]!)[Count] = value.ToString("R", CultureInfo.InvariantCulture);
+                ((string?[])_cells[column]!)[Count] = LoggedCell.Text(value);
                 break;
         }
     }
@@ -70,16 +68,13 @@ internal sealed class FeatureColumns
         switch (_schema.Kinds[column])
         {
             case ColumnKind.Numeric:
-                ((double[])_cells[column]!)[Count] = double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : double.NaN;
+                ((double[])_cells[column]!)[Count] = LoggedCell.Number(value);
                 break;
             case ColumnKind.Boolean:
-                ((bool?[])_cells[column]!)[Count] = bool.TryParse(value, out var b) ? b : null;
+                ((bool?[])_cells[column]!)[Count] = LoggedCell.Flag(value);
                 break;
             case ColumnKind.DateTime:
-                // Like the CSV reader: a time with an offset becomes UTC, one without keeps its wall-clock value.
-                ((DateTime?[])_cells[column]!)[Count] = DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t)
-                    ? t.UtcDateTime
-                    : null;
+                ((DateTime?[])_cells[column]!)[Count] = LoggedCell.Date(value);
                 break;
             default:
                 ((string?[])_cells[column]!)[Count] = value;
@@ -101,7 +96,7 @@ internal sealed class FeatureColumns
                 ((DateTime?[])_cells[column]!)[Count] = null;
                 break;
             default:
-                ((string?[])_cells[column]!)[Count] = value ? "true" : "false";
+                ((string?[])_cells[column]!)[Count] = LoggedCell.Text(value);
                 break;
         }
     }
