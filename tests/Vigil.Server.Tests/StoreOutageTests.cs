@@ -21,13 +21,20 @@ public sealed class StoreOutageTests
     private const string Model = "outage";
     private const int Rows = 40;
 
-    // What each background loop logs, once, when its pass first fails and when it works again (PassGuard).
-    private static readonly string[] Loops = ["The scheduler's pass over the models", "Shadow scoring (listing the shadows)", "Alert dispatch"];
+    /// <summary>One process alone, or a one-node cluster (Redis membership; the models' grains schedule the checks).</summary>
+    public static TheoryData<bool> Modes => new() { false, true };
 
-    [SkippableFact]
-    public async Task The_service_outlives_a_store_outage_and_resumes_when_the_store_returns()
+    [SkippableTheory]
+    [MemberData(nameof(Modes))]
+    public async Task The_service_outlives_a_store_outage_and_resumes_when_the_store_returns(bool cluster)
     {
         var database = PostgresServer.Require().CreateDatabase("vigil_outage");
+        var redis = cluster ? RedisServer.Require() : null;
+        // What each background loop logs, once, when its pass first fails and when it works again (PassGuard). On a
+        // cluster node the grains schedule, so the node's own scheduler loop does not run.
+        string[] loops = cluster
+            ? ["Shadow scoring (listing the shadows)", "Alert dispatch"]
+            : ["The scheduler's pass over the models", "Shadow scoring (listing the shadows)", "Alert dispatch"];
         using var proxy = LoopbackProxy.Start(new NpgsqlConnectionStringBuilder(database).Port);
         var store = new NpgsqlConnectionStringBuilder(database) { Host = "127.0.0.1", Port = proxy.Port, Timeout = 5 }.ToString();
         var workspace = Directory.CreateTempSubdirectory("vigil-outage-").FullName;
@@ -43,7 +50,18 @@ public sealed class StoreOutageTests
             ["Vigil:Shadow:Poll"] = "00:00:00.200",
             ["Vigil:Alerts:Poll"] = "00:00:00.200",
         };
-        using var serve = await ServeProcess.StartAsync(["--store", store, "--urls", $"http://127.0.0.1:{port}"], settings, client, TimeSpan.FromSeconds(60));
+        string[] arguments = ["--store", store, "--urls", $"http://127.0.0.1:{port}"];
+        if (redis is not null)
+        {
+            var clusterId = $"outage-{Guid.NewGuid():N}";
+            settings["Vigil:Cluster:Redis"] = redis.Endpoint;
+            settings["Vigil:Cluster:ClusterId"] = clusterId;
+            settings["Vigil:Cluster:ServiceId"] = clusterId;
+            settings["Vigil:Cluster:SiloPort"] = LoopbackPort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture);
+            arguments = ["--cluster", .. arguments];
+        }
+
+        using var serve = await ServeProcess.StartAsync(arguments, settings, client, TimeSpan.FromSeconds(60));
         try
         {
             using (var registered = await client.PostAsJsonAsync($"/api/v1/models/{Model}/versions", new { path = TrainedModel.CopyInto(workspace) }))
@@ -55,7 +73,7 @@ public sealed class StoreOutageTests
 
             proxy.Cut();
             await Until(async () => (await client.GetAsync("/ready")).StatusCode == HttpStatusCode.ServiceUnavailable, "/ready to say 503", serve);
-            await Until(() => Task.FromResult(Loops.All(l => serve.Log.Contains(l + " failed", StringComparison.Ordinal))), "every background loop to meet the outage", serve);
+            await Until(() => Task.FromResult(loops.All(l => serve.Log.Contains(l + " failed", StringComparison.Ordinal))), "every background loop to meet the outage", serve);
             Assert.False(serve.Process.HasExited, serve.Log);
             using (var refused = await Post(client, "during"))
             {
@@ -80,7 +98,7 @@ public sealed class StoreOutageTests
             // The refused batch, sent again, is stored now; a new one too.
             Assert.Equal(Rows, await Inserted(await Post(client, "during")));
             Assert.Equal(Rows, await Inserted(await Post(client, "after")));
-            await Until(() => Task.FromResult(Loops.All(l => serve.Log.Contains(l + " works again", StringComparison.Ordinal))), "every background loop to work again", serve);
+            await Until(() => Task.FromResult(loops.All(l => serve.Log.Contains(l + " works again", StringComparison.Ordinal))), "every background loop to work again", serve);
             Assert.False(serve.Process.HasExited, serve.Log);
 
             // Straight to the server, past the proxy: each acknowledged id once.
