@@ -13,6 +13,31 @@ public static class StoreFaults
 {
     private const int SqliteBusy = 5;
     private const int SqliteLocked = 6;
+    private const int SqliteFull = 13;
+
+    // ENOSPC: .NET on Unix carries the errno as the IOException's HResult.
+    private const int NoSpaceOnDevice = 28;
+
+    /// <summary>
+    /// True when <paramref name="exception"/> (or one it wraps) says the disk under the store is full: SQLite's
+    /// SQLITE_FULL, PostgreSQL's <c>disk_full</c>, or a file write that failed with ENOSPC. Nothing more can be stored
+    /// until space is freed; what was acknowledged before is intact.
+    /// </summary>
+    public static bool IsStorageFull(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            switch (e)
+            {
+                case SqliteException { SqliteErrorCode: SqliteFull }:
+                case PostgresException { SqlState: PostgresErrorCodes.DiskFull }:
+                case IOException { HResult: NoSpaceOnDevice }:
+                    return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>True when <paramref name="exception"/> (or one it wraps) says the store is unavailable for now.</summary>
     public static bool IsUnavailable(Exception exception)

@@ -42,6 +42,16 @@ public sealed class StoreFaultsTests
         Assert.Equal(unavailable, StoreFaults.IsUnavailable(new SqliteException("message", code)));
 
     [Fact]
+    public void A_full_disk_is_told_apart_from_an_outage()
+    {
+        Assert.True(StoreFaults.IsStorageFull(new SqliteException("database or disk is full", 13)));
+        Assert.True(StoreFaults.IsStorageFull(new PostgresException("could not extend file", "ERROR", "ERROR", "53100")));
+        Assert.True(StoreFaults.IsStorageFull(new InvalidOperationException("wrapped", new IOException("No space left on device", 28))));
+        Assert.False(StoreFaults.IsStorageFull(new SqliteException("busy", 5)));
+        Assert.False(StoreFaults.IsStorageFull(new IOException("Permission denied", 13)));
+    }
+
+    [Fact]
     public void Other_exceptions_are_not_outages() =>
         Assert.False(StoreFaults.IsUnavailable(new InvalidOperationException("a bug")));
 }

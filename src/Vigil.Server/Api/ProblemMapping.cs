@@ -20,9 +20,9 @@ internal sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Pr
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var (status, title, detail, errors) = Describe(exception);
-        if (status == StoreUnavailable)
+        if (status is StoreUnavailable or StorageFull)
         {
-            // One line, no stack: during an outage every request says the same.
+            // One line, no stack: during an outage or while the disk is full every request says the same.
             logger.LogWarning("The store did not answer {Method} {Path}: {Message}", httpContext.Request.Method, httpContext.Request.Path, exception.Message);
         }
         else if (status >= 500)
@@ -56,6 +56,7 @@ internal sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Pr
     }
 
     private const int StoreUnavailable = 503;
+    private const int StorageFull = 507;
 
     // A store restart or a network blip usually passes within seconds; clients that honour Retry-After come back then.
     private const string RetryAfterSeconds = "2";
@@ -86,6 +87,10 @@ internal sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Pr
         OperationCanceledException => (499, "Cancelled", "The request was cancelled.", null),
         // Before the catch-all: a store that is down or restarting is the server's state, not the caller's mistake,
         // and worth a retry. Retrying an ingestion is safe: ids are idempotent, each id's first row is kept.
+        // First: PostgreSQL's disk_full also counts as transient.
+        _ when Vigil.Stores.StoreFaults.IsStorageFull(exception) => (StorageFull, "Insufficient storage",
+            "The disk under the workspace's database is full, so this request was not stored; rows acknowledged before " +
+            "are kept. Free space (or enlarge the volume) and send it again.", null),
         _ when Vigil.Stores.StoreFaults.IsUnavailable(exception) => (StoreUnavailable, "Store unavailable",
             "The workspace's database did not answer, so this request may not have been completed; try again shortly (a retried " +
             "ingestion keeps each id's first row). /ready says when the database answers again.", null),
