@@ -9,6 +9,8 @@ namespace Vigil.LoadGen;
 /// Closed-loop ingestion: <c>--concurrency</c> connections each post a batch and send the next as soon as it is
 /// acknowledged, for <c>--seconds</c>. Prints rows/s per second and overall. With <c>--retrain-after S</c> it asks
 /// for a retrain (budget <c>--retrain-budget</c> s) S seconds in and reports the rate while it ran separately.
+/// With <c>--models N</c> the connections take turns over N models (<c>load</c>, <c>load-2</c> … <c>load-N</c>, each
+/// registered by <c>setup</c>): connection i posts to model i mod N, as a deployment with several models would.
 /// </summary>
 public static class IngestLoad
 {
@@ -20,6 +22,8 @@ public static class IngestLoad
         var seconds = options.Int("seconds", 20);
         var concurrency = options.Int("concurrency", 4);
         var retrainAfter = options.Int("retrain-after", -1);
+        var models = Enumerable.Range(1, Math.Max(1, options.Int("models", 1)))
+            .Select(m => m == 1 ? model : model + "-" + m.ToString(CultureInfo.InvariantCulture)).ToArray();
         using var client = Client(url, options.Text("key", ""), concurrency);
 
         // Bodies are prepared ahead (unique ids per batch) so the send loop only sends.
@@ -37,14 +41,15 @@ public static class IngestLoad
         var perSecond = new long[seconds + 5];
         var watch = Stopwatch.StartNew();
         var failures = 0L;
-        var workers = Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
+        var workers = Enumerable.Range(0, concurrency).Select(w => Task.Run(async () =>
         {
+            var path = $"/api/v1/models/{models[w % models.Length]}/predictions";
             while (watch.Elapsed.TotalSeconds < seconds)
             {
                 var body = bodies.Take();
                 using var content = new ByteArrayContent(body);
                 content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-                using var response = await client.PostAsync($"/api/v1/models/{model}/predictions", content);
+                using var response = await client.PostAsync(path, content);
                 if (!response.IsSuccessStatusCode)
                 {
                     Interlocked.Increment(ref failures);
@@ -77,7 +82,7 @@ public static class IngestLoad
         var total = perSecond.Sum();
         var steady = perSecond.Skip(2).Take(Math.Max(1, seconds - 2)).ToArray(); // drop warm-up seconds
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"ingest: {total:N0} rows in {elapsed:F1} s = {total / elapsed:N0} rows/s overall; steady (s 2..{seconds}) mean {steady.Average():N0} rows/s, min {steady.Min():N0}; batch {batch}, concurrency {concurrency}, failures {failures}"));
+            $"ingest: {total:N0} rows in {elapsed:F1} s = {total / elapsed:N0} rows/s overall; steady (s 2..{seconds}) mean {steady.Average():N0} rows/s, min {steady.Min():N0}; batch {batch}, concurrency {concurrency}{(models.Length > 1 ? $" over {models.Length} models" : "")}, failures {failures}"));
         Console.WriteLine("per second: " + string.Join(" ", perSecond.Take(seconds).Select(v => v.ToString(CultureInfo.InvariantCulture))));
         if (retrain is { } r)
         {

@@ -16,6 +16,10 @@
 #               checkpoints (every ~4 GB of WAL at max_wal_size=8GB, about 50 s at 90,000 rows/s), their full-page
 #               images and the recycling of WAL segments: the steady state of a store that ingests all day. A run
 #               writes about 1.5 KB of table, index and WAL per row to the disk, so check the free space first.
+#   CONCURRENCY=N  connections posting batches of 1000 rows during the ingestion (default 4).
+#   MODELS=N    the ingestion spreads over N models (load, load-2 … load-N, each set up like load; connection i posts
+#               to model i mod N). A model's groups insert one at a time on PostgreSQL (ModelInsertLock), so one model
+#               measures that per-model bound; several show what one node takes from a deployment's many models.
 #   PORT=N      the port the server listens on (default 5099; another run on the machine may hold it).
 #   TRACE=1     where the bytes go (bench/lib/writeback-trace.sh): one line a second of rows/s, the kernel's Dirty,
 #               Writeback and free MB and its share of processor time, and (PostgreSQL) WAL MB/s, full-page images/s, WAL syncs/s and their mean time, during the
@@ -47,7 +51,11 @@ dotnet build -c Release "$root/bench/Vigil.LoadGen" -v q -nologo >/dev/null
 gen="dotnet $root/bench/Vigil.LoadGen/bin/Release/net10.0/Vigil.LoadGen.dll"
 shadow=(); if [ "${SHADOW:-0}" = 1 ]; then shadow=(--shadow yes); fi
 onnx=(${ONNX:+--onnx "$(cd "$(dirname "$ONNX")" && pwd)/$(basename "$ONNX")"})
-if [ "${#store[@]}" -gt 0 ]; then $gen setup --model load "${store[@]}" "${onnx[@]}" "${shadow[@]}"; else [ -f "$ws/vigil.db" ] || $gen setup --workspace "$ws" --model load "${onnx[@]}" "${shadow[@]}"; fi
+models="${MODELS:-1}"; kept=0; [ -f "$ws/vigil.db" ] && kept=1
+for m in $(seq 1 "$models"); do
+  name=load; [ "$m" = 1 ] || name="load-$m"
+  if [ "${#store[@]}" -gt 0 ]; then $gen setup --model $name "${store[@]}" "${onnx[@]}" "${shadow[@]}"; else [ "$kept" = 1 ] || $gen setup --workspace "$ws" --model $name "${onnx[@]}" "${shadow[@]}"; fi
+done
 echo "load before: $(uptime)"
 Vigil__ApiKeys__0__Key=$key Vigil__ApiKeys__0__Scope=write Vigil__Scheduler__Enabled=false \
   dotnet "$root/src/Vigil.Cli/bin/Release/net10.0/vigil.dll" serve $([ "${#store[@]}" -gt 0 ] || echo --workspace "$ws") "${store[@]}" --urls "http://127.0.0.1:$port" &
@@ -80,10 +88,10 @@ if [ "${INGEST:-1}" != 0 ]; then
     $gen shadow-lag --url "http://127.0.0.1:$port" --key $key --seconds $((10 + ${INGEST_SECONDS:-40})) --max-wait 180 &
     lag=$!
   fi
-  $gen ingest  --url "http://127.0.0.1:$port" --key $key --batch 1000 --concurrency 4 --seconds 10 >/dev/null
+  $gen ingest  --url "http://127.0.0.1:$port" --key $key --batch 1000 --concurrency "${CONCURRENCY:-4}" --models "$models" --seconds 10 >/dev/null
   # Processor time per row beside the wall clock: the figure to compare when the machine is not quiet.
   if tracing; then w0=$([ -z "${pgdir:-}" ] || pg_counters); trace_start ingestion; fi
-  c0=$(cpu_ticks); out=$($gen ingest --url "http://127.0.0.1:$port" --key $key --batch 1000 --concurrency 4 --seconds "${INGEST_SECONDS:-40}"); c1=$(cpu_ticks)
+  c0=$(cpu_ticks); out=$($gen ingest --url "http://127.0.0.1:$port" --key $key --batch 1000 --concurrency "${CONCURRENCY:-4}" --models "$models" --seconds "${INGEST_SECONDS:-40}"); c1=$(cpu_ticks)
   if tracing; then trace_stop; fi
   echo "$out"
   rows=$(echo "$out" | sed -n 's/^ingest: \([0-9,]*\) rows.*/\1/p' | tr -d ,)

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Vigil.Monitoring.Alerts;
 using Vigil.Monitoring.Telemetry;
 using Vigil.Server.Api;
+using Vigil.Server.Scheduling;
 
 namespace Vigil.Server.Alerts;
 
@@ -22,6 +23,7 @@ public sealed class AlertDispatcher(
     private const int BatchSize = 200;
 
     private long _passes;
+    private readonly PassGuard _guard = new(logger, "Alert dispatch");
     private TaskCompletionSource<long> _passed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Completes with the pass number when the pass running now (or the next one) is over (tests wait on it).</summary>
@@ -38,15 +40,8 @@ public sealed class AlertDispatcher(
         using var timer = new PeriodicTimer(settings.Poll, time);
         do
         {
-            try
-            {
-                await RunPassAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // A locked or damaged database must not stop delivery for good: the next pass tries again.
-                logger.LogWarning(e, "Alert dispatch pass failed.");
-            }
+            // A locked, damaged or unreachable database must not stop delivery for good: the next pass tries again.
+            await _guard.RunAsync(() => RunPassAsync(stoppingToken), stoppingToken);
 
             PassCompleted();
         }

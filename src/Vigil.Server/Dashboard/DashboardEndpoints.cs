@@ -8,6 +8,7 @@ using Vigil.Monitoring.Workspace;
 using Vigil.Rendering.Dashboard;
 using Vigil.Server.Alerts;
 using Vigil.Server.Api;
+using Vigil.Stores;
 
 namespace Vigil.Server.Dashboard;
 
@@ -30,10 +31,11 @@ public static class DashboardEndpoints
     {
         ArgumentNullException.ThrowIfNull(app);
         // Cast: a bare (HttpContext) handler would bind as a RequestDelegate and drop the returned page.
-        app.MapGet("/", (Func<HttpContext, Task<IResult>>)Overview).ExcludeFromDescription();
-        app.MapGet("/alerts", (Func<HttpContext, Task<IResult>>)Alerts).ExcludeFromDescription();
-        app.MapGet("/models/{name}", Model).ExcludeFromDescription();
-        app.MapGet("/models/{name}/columns/{column}", Column).ExcludeFromDescription();
+        var pages = app.MapGroup("").AddEndpointFilter(StoreOutagePage);
+        pages.MapGet("/", (Func<HttpContext, Task<IResult>>)Overview).ExcludeFromDescription();
+        pages.MapGet("/alerts", (Func<HttpContext, Task<IResult>>)Alerts).ExcludeFromDescription();
+        pages.MapGet("/models/{name}", Model).ExcludeFromDescription();
+        pages.MapGet("/models/{name}/columns/{column}", Column).ExcludeFromDescription();
         return app;
     }
 
@@ -126,6 +128,22 @@ public static class DashboardEndpoints
 
     private static Task<IResult> Unavailable(HttpContext context) =>
         Error(context, StatusCodes.Status503ServiceUnavailable, "No workspace", "The server has no Vigil workspace open.");
+
+    // A browser gets a page, not the API's JSON problem, while the store does not answer (the API's answer is the
+    // same 503 with Retry-After: ProblemMapping).
+    private static async ValueTask<object?> StoreOutagePage(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
+    {
+        try
+        {
+            return await next(invocation);
+        }
+        catch (Exception e) when (StoreFaults.IsUnavailable(e))
+        {
+            invocation.HttpContext.Response.Headers.RetryAfter = "2";
+            return await Error(invocation.HttpContext, StatusCodes.Status503ServiceUnavailable, "Store unavailable",
+                "The workspace's database does not answer. Reload this page in a moment; /ready says when it answers again.");
+        }
+    }
 
     private static async Task<IResult> Error(HttpContext context, int status, string title, string message) =>
         Page(context, await DashboardPages.ErrorAsync(title, message, Now(context)), status);

@@ -23,6 +23,7 @@ internal sealed class CheckScheduler(
     WorkspaceHost host, CheckRunner checks, RetrainCoordinator retrains, IngestWriter writer, SchedulerCursor cursor,
     StreamWatcher streams, IOptions<ServerOptions> options, TimeProvider time, ILogger<CheckScheduler> logger) : BackgroundService
 {
+    private readonly PassGuard _guard = new(logger, "The scheduler's pass over the models");
     private long _passes;
     private TaskCompletionSource<long> _passed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -50,20 +51,23 @@ internal sealed class CheckScheduler(
         using var timer = new PeriodicTimer(settings.Poll, time);
         do
         {
-            foreach (var model in host.Workspace.Registry.ListModels())
+            // Listing the models fails while the store is down; the guard keeps the loop (and the host) alive.
+            await _guard.RunAsync(async () =>
             {
-                stoppingToken.ThrowIfCancellationRequested();
-                try
+                foreach (var model in host.Workspace.Registry.ListModels())
                 {
-                    await Task.Run(() => Visit(model, settings, stoppingToken), stoppingToken);
+                    stoppingToken.ThrowIfCancellationRequested();
+                    try
+                    {
+                        await Task.Run(() => Visit(model, settings, stoppingToken), stoppingToken);
+                    }
+                    catch (Exception e) when (e is not OperationCanceledException)
+                    {
+                        // One model's failure (e.g. a bundle without profile) must not stop the others.
+                        logger.LogWarning(e, "Scheduler pass over {Model} failed.", model);
+                    }
                 }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    // One model's failure (e.g. a bundle without profile) must not stop the others.
-                    logger.LogWarning(e, "Scheduler pass over {Model} failed.", model);
-                }
-            }
-
+            }, stoppingToken);
             PassCompleted();
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));

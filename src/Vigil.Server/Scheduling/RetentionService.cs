@@ -14,6 +14,8 @@ namespace Vigil.Server.Scheduling;
 internal sealed class RetentionService(WorkspaceHost host, IOptions<ServerOptions> options, TimeProvider time, ILogger<RetentionService> logger)
     : BackgroundService
 {
+    private readonly PassGuard _guard = new(logger, "The retention pass");
+
     /// <summary>Wait before the first pass, so a starting server serves first.</summary>
     public static readonly TimeSpan FirstPassDelay = TimeSpan.FromMinutes(1);
 
@@ -30,7 +32,7 @@ internal sealed class RetentionService(WorkspaceHost host, IOptions<ServerOption
         using var timer = new PeriodicTimer(settings.Interval, time);
         do
         {
-            await Task.Run(() => Pass(stoppingToken), stoppingToken);
+            await _guard.RunAsync(() => Task.Run(() => Pass(stoppingToken), stoppingToken), stoppingToken);
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }

@@ -18,6 +18,7 @@ public sealed class ShadowScorer(WorkspaceHost host, IOptions<ServerOptions> opt
 {
     private readonly ConcurrentDictionary<string, DateTimeOffset> _failing = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DateTimeOffset> _reviewed = new(StringComparer.Ordinal);
+    private readonly PassGuard _guard = new(logger, "Shadow scoring (listing the shadows)");
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.Factory.StartNew(() => Loop(stoppingToken), stoppingToken, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
@@ -38,7 +39,8 @@ public sealed class ShadowScorer(WorkspaceHost host, IOptions<ServerOptions> opt
                 // A backlog larger than one pass is scored pass after pass, not one pass a poll: at one pass a second
                 // the shadow could never score more than RowsPerPoll rows a second, so under heavier ingestion it fell
                 // behind without bound. The thread's lowered priority still gives ingestion the cores first.
-                while (Pass(stoppingToken))
+                var more = true;
+                while (more && _guard.Run(() => more = Pass(stoppingToken), stoppingToken))
                 {
                 }
             }

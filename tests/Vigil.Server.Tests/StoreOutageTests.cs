@@ -1,0 +1,157 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Npgsql;
+using Vigil.TestSupport;
+using Vigil.TestSupport.Servers;
+
+namespace Vigil.Server.Tests;
+
+/// <summary>
+/// <c>vigil serve</c> on a PostgreSQL store that goes away and comes back. A proxy in front of the test run's shared
+/// server cuts every connection and refuses new ones, as a crashed server or a network cut would. The service must
+/// stay up (a background loop that let the store's exception escape stopped the whole host), answer 503 with
+/// Retry-After for what needs the store, say "not ready", and once the store answers again work as before, with every
+/// acknowledged row stored exactly once.
+/// </summary>
+public sealed class StoreOutageTests
+{
+    private const string Key = "outage-test-key-0123456789";
+    private const string Model = "outage";
+    private const int Rows = 40;
+
+    /// <summary>One process alone, or a one-node cluster (Redis membership; the models' grains schedule the checks).</summary>
+    public static TheoryData<bool> Modes => new() { false, true };
+
+    [SkippableTheory]
+    [MemberData(nameof(Modes))]
+    public async Task The_service_outlives_a_store_outage_and_resumes_when_the_store_returns(bool cluster)
+    {
+        var database = PostgresServer.Require().CreateDatabase("vigil_outage");
+        var redis = cluster ? RedisServer.Require() : null;
+        // What each background loop logs, once, when its pass first fails and when it works again (PassGuard). On a
+        // cluster node the grains schedule, so the node's own scheduler loop does not run.
+        string[] loops = cluster
+            ? ["Shadow scoring (listing the shadows)", "Alert dispatch"]
+            : ["The scheduler's pass over the models", "Shadow scoring (listing the shadows)", "Alert dispatch"];
+        using var proxy = LoopbackProxy.Start(new NpgsqlConnectionStringBuilder(database).Port);
+        var store = new NpgsqlConnectionStringBuilder(database) { Host = "127.0.0.1", Port = proxy.Port, Timeout = 5 }.ToString();
+        var workspace = Directory.CreateTempSubdirectory("vigil-outage-").FullName;
+        var port = LoopbackPort.Next();
+        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Key);
+        var settings = new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            ["Vigil:ApiKeys:0:Key"] = Key,
+            ["Vigil:ApiKeys:0:Scope"] = "write",
+            ["Vigil:Workspace"] = workspace,
+            ["Vigil:Scheduler:Poll"] = "00:00:00.200",
+            ["Vigil:Shadow:Poll"] = "00:00:00.200",
+            ["Vigil:Alerts:Poll"] = "00:00:00.200",
+        };
+        string[] arguments = ["--store", store, "--urls", $"http://127.0.0.1:{port}"];
+        if (redis is not null)
+        {
+            var clusterId = $"outage-{Guid.NewGuid():N}";
+            settings["Vigil:Cluster:Redis"] = redis.Endpoint;
+            settings["Vigil:Cluster:ClusterId"] = clusterId;
+            settings["Vigil:Cluster:ServiceId"] = clusterId;
+            settings["Vigil:Cluster:SiloPort"] = LoopbackPort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture);
+            arguments = ["--cluster", .. arguments];
+        }
+
+        using var serve = await ServeProcess.StartAsync(arguments, settings, client, TimeSpan.FromSeconds(60));
+        try
+        {
+            using (var registered = await client.PostAsJsonAsync($"/api/v1/models/{Model}/versions", new { path = TrainedModel.CopyInto(workspace) }))
+            {
+                Assert.True(registered.StatusCode == HttpStatusCode.Created, await registered.Content.ReadAsStringAsync());
+            }
+
+            Assert.Equal(Rows, await Inserted(await Post(client, "before")));
+
+            proxy.Cut();
+            await Until(async () => (await client.GetAsync("/ready")).StatusCode == HttpStatusCode.ServiceUnavailable, "/ready to say 503", serve);
+            await Until(() => Task.FromResult(loops.All(l => serve.Log.Contains(l + " failed", StringComparison.Ordinal))), "every background loop to meet the outage", serve);
+            Assert.False(serve.Process.HasExited, serve.Log);
+            using (var refused = await Post(client, "during"))
+            {
+                Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+                Assert.Equal(TimeSpan.FromSeconds(2), refused.Headers.RetryAfter?.Delta);
+                var problem = JsonNode.Parse(await refused.Content.ReadAsStringAsync())!;
+                Assert.Equal("Store unavailable", (string?)problem["title"]);
+            }
+
+            using (var page = await client.GetAsync("/"))
+            {
+                // The dashboard shows a page saying so, not the API's JSON.
+                Assert.Equal(HttpStatusCode.ServiceUnavailable, page.StatusCode);
+                Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+                Assert.Contains("Store unavailable", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            }
+
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
+
+            proxy.Restore();
+            await Until(async () => (await client.GetAsync("/ready")).IsSuccessStatusCode, "/ready to say ready again", serve);
+            // The refused batch, sent again, is stored now; a new one too.
+            Assert.Equal(Rows, await Inserted(await Post(client, "during")));
+            Assert.Equal(Rows, await Inserted(await Post(client, "after")));
+            await Until(() => Task.FromResult(loops.All(l => serve.Log.Contains(l + " works again", StringComparison.Ordinal))), "every background loop to work again", serve);
+            Assert.False(serve.Process.HasExited, serve.Log);
+
+            // Straight to the server, past the proxy: each acknowledged id once.
+            await using var connection = new NpgsqlConnection(database);
+            await connection.OpenAsync();
+            await using var count = new NpgsqlCommand("SELECT COUNT(*), COUNT(DISTINCT id) FROM predictions WHERE model = @m", connection);
+            count.Parameters.AddWithValue("m", Model);
+            await using var reader = await count.ExecuteReaderAsync();
+            Assert.True(await reader.ReadAsync());
+            Assert.Equal(3 * Rows, reader.GetInt64(0));
+            Assert.Equal(3 * Rows, reader.GetInt64(1));
+        }
+        finally
+        {
+            await serve.KillAndWaitAsync();
+            Directory.Delete(workspace, recursive: true);
+        }
+    }
+
+    private static Task<HttpResponseMessage> Post(HttpClient client, string prefix) =>
+        client.PostAsJsonAsync($"/api/v1/models/{Model}/predictions", TrainedModel.Rows(0, Rows, prefix + "-"));
+
+    private static async Task<int> Inserted(HttpResponseMessage response)
+    {
+        using (response)
+        {
+            var text = await response.Content.ReadAsStringAsync();
+            Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {text}");
+            return (int)JsonNode.Parse(text)!["inserted"]!;
+        }
+    }
+
+    // Polls a condition of another process (there is no event to wait on) until it holds or 30 s pass.
+    private static async Task Until(Func<Task<bool>> condition, string what, ServeProcess serve)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (DateTime.UtcNow < deadline)
+        {
+            Assert.False(serve.Process.HasExited, $"vigil serve exited while waiting for {what}: {serve.Log}");
+            try
+            {
+                if (await condition())
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+
+            await Task.Delay(100);
+        }
+
+        Assert.Fail($"Timed out waiting for {what}. Log: {serve.Log}");
+    }
+}
