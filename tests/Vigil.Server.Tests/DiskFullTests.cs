@@ -1,10 +1,6 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Vigil.TestSupport;
-using Vigil.TestSupport.Servers;
 
 namespace Vigil.Server.Tests;
 
@@ -15,7 +11,6 @@ namespace Vigil.Server.Tests;
 /// </summary>
 public sealed class DiskFullTests
 {
-    private const string Key = "disk-full-test-key-0123456789";
     private const string Model = "full";
     private const int Rows = 500;
 
@@ -28,60 +23,37 @@ public sealed class DiskFullTests
         Skip.IfNot(mounted, $"skipped: cannot mount a tmpfs here: {output}");
         try
         {
-            var port = LoopbackPort.Next();
-            using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Key);
-            var settings = new Dictionary<string, string?>(StringComparer.Ordinal)
+            await using var serve = await KeyedServe.StartAsync(["--workspace", workspace], new Dictionary<string, string?> { ["Vigil:Scheduler:Enabled"] = "false" });
+            await serve.RegisterTrainedModelAsync(Model, workspace);
+
+            // Batches until the disk refuses one; 24 MB hold a few tens of thousands of rows.
+            var acknowledged = 0;
+            JsonNode? refusal = null;
+            for (var batch = 0; batch < 1000 && refusal is null; batch++)
             {
-                ["Vigil:ApiKeys:0:Key"] = Key,
-                ["Vigil:ApiKeys:0:Scope"] = "write",
-                ["Vigil:Scheduler:Enabled"] = "false",
-            };
-            using var serve = await ServeProcess.StartAsync(["--workspace", workspace, "--urls", $"http://127.0.0.1:{port}"], settings, client, TimeSpan.FromSeconds(60));
-            try
-            {
-                using (var registered = await client.PostAsJsonAsync($"/api/v1/models/{Model}/versions", new { path = TrainedModel.CopyInto(workspace) }))
+                using var response = await serve.PostRowsAsync(Model, $"b{batch}", Rows);
+                var text = await response.Content.ReadAsStringAsync();
+                if (response.IsSuccessStatusCode)
                 {
-                    Assert.True(registered.StatusCode == HttpStatusCode.Created, await registered.Content.ReadAsStringAsync());
+                    acknowledged += (int)JsonNode.Parse(text)!["inserted"]!;
+                    continue;
                 }
 
-                // Batches until the disk refuses one; 24 MB hold a few tens of thousands of rows.
-                var acknowledged = 0;
-                JsonNode? refusal = null;
-                for (var batch = 0; batch < 1000 && refusal is null; batch++)
-                {
-                    using var response = await client.PostAsJsonAsync($"/api/v1/models/{Model}/predictions", TrainedModel.Rows(0, Rows, $"b{batch}-"));
-                    var text = await response.Content.ReadAsStringAsync();
-                    if (response.IsSuccessStatusCode)
-                    {
-                        acknowledged += (int)JsonNode.Parse(text)!["inserted"]!;
-                        continue;
-                    }
-
-                    Assert.True(response.StatusCode == (HttpStatusCode)507, $"{(int)response.StatusCode}: {text}");
-                    refusal = JsonNode.Parse(text);
-                }
-
-                Assert.NotNull(refusal);
-                Assert.Equal("Insufficient storage", (string?)refusal["title"]);
-                Assert.True(acknowledged > 0);
-                Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
-                Assert.DoesNotContain("Unhandled error", serve.Log, StringComparison.Ordinal);
-
-                // More room: writes go in again, and every acknowledged row is there once.
-                Assert.True(Run("mount", "-o", "remount,size=64m", workspace).Ok);
-                using (var again = await client.PostAsJsonAsync($"/api/v1/models/{Model}/predictions", TrainedModel.Rows(0, Rows, "after-")))
-                {
-                    Assert.True(again.IsSuccessStatusCode, await again.Content.ReadAsStringAsync());
-                }
-
-                var model = JsonNode.Parse(await client.GetStringAsync($"/api/v1/models/{Model}"))!;
-                Assert.Equal(acknowledged + Rows, (long)model["rows"]!);
+                Assert.True(response.StatusCode == (HttpStatusCode)507, $"{(int)response.StatusCode}: {text}");
+                refusal = JsonNode.Parse(text);
             }
-            finally
-            {
-                await serve.KillAndWaitAsync();
-            }
+
+            Assert.NotNull(refusal);
+            Assert.Equal("Insufficient storage", (string?)refusal["title"]);
+            Assert.True(acknowledged > 0);
+            Assert.Equal(HttpStatusCode.OK, (await serve.Client.GetAsync("/health")).StatusCode);
+            Assert.DoesNotContain("Unhandled error", serve.Process.Log, StringComparison.Ordinal);
+
+            // More room: writes go in again, and every acknowledged row is there once.
+            Assert.True(Run("mount", "-o", "remount,size=64m", workspace).Ok);
+            Assert.Equal(Rows, await KeyedServe.InsertedAsync(await serve.PostRowsAsync(Model, "after", Rows)));
+            var model = JsonNode.Parse(await serve.Client.GetStringAsync($"/api/v1/models/{Model}"))!;
+            Assert.Equal(acknowledged + Rows, (long)model["rows"]!);
         }
         finally
         {

@@ -1,6 +1,5 @@
+using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Npgsql;
 using Vigil.TestSupport;
@@ -17,7 +16,6 @@ namespace Vigil.Server.Tests;
 /// </summary>
 public sealed class StoreOutageTests
 {
-    private const string Key = "outage-test-key-0123456789";
     private const string Model = "outage";
     private const int Rows = 40;
 
@@ -38,44 +36,36 @@ public sealed class StoreOutageTests
         using var proxy = LoopbackProxy.Start(new NpgsqlConnectionStringBuilder(database).Port);
         var store = new NpgsqlConnectionStringBuilder(database) { Host = "127.0.0.1", Port = proxy.Port, Timeout = 5 }.ToString();
         var workspace = Directory.CreateTempSubdirectory("vigil-outage-").FullName;
-        var port = LoopbackPort.Next();
-        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Key);
         var settings = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
-            ["Vigil:ApiKeys:0:Key"] = Key,
-            ["Vigil:ApiKeys:0:Scope"] = "write",
             ["Vigil:Workspace"] = workspace,
             ["Vigil:Scheduler:Poll"] = "00:00:00.200",
             ["Vigil:Shadow:Poll"] = "00:00:00.200",
             ["Vigil:Alerts:Poll"] = "00:00:00.200",
         };
-        string[] arguments = ["--store", store, "--urls", $"http://127.0.0.1:{port}"];
+        string[] arguments = ["--store", store];
         if (redis is not null)
         {
             var clusterId = $"outage-{Guid.NewGuid():N}";
             settings["Vigil:Cluster:Redis"] = redis.Endpoint;
             settings["Vigil:Cluster:ClusterId"] = clusterId;
             settings["Vigil:Cluster:ServiceId"] = clusterId;
-            settings["Vigil:Cluster:SiloPort"] = LoopbackPort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture);
+            settings["Vigil:Cluster:SiloPort"] = LoopbackPort.Next().ToString(CultureInfo.InvariantCulture);
             arguments = ["--cluster", .. arguments];
         }
 
-        using var serve = await ServeProcess.StartAsync(arguments, settings, client, TimeSpan.FromSeconds(60));
         try
         {
-            using (var registered = await client.PostAsJsonAsync($"/api/v1/models/{Model}/versions", new { path = TrainedModel.CopyInto(workspace) }))
-            {
-                Assert.True(registered.StatusCode == HttpStatusCode.Created, await registered.Content.ReadAsStringAsync());
-            }
-
-            Assert.Equal(Rows, await Inserted(await Post(client, "before")));
+            await using var serve = await KeyedServe.StartAsync(arguments, settings);
+            var client = serve.Client;
+            await serve.RegisterTrainedModelAsync(Model, workspace);
+            Assert.Equal(Rows, await KeyedServe.InsertedAsync(await serve.PostRowsAsync(Model, "before", Rows)));
 
             proxy.Cut();
-            await Until(async () => (await client.GetAsync("/ready")).StatusCode == HttpStatusCode.ServiceUnavailable, "/ready to say 503", serve);
-            await Until(() => Task.FromResult(loops.All(l => serve.Log.Contains(l + " failed", StringComparison.Ordinal))), "every background loop to meet the outage", serve);
-            Assert.False(serve.Process.HasExited, serve.Log);
-            using (var refused = await Post(client, "during"))
+            await Until(async () => (await client.GetAsync("/ready")).StatusCode == HttpStatusCode.ServiceUnavailable, "/ready to say 503", serve.Process);
+            await Until(() => Task.FromResult(loops.All(l => serve.Process.Log.Contains(l + " failed", StringComparison.Ordinal))), "every background loop to meet the outage", serve.Process);
+            Assert.False(serve.Process.Process.HasExited, serve.Process.Log);
+            using (var refused = await serve.PostRowsAsync(Model, "during", Rows))
             {
                 Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
                 Assert.Equal(TimeSpan.FromSeconds(2), refused.Headers.RetryAfter?.Delta);
@@ -94,12 +84,12 @@ public sealed class StoreOutageTests
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
 
             proxy.Restore();
-            await Until(async () => (await client.GetAsync("/ready")).IsSuccessStatusCode, "/ready to say ready again", serve);
+            await Until(async () => (await client.GetAsync("/ready")).IsSuccessStatusCode, "/ready to say ready again", serve.Process);
             // The refused batch, sent again, is stored now; a new one too.
-            Assert.Equal(Rows, await Inserted(await Post(client, "during")));
-            Assert.Equal(Rows, await Inserted(await Post(client, "after")));
-            await Until(() => Task.FromResult(loops.All(l => serve.Log.Contains(l + " works again", StringComparison.Ordinal))), "every background loop to work again", serve);
-            Assert.False(serve.Process.HasExited, serve.Log);
+            Assert.Equal(Rows, await KeyedServe.InsertedAsync(await serve.PostRowsAsync(Model, "during", Rows)));
+            Assert.Equal(Rows, await KeyedServe.InsertedAsync(await serve.PostRowsAsync(Model, "after", Rows)));
+            await Until(() => Task.FromResult(loops.All(l => serve.Process.Log.Contains(l + " works again", StringComparison.Ordinal))), "every background loop to work again", serve.Process);
+            Assert.False(serve.Process.Process.HasExited, serve.Process.Log);
 
             // Straight to the server, past the proxy: each acknowledged id once.
             await using var connection = new NpgsqlConnection(database);
@@ -113,21 +103,7 @@ public sealed class StoreOutageTests
         }
         finally
         {
-            await serve.KillAndWaitAsync();
             Directory.Delete(workspace, recursive: true);
-        }
-    }
-
-    private static Task<HttpResponseMessage> Post(HttpClient client, string prefix) =>
-        client.PostAsJsonAsync($"/api/v1/models/{Model}/predictions", TrainedModel.Rows(0, Rows, prefix + "-"));
-
-    private static async Task<int> Inserted(HttpResponseMessage response)
-    {
-        using (response)
-        {
-            var text = await response.Content.ReadAsStringAsync();
-            Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {text}");
-            return (int)JsonNode.Parse(text)!["inserted"]!;
         }
     }
 
