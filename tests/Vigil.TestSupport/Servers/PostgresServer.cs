@@ -117,7 +117,7 @@ public sealed class PostgresServer
         return failure is null ? (new PostgresServer(admin), null) : (null, failure);
     }
 
-    private static string? WaitUntilReady(string admin, TimeSpan timeout, ServerProcess? server)
+    internal static string? WaitUntilReady(string admin, TimeSpan timeout, ServerProcess? server)
     {
         var deadline = DateTime.UtcNow + timeout;
         string last = "no answer";
@@ -145,7 +145,7 @@ public sealed class PostgresServer
         return $"not ready after {timeout.TotalSeconds:0} s: {last}";
     }
 
-    private static string? FindBinaries()
+    internal static string? FindBinaries()
     {
         const string root = "/usr/lib/postgresql";
         if (!Directory.Exists(root))
@@ -161,7 +161,7 @@ public sealed class PostgresServer
             .FirstOrDefault();
     }
 
-    private static string Last(string output)
+    internal static string Last(string output)
     {
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         return string.Join(" | ", lines.TakeLast(3));
