@@ -115,6 +115,27 @@ public sealed class ModelKindCommandTests : IDisposable
         Assert.False(Directory.Exists(ws));
     }
 
+    // Models that load and run but whose outputs no check could use (make_bad_models.py): each used to register as
+    // champion (the logits and NaN ones) or to be refused with a self-contradicting line (the constant batch).
+    [Theory]
+    [InlineData("bad-logits", "does not give class probabilities: data row 1 gets -1.5, 1.5 (each must lie in [0, 1]")]
+    [InlineData("bad-nan", "data row 1 gets NaN, 0.405465")]
+    [InlineData("bad-constbatch", "gave 1 rows of probabilities for 32 rows")]
+    public void AModelWhoseOutputIsNotAProbability_IsRefusedNamingTheOutputAndRow(string model, string expected)
+    {
+        var reference = Path.Combine(_dir, "abc.csv");
+        File.WriteAllLines(reference, new[] { "a,b,c,y" }.Concat(Enumerable.Range(0, 200).Select(i =>
+            string.Create(CultureInfo.InvariantCulture, $"{(i % 13) / 3.0},{(i % 7) - 3},{(i % 5) / 5.0},{(i % 13 > 6 ? 1 : 0)}"))));
+        var ws = Path.Combine(_dir, "never");
+
+        var error = CliRunner.AssertOneLineError(CliRunner.Run("register", "--model", "m", "--onnx", Fixture(model + ".onnx"),
+            "--features", "a,b,c", "--reference", reference, "--label", "y", "--workspace", ws));
+
+        Assert.Contains($"ONNX output 'probabilities' of '{model}.onnx'", error, StringComparison.Ordinal);
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(ws));
+    }
+
     [Fact]
     public void PredictWithAnExternalModel_IsRefusedNamingTheKind()
     {

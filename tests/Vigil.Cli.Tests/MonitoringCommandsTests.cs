@@ -129,7 +129,9 @@ public sealed class MonitoringCommandsTests(TrainedWorkspace trained) : IClassFi
     [Fact]
     public void ModelsOfAnEmptyWorkspaceSaysHowToStart()
     {
-        var (code, stdout, _) = CliRunner.Run("models", "-w", Unique("empty-ws"));
+        var ws = Unique("empty-ws");
+        Assert.Equal(0, CliRunner.Run("migrate", "-w", ws).ExitCode); // a workspace with no model yet
+        var (code, stdout, _) = CliRunner.Run("models", "-w", ws);
         Assert.Equal(0, code);
         Assert.Contains("vigil train --model", stdout, StringComparison.Ordinal);
     }

@@ -78,7 +78,7 @@ internal static class RegisterCommand
             };
             var name = parse.GetValue(model)!;
             var prepared = ModelRegistration.Prepare(name, request, cancellation);
-            using var ws = workspace.Open(parse);
+            using var ws = workspace.OpenOrCreate(parse);
             var registered = ModelRegistration.Publish(ws, prepared);
             var output = parse.InvocationConfiguration.Output;
             var v = registered.Version;

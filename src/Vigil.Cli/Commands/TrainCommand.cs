@@ -107,7 +107,7 @@ internal static class TrainCommand
                 return ExitCodes.Ok;
             }
 
-            using var monitor = workspace.OpenMonitor(parse);
+            using var monitor = workspace.OpenOrCreateMonitor(parse);
             TrainedVersion? trained = null;
             Fit(console, options, progress => trained = monitor.Train(name, table, request with { Progress = progress }, cancellation));
             if (target is not null)

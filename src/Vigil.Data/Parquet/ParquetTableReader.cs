@@ -103,14 +103,16 @@ public static class ParquetTableReader
             var groupRows = (int)group.RowCount; // CountRows checked that the sum fits
             for (var c = 0; c < fields.Length; c++)
             {
-                where.At(g, fields[c].Field.Name);
+                var meta = group.GetMetadata(fields[c].Field)?.MetaData;
+                where.At(g, fields[c].Field, meta);
+                ColumnChunkCheck.BeforeRead(meta, fields[c].Field, g, source);
                 await sinks[c].ReadAsync(group, offset, groupRows, source).ConfigureAwait(false);
             }
 
             offset += groupRows;
         }
 
-        where.At(-1, null);
+        where.At(-1, null, null);
         var columns = new Column[sinks.Length];
         for (var c = 0; c < sinks.Length; c++)
         {
@@ -211,21 +213,24 @@ public static class ParquetTableReader
     private sealed class ReadPosition
     {
         private int _group = -1;
-        private string? _column;
+        private DataField? _field;
+        private global::Parquet.Meta.ColumnMetaData? _chunk;
 
         public string? Stage { get; set; }
 
-        public void At(int group, string? column)
+        public void At(int group, DataField? field, global::Parquet.Meta.ColumnMetaData? chunk)
         {
             _group = group;
-            _column = column;
+            _field = field;
+            _chunk = chunk;
         }
 
         public ParquetFormatException Damaged(string source, Exception error)
         {
             // The library's own diagnoses ("Invalid data in Thrift header ...") help; a NullReferenceException's text
             // from deep inside it does not, so only the fact is said then.
-            var detail = error is ParquetException or IOException or InvalidDataException or NotSupportedException or NotImplementedException
+            var detail = ColumnChunkCheck.Explain(_chunk, _field, error) is { } why ? $" ({why})"
+                : error is ParquetException or IOException or InvalidDataException or NotSupportedException or NotImplementedException
                 ? $" ({error.Message.Split('\n')[0].Trim()})"
                 : "";
             if (Stage is not null)
@@ -236,7 +241,7 @@ public static class ParquetTableReader
             var expected = _group >= 0
                 ? string.Create(CultureInfo.InvariantCulture, $"readable data in row group {_group + 1}")
                 : "a readable Parquet file";
-            return new ParquetFormatException(source, null, _column, expected, $"damaged data{detail}", error);
+            return new ParquetFormatException(source, null, _field?.Name, expected, $"damaged data{detail}", error);
         }
     }
 }

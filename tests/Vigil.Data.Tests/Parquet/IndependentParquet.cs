@@ -65,6 +65,12 @@ internal static class IndependentParquet
     public static void WriteColumns(string path, int rowGroups, params (Column Column, Array Values)[] columns)
     {
         using var properties = new WriterPropertiesBuilder().Compression(Compression.Snappy).EnableDictionary().Build();
+        WriteColumns(path, properties, rowGroups, columns);
+    }
+
+    /// <summary>Writes the columns split evenly into <paramref name="rowGroups"/> row groups with the given writer properties (codec, encodings, page version).</summary>
+    public static void WriteColumns(string path, WriterProperties properties, int rowGroups, params (Column Column, Array Values)[] columns)
+    {
         using var file = new ParquetFileWriter(path, columns.Select(c => c.Column).ToArray(), properties);
         var rows = columns[0].Values.Length;
         var per = (rows + rowGroups - 1) / rowGroups;

@@ -29,7 +29,7 @@ internal static class CheckCommand
         };
         command.SetAction((parse, cancellation) =>
         {
-            using var monitor = workspace.OpenMonitor(parse);
+            using var monitor = workspace.OpenExistingMonitor(parse);
             var name = parse.GetValue(model)!;
             var profile = ModelTrainer.LoadProfile(monitor.Champion(name));
             var path = parse.GetValue(data)!.FullName;

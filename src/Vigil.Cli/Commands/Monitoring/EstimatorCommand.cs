@@ -49,7 +49,7 @@ internal static class EstimatorCommand
         });
         command.SetAction((parse, cancellation) =>
         {
-            using var monitor = workspace.OpenMonitor(parse);
+            using var monitor = workspace.OpenExistingMonitor(parse);
             var name = parse.GetValue(model)!;
             var chosen = parse.GetValue(version);
             var output = parse.InvocationConfiguration.Output;

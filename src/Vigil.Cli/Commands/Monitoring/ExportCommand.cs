@@ -42,7 +42,7 @@ internal static class ExportCommand
         };
         command.SetAction(parse =>
         {
-            using var monitor = workspace.OpenMonitor(parse);
+            using var monitor = workspace.OpenExistingMonitor(parse);
             var name = parse.GetValue(model)!;
             var profile = ModelTrainer.LoadProfile(monitor.Champion(name));
             var spec = new WindowSpec { From = parse.GetValue(since), Last = parse.GetValue(rows), LabelledOnly = parse.GetValue(labelled) };

@@ -15,7 +15,7 @@ internal static class ModelsCommand
         var command = new Command("models", "List models and their versions, or change the champion (promote, rollback).") { workspace.Workspace, workspace.Store, optionalModel };
         command.SetAction(parse =>
         {
-            using var ws = workspace.Open(parse);
+            using var ws = workspace.OpenExisting(parse);
             var console = Terminal.For(parse.InvocationConfiguration.Output);
             var only = parse.GetValue(optionalModel);
             var models = only is null ? ws.Registry.ListModels() : [only];
@@ -58,7 +58,7 @@ internal static class ModelsCommand
         var command = new Command("promote", "Make a version the champion (atomic, recorded).") { workspace.Workspace, workspace.Store, model, version, reason };
         command.SetAction((parse, cancellation) =>
         {
-            using var monitor = workspace.OpenMonitor(parse);
+            using var monitor = workspace.OpenExistingMonitor(parse);
             var name = parse.GetValue(model)!;
             var target = parse.GetValue(version);
 
@@ -85,7 +85,7 @@ internal static class ModelsCommand
         var command = new Command("rollback", "Make the previous champion the champion again (atomic, recorded).") { workspace.Workspace, workspace.Store, model, reason };
         command.SetAction(parse =>
         {
-            using var ws = workspace.Open(parse);
+            using var ws = workspace.OpenExisting(parse);
             var v = ws.Registry.Rollback(parse.GetValue(model)!, parse.GetValue(reason)!, Environment.UserName);
             parse.InvocationConfiguration.Output.WriteLine($"{v.Model}: rolled back; version {v.Version} is the champion.");
             return ExitCodes.Ok;

@@ -27,7 +27,7 @@ internal static class ReportCommand
                 return ExitCodes.UsageOrInput;
             }
 
-            using var monitor = workspace.OpenMonitor(parse);
+            using var monitor = workspace.OpenExistingMonitor(parse);
             var report = monitor.Report(parse.GetValue(model)!);
             if (htmlFile is not null)
             {

@@ -45,7 +45,7 @@ internal static class RetrainCommand
         {
             var output = parse.InvocationConfiguration.Output;
             var console = Terminal.For(output);
-            using var monitor = workspace.OpenMonitor(parse);
+            using var monitor = workspace.OpenExistingMonitor(parse);
             var name = parse.GetValue(model)!;
             var profile = ModelTrainer.LoadProfile(monitor.Champion(name));
             var rows = WindowReader.Read(parse.GetValue(data)!.FullName, profile, CsvInput.Encoding(parse, encoding));

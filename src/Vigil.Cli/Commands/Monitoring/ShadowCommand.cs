@@ -40,7 +40,7 @@ internal static class ShadowCommand
         {
             var output = parse.InvocationConfiguration.Output;
             var console = Terminal.For(output);
-            using var monitor = workspace.OpenMonitor(parse);
+            using var monitor = workspace.OpenExistingMonitor(parse);
             var name = parse.GetValue(model)!;
             ShadowStatus? status;
             if (parse.GetValue(off))

@@ -31,7 +31,7 @@ internal static class WatchCommand
         });
         command.SetAction(parse =>
         {
-            using var monitor = workspace.OpenMonitor(parse);
+            using var monitor = workspace.OpenExistingMonitor(parse);
             var name = parse.GetValue(model)!;
             var spec = parse.GetValue(set);
             var effective = spec is not null ? monitor.SetWatched(name, WatchedMetrics.Parse(spec), Environment.UserName)

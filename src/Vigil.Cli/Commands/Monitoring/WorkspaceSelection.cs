@@ -52,10 +52,35 @@ internal sealed class WorkspaceSelection(Option<DirectoryInfo> workspace, Option
         return WorkspaceLocation.Sqlite(parse.GetValue(Workspace)!.FullName);
     }
 
-    /// <summary>Opens the workspace the command line names (migrating and repairing it, as every open does).</summary>
-    public VigilWorkspace Open(ParseResult parse) => WorkspaceOpener.Open(Location(parse));
+    // Two names on purpose: a command that only reads or adds to a model's history opens an EXISTING workspace, so a
+    // mistyped --workspace (or running in the wrong folder) is an error rather than a new empty workspace left behind.
+    // Only commands that bring a model in (train --model, register) may create one.
 
-    /// <summary>A monitor over the workspace the command line names.</summary>
-    public VigilMonitor OpenMonitor(ParseResult parse, VigilMonitorOptions? options = null) =>
+    /// <summary>Opens the workspace the command line names, creating it when missing (migrating and repairing it, as every open does).</summary>
+    public VigilWorkspace OpenOrCreate(ParseResult parse) => WorkspaceOpener.Open(Location(parse));
+
+    /// <summary>A monitor over the workspace the command line names, creating it when missing.</summary>
+    public VigilMonitor OpenOrCreateMonitor(ParseResult parse, VigilMonitorOptions? options = null) =>
         WorkspaceOpener.OpenMonitor(Location(parse), options);
+
+    /// <summary>Opens the workspace the command line names; a SQLite folder without <c>vigil.db</c> is refused and left untouched.</summary>
+    /// <exception cref="WorkspaceInputException">There is no workspace there.</exception>
+    public VigilWorkspace OpenExisting(ParseResult parse) => WorkspaceOpener.Open(Existing(parse));
+
+    /// <summary>A monitor over the existing workspace the command line names (see <see cref="OpenExisting"/>).</summary>
+    public VigilMonitor OpenExistingMonitor(ParseResult parse, VigilMonitorOptions? options = null) =>
+        WorkspaceOpener.OpenMonitor(Existing(parse), options);
+
+    /// <summary>The location, when it holds a workspace. A PostgreSQL database is taken as it is: it must exist to be reached.</summary>
+    public WorkspaceLocation Existing(ParseResult parse)
+    {
+        var location = Location(parse);
+        if (location.Folder is { } folder && !File.Exists(Path.Combine(folder, VigilWorkspace.DatabaseFileName)))
+        {
+            throw new WorkspaceInputException(
+                $"No workspace at {folder} (no {VigilWorkspace.DatabaseFileName} there): give its folder with --workspace DIR, or create one with 'vigil train --model NAME' or 'vigil register'.");
+        }
+
+        return location;
+    }
 }

@@ -108,7 +108,7 @@ public sealed class OnnxModel : LoadedModel, IDisposable
         return Run(rows).Predictions;
     }
 
-    private (Predictions Predictions, int[]? Labelled) Run(Table rows)
+    private (Predictions Predictions, int[]? Labelled, double[] Raw) Run(Table rows)
     {
         var feeds = OnnxFeeds.Build(_layout, rows);
         try
@@ -218,15 +218,20 @@ public sealed class OnnxModel : LoadedModel, IDisposable
     {
         Predictions predictions;
         int[]? labelled;
+        double[] raw;
         try
         {
-            (predictions, labelled) = Run(probe);
+            (predictions, labelled, raw) = Run(probe);
         }
         catch (AutoMLException e)
         {
             throw new ModelInputException($"{_shownAs} cannot score the first {probe.RowCount} rows of the data: {e.Message}");
         }
 
+        // What every later check trusts: a value that is a number, and probabilities that are probabilities (not
+        // logits or decision scores, which would register and then give meaningless baselines and estimates).
+        var output = Task == AutoMLTask.Regression ? _layout.ValueOutput! : _layout.ProbabilityOutput!;
+        OnnxReadouts.CheckScores(raw, Task == AutoMLTask.Regression ? 1 : Labels.ClassCount, Task != AutoMLTask.Regression, output, _shownAs);
         if (Task == AutoMLTask.Regression || labelled is null)
         {
             return;
@@ -281,12 +286,12 @@ public sealed class OnnxModel : LoadedModel, IDisposable
 
     // The probabilities in class order, the argmax as the decided class (the first on ties, as scikit-learn's predict),
     // and the label output's classes when the model has one.
-    private (Predictions, int[]?) Read(IReadOnlyCollection<DisposableNamedOnnxValue> results, int rows)
+    private (Predictions, int[]?, double[] Raw) Read(IReadOnlyCollection<DisposableNamedOnnxValue> results, int rows)
     {
         if (Task == AutoMLTask.Regression)
         {
-            var value = Output(results, _layout.ValueOutput);
-            return (new Predictions(Task, rows, 0, OnnxReadouts.Values(value, rows, _shownAs)), null);
+            var value = OnnxReadouts.Values(Output(results, _layout.ValueOutput), rows, _shownAs);
+            return (new Predictions(Task, rows, 0, value), null, value);
         }
 
         var k = Labels.ClassCount;
@@ -322,7 +327,7 @@ public sealed class OnnxModel : LoadedModel, IDisposable
             }
         }
 
-        return (new Predictions(Task, rows, k, values) { DecidedClasses = decided }, labelled);
+        return (new Predictions(Task, rows, k, values) { DecidedClasses = decided }, labelled, probabilities);
     }
 
     // The output called name (a loop, not LINQ with a closure: this runs for every /predict).

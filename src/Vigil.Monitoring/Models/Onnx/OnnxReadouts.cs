@@ -13,13 +13,47 @@ internal static class OnnxReadouts
     {
         var (data, dims) = Floats(output, name, shownAs);
         var width = dims.Length == 2 ? dims[1] : -1;
-        if (width != classes || dims[0] != rows)
+        if (dims.Length >= 1 && dims[0] != rows)
+        {
+            throw new ModelInputException(string.Create(CultureInfo.InvariantCulture,
+                $"ONNX output '{name}' of {shownAs} gave {dims[0]} rows of probabilities for {rows} rows; its first dimension must be the batch."));
+        }
+
+        if (width != classes)
         {
             throw new ModelInputException(
                 $"ONNX output '{name}' of {shownAs} has {width} class columns, but the label has {classes} classes; the probability columns must be the label's classes in sorted order.");
         }
 
         return data;
+    }
+
+    /// <summary>
+    /// Refuses scores no check could use: a value that is not finite, and, for <paramref name="probabilities"/>, a
+    /// value outside [0, 1] or a row whose classes do not sum to 1 (within 0.01, for float32 rounding) — raw scores or
+    /// logits exported instead of the probability output. Names the first row at fault and what it gave.
+    /// </summary>
+    public static void CheckScores(double[] values, int width, bool probabilities, string name, string shownAs)
+    {
+        for (var row = 0; row * width < values.Length; row++)
+        {
+            var span = values.AsSpan(row * width, width);
+            var sum = 0.0;
+            var bad = false;
+            foreach (var v in span)
+            {
+                bad |= !double.IsFinite(v) || (probabilities && (v < 0 || v > 1));
+                sum += v;
+            }
+
+            if (bad || (probabilities && Math.Abs(sum - 1) > 0.01))
+            {
+                var shown = string.Join(", ", span.ToArray().Select(v => v.ToString("G6", CultureInfo.InvariantCulture)));
+                throw new ModelInputException(probabilities
+                    ? string.Create(CultureInfo.InvariantCulture, $"ONNX output '{name}' of {shownAs} does not give class probabilities: data row {row + 1} gets {shown} (each must lie in [0, 1] and a row's must sum to 1); export the model's probability output (a softmax, or predict_proba), not raw scores or logits.")
+                    : string.Create(CultureInfo.InvariantCulture, $"ONNX output '{name}' of {shownAs} gives {shown} for data row {row + 1}; a regression value must be a finite number."));
+            }
+        }
     }
 
     /// <summary>Class probabilities row-major from a ZipMap, each key put in its class's place.</summary>
