@@ -156,6 +156,26 @@ public sealed class IngestValidationTests(IngestValidationTests.Server fixture) 
         Assert.Equal(3, (long)model["rows"]!);
     }
 
+    [Fact]
+    public async Task Each_problem_of_a_row_is_listed_once_and_a_predict_row_needs_no_id()
+    {
+        // /predict makes ids itself: a row refused for its features must not also be blamed for having none, and a
+        // logged row whose id is null is told so once (it was told twice: "found null" and "found nothing").
+        var rows = TrainedModel.Rows(0, 1);
+        var features = rows[0]!["features"]!.DeepClone();
+        features["f0"] = "forty";
+        var predict = await RunningServer.Expect(await _server.Writer.PostAsync("/api/v1/models/churn/predict",
+            Body(new JsonArray(new JsonObject { ["features"] = features }).ToJsonString())), 422);
+        var problem = Assert.Single(predict["rows"]!.AsArray())!;
+        Assert.Equal("features.f0", (string)problem["field"]!);
+
+        rows[0]!["id"] = null;
+        var logged = await RunningServer.Expect(await _server.Writer.PostAsync("/api/v1/models/churn/predictions", Body(rows.ToJsonString())), 422);
+        problem = Assert.Single(logged["rows"]!.AsArray())!;
+        Assert.Equal("id", (string)problem["field"]!);
+        Assert.Equal("null", (string)problem["found"]!);
+    }
+
     private static void AssertProblem(JsonArray rows, int row, string field, string expected, string found)
     {
         var match = rows.FirstOrDefault(r => (int)r!["row"]! == row && (string)r["field"]! == field);

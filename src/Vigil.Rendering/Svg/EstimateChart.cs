@@ -42,9 +42,7 @@ internal static class EstimateChart
     {
         var start = points.Count == 0 ? DateTimeOffset.UnixEpoch : points[0].At;
         var end = points.Count == 0 ? start.AddDays(1) : points[^1].At;
-        var span = end - start;
-        var pad = span <= TimeSpan.Zero ? TimeSpan.FromHours(12) : span * 0.04;
-        (start, end) = (start - pad, end + pad);
+        (start, end) = TimeRange.Padded(start, end);
         return (new LinearScale(Axis.ToSeconds(start), Axis.ToSeconds(end), Left, plotRight), TimeTicks.For(start, end, 7));
     }
 

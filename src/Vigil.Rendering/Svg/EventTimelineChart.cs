@@ -22,10 +22,7 @@ internal static class EventTimelineChart
 
         var start = from ?? (items.Count == 0 ? DateTimeOffset.UnixEpoch : items.Min(i => i.At));
         var end = to ?? (items.Count == 0 ? start.AddDays(1) : items.Max(i => i.At));
-        var span = end - start;
-        var pad = span <= TimeSpan.Zero ? TimeSpan.FromHours(12) : span * 0.04;
-        start -= pad;
-        end += pad;
+        (start, end) = TimeRange.Padded(start, end);
         var x = new LinearScale(Axis.ToSeconds(start), Axis.ToSeconds(end), labelWidth, plotRight);
 
         Axis.TimeX(w, x, TimeTicks.For(start, end, 7), plotBottom, labelWidth, plotRight, Top);

@@ -40,10 +40,7 @@ internal static class LineChart
         var start = times.Count == 0 ? DateTimeOffset.UnixEpoch : times.Min();
         var end = times.Count == 0 ? start.AddDays(1) : times.Max();
         // A little air on both sides so end points and their whiskers are not cut by the plot edge.
-        var span = end - start;
-        var pad = span <= TimeSpan.Zero ? TimeSpan.FromHours(12) : span * 0.04;
-        start -= pad;
-        end += pad;
+        (start, end) = TimeRange.Padded(start, end);
         var scale = new LinearScale(Axis.ToSeconds(start), Axis.ToSeconds(end), Left, plotRight);
         return (scale, TimeTicks.For(start, end, 7));
     }

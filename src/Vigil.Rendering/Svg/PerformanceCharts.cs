@@ -32,7 +32,7 @@ internal static class PerformanceCharts
             BaselineSteps = series.BaselineSteps.Select(b => (b.From, b.Value, b.Version)).ToList(),
             Threshold = series.LowerThreshold,
             HigherIsBetter = series.HigherIsBetter,
-            Markers = markers.Where(m => m.At >= lo - pad && m.At <= hi + pad).ToList(),
+            Markers = markers.Where(m => m.At >= TimeRange.Minus(lo, pad) && m.At <= TimeRange.Plus(hi, pad)).ToList(),
         });
     }
 

@@ -30,8 +30,8 @@ internal static class TimeTicks
         var result = new List<(DateTimeOffset, string)>();
         if (rough > TimeSpan.FromDays(20))
         {
-            // Calendar months: 1, 3, 6 or 12 at a time.
-            var months = rough.TotalDays < 40 ? 1 : rough.TotalDays < 110 ? 3 : rough.TotalDays < 200 ? 6 : 12;
+            // Calendar months: 1, 3, 6 or 12 at a time, or whole years when the span is decades or more.
+            var months = rough.TotalDays < 40 ? 1 : rough.TotalDays < 110 ? 3 : rough.TotalDays < 200 ? 6 : 12 * (int)Math.Max(1, Math.Round(rough.TotalDays / 365.25));
             var t = new DateTimeOffset(start.Year, 1, 1, 0, 0, 0, TimeSpan.Zero);
             while (t < start || (t.Month - 1) % months != 0)
             {
@@ -40,7 +40,13 @@ internal static class TimeTicks
 
             for (; t <= end; t = t.AddMonths(months))
             {
-                var label = months == 12
+                if (t.Year * 12L + t.Month + months > (9999 * 12L) + 12)
+                {
+                    result.Add((t, t.ToString("yyyy", CultureInfo.InvariantCulture)));
+                    break; // the next tick would be past year 9999
+                }
+
+                var label = months >= 12
                     ? t.ToString("yyyy", CultureInfo.InvariantCulture)
                     : t.ToString(t.Month == 1 ? "MMM yyyy" : "MMM", CultureInfo.InvariantCulture);
                 result.Add((t, label));
@@ -73,7 +79,7 @@ internal static class TimeTicks
             first = new DateTimeOffset(ticks, TimeSpan.Zero);
         }
 
-        while (first < start)
+        while (first < start && TimeRange.CanAdd(first, step))
         {
             first += step;
         }
@@ -81,6 +87,10 @@ internal static class TimeTicks
         for (var t = first; t <= end; t += step)
         {
             result.Add((t, Format(t, step, start, end)));
+            if (!TimeRange.CanAdd(t, step))
+            {
+                break; // the next tick would be past the last representable instant
+            }
         }
 
         return result;

@@ -71,15 +71,7 @@ internal static class EstimatorEndpoints
 
     private static async Task<VersionEstimator> FromUpload(WorkspaceHost host, ModelVersion target, HttpRequest request, string actor, long maxCells, CancellationToken cancellationToken)
     {
-        IFormCollection form;
-        try
-        {
-            form = await request.ReadFormAsync(cancellationToken);
-        }
-        catch (InvalidDataException e)
-        {
-            throw ApiProblemException.BadRequest($"The multipart body cannot be read: {e.Message}");
-        }
+        var form = await MultipartForm.ReadAsync(request, cancellationToken);
 
         var file = form.Files.GetFile("data") ?? throw ApiProblemException.BadRequest("Give the file 'data': labelled production rows as CSV (or Parquet, by its file name).");
         var staging = Path.Combine(host.Workspace.Folder, ".staging", "estimator-" + Guid.NewGuid().ToString("N"));

@@ -47,13 +47,13 @@ internal static class IngestEndpoints
     }
 
     private static async Task<IResult> LogLabels(
-        string name, HttpRequest request, WorkspaceHost host, ChampionSchemas schemas, IngestWriter writer, IOptions<ServerOptions> options)
+        string name, HttpRequest request, WorkspaceHost host, ChampionSchemas schemas, IngestWriter writer, IOptions<ServerOptions> options, TimeProvider time)
     {
         host.RequireModel(name);
         var problems = new BatchProblems(Leniency.Of(request, options.Value));
         var numeric = schemas.Of(name)?.NumericLabels ?? false;
         using var body = await RequestBody.ReadAsync(request, options.Value.MaxRequestBytes, request.HttpContext.RequestAborted);
-        var labels = LabelInput.Parse(body.Span, options.Value.MaxBatchRows, problems, numeric);
+        var labels = LabelInput.Parse(body.Span, options.Value.MaxBatchRows, problems, numeric, time.GetUtcNow());
         var result = await writer.WriteAsync(() => host.Workspace.Store.LogLabels(name, labels));
         VigilMetrics.CountLabels(name, result);
         VigilMetrics.CountInvalid(name, "labels", problems.Findings.Rows);

@@ -13,7 +13,8 @@ namespace Vigil.Server.Api;
 /// </summary>
 internal static class LabelInput
 {
-    public static List<LabelRecord> Parse(ReadOnlySpan<byte> body, int maxRows, BatchProblems problems, bool numeric = false)
+    /// <param name="now">The server's clock: an <c>observed_at</c> must lie from 1970 to a day after it (<see cref="IsoTimestamp"/>); null: now.</param>
+    public static List<LabelRecord> Parse(ReadOnlySpan<byte> body, int maxRows, BatchProblems problems, bool numeric = false, DateTimeOffset? now = null)
     {
         ArgumentNullException.ThrowIfNull(problems);
         Utf8Body.Require(body);
@@ -25,7 +26,7 @@ internal static class LabelInput
         try
         {
             using var document = JsonDocument.Parse(body.ToArray());
-            return Parse(document.RootElement, maxRows, problems, numeric);
+            return Parse(document.RootElement, maxRows, problems, numeric, now ?? DateTimeOffset.UtcNow);
         }
         catch (JsonException e)
         {
@@ -38,7 +39,7 @@ internal static class LabelInput
         }
     }
 
-    private static List<LabelRecord> Parse(JsonElement root, int maxRows, BatchProblems problems, bool numeric)
+    private static List<LabelRecord> Parse(JsonElement root, int maxRows, BatchProblems problems, bool numeric, DateTimeOffset now)
     {
         var items = root.ValueKind switch
         {
@@ -67,13 +68,17 @@ internal static class LabelInput
             DateTimeOffset? observed = null;
             if (item.TryGetProperty("observed_at", out var o) && o.ValueKind != JsonValueKind.Null)
             {
-                if (o.ValueKind == JsonValueKind.String && o.TryGetDateTimeOffset(out var t))
+                if (o.ValueKind == JsonValueKind.String && IsoTimestamp.TryParse(o.GetString()!, out var t))
                 {
                     observed = t;
+                    if (IsoTimestamp.Implausible(t, now) is { } why)
+                    {
+                        ok = problems.Structural(Problem(index, "observed_at", IsoTimestamp.Expected + " from 1970 to a day ahead", $"{Found(o)}, {why}"));
+                    }
                 }
                 else
                 {
-                    ok = problems.Structural(Problem(index, "observed_at", "an ISO 8601 date-time string or null", Found(o)));
+                    ok = problems.Structural(Problem(index, "observed_at", IsoTimestamp.Expected, Found(o)));
                 }
             }
 

@@ -24,15 +24,7 @@ internal static class ModelUpload
                 $"Send multipart/form-data with the fields kind and label and the files reference and model (got '{request.ContentType ?? "none"}').");
         }
 
-        IFormCollection form;
-        try
-        {
-            form = await request.ReadFormAsync(cancellationToken);
-        }
-        catch (InvalidDataException e)
-        {
-            throw ApiProblemException.BadRequest($"The multipart body cannot be read: {e.Message}");
-        }
+        var form = await MultipartForm.ReadAsync(request, cancellationToken);
 
         var kind = ModelKinds.TryParse(Field(form, "kind")) is { } k && k != ModelKind.Vigil
             ? k

@@ -1,4 +1,3 @@
-using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -126,11 +125,13 @@ internal sealed class PredictionBatchReader(FeatureSchema? schema = null, bool l
         int? version = null;
         var ok = true;
         var sawFeatures = false;
+        var sawId = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("id"u8))
             {
                 reader.Read();
+                sawId = true;
                 var type = reader.TokenType; // described only on error: this runs for every row
                 id = Scalar(ref reader);
                 ok &= id is { Length: > 0 } || Error(index, "id", "a non-empty string or a number", id is null ? JsonFound.Token(type) : "an empty string");
@@ -164,10 +165,14 @@ internal sealed class PredictionBatchReader(FeatureSchema? schema = null, bool l
                 if (Timestamp(ref reader) is { } t)
                 {
                     timestamp = t;
+                    if (IsoTimestamp.Implausible(t, now) is { } why)
+                    {
+                        ok = Error(index, "timestamp", IsoTimestamp.Expected + " from 1970 to a day ahead", $"{JsonFound.Describe(ref reader)}, {why}");
+                    }
                 }
                 else if (reader.TokenType != JsonTokenType.Null)
                 {
-                    ok = Error(index, "timestamp", "an ISO 8601 date-time string or null", JsonFound.Describe(ref reader));
+                    ok = Error(index, "timestamp", IsoTimestamp.Expected, JsonFound.Describe(ref reader));
                     reader.Skip();
                 }
             }
@@ -204,13 +209,15 @@ internal sealed class PredictionBatchReader(FeatureSchema? schema = null, bool l
             }
         }
 
-        if (id is null && scoring && ok)
+        // A row without an id: /predict makes one (only for a row it will store); a logged row must bring its own.
+        // An id that was there but unusable has been reported already.
+        if (!sawId && scoring && ok)
         {
             id = Guid.NewGuid().ToString("N");
             batch.GeneratedIds++;
         }
 
-        ok &= id is not null || Error(index, "id", "a non-empty string or a number", "nothing");
+        ok &= sawId || scoring || Error(index, "id", "a non-empty string or a number", "nothing");
         ok &= sawFeatures || Error(index, "features", "an object", "nothing");
         ok &= scoring || prediction is not null || Error(index, "prediction", "a string, number or boolean", "nothing");
         if (!ok || _problems.Errors.Count > 0)
@@ -223,7 +230,7 @@ internal sealed class PredictionBatchReader(FeatureSchema? schema = null, bool l
         batch.Values?.KeepRow();
     }
 
-    // Batches usually share one timestamp text: parse it once. 'O' round-trip text takes the fast UTF-8 parser.
+    // Batches usually share one timestamp text: parse it once.
     private DateTimeOffset? Timestamp(ref Utf8JsonReader reader)
     {
         if (reader.TokenType != JsonTokenType.String)
@@ -237,15 +244,9 @@ internal sealed class PredictionBatchReader(FeatureSchema? schema = null, bool l
             return _lastValue;
         }
 
-        DateTimeOffset value;
-        if (reader.ValueIsEscaped
-            || !(Utf8Parser.TryParse(span, out value, out var used, 'O') && used == span.Length))
+        if (!(reader.ValueIsEscaped ? IsoTimestamp.TryParse(reader.GetString()!, out var value) : IsoTimestamp.TryParse(span, out value)))
         {
-            if (!reader.TryGetDateTimeOffset(out value)
-                && !DateTimeOffset.TryParse(reader.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out value))
-            {
-                return null;
-            }
+            return null;
         }
 
         if (!reader.ValueIsEscaped)

@@ -66,7 +66,7 @@ internal sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Pr
     {
         ApiProblemException e => (e.Status, e.Title, e.Message, e.Errors),
         BadHttpRequestException { StatusCode: 413 } => (413, "Payload too large", "The request body is larger than the server accepts (Vigil:MaxRequestBytes).", null),
-        BadHttpRequestException e when e.InnerException is JsonException j => (400, "Invalid JSON", j.Message, null),
+        BadHttpRequestException e when e.InnerException is JsonException j => (400, "Invalid JSON", WithPath(j), null),
         BadHttpRequestException { StatusCode: 415 } e => (415, "Unsupported media type", e.Message, null),
         BadHttpRequestException e => (e.StatusCode, "Bad request", e.Message, null),
         JsonException e => (400, "Invalid JSON", e.Message, null),
@@ -96,4 +96,8 @@ internal sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Pr
             "ingestion keeps each id's first row). /ready says when the database answers again.", null),
         _ => (500, "Internal error", "The server failed while handling the request; the error is in the server log.", null),
     };
+
+    // A converter's own message ("Expected an ISO 8601 …") does not get the JSON path the serializer's messages carry.
+    private static string WithPath(JsonException e) =>
+        e.Path is { Length: > 0 } path && !e.Message.Contains("Path: ", StringComparison.Ordinal) ? $"{e.Message} Path: {path}." : e.Message;
 }

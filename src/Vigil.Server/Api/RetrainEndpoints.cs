@@ -33,7 +33,7 @@ internal static class RetrainEndpoints
     {
         host.Champion(name);
         var scheduler = options.Value.Scheduler;
-        if (body?.BudgetSeconds is <= 0 or > 86_400 || body?.MaxTrials is < 1 or > 10_000 || body?.Rows < ChampionChallenger.MinLabelledRows || body?.Rows > 10_000_000)
+        if ((body?.BudgetSeconds is { } b && !(b > 0 && b <= 86_400)) || body?.MaxTrials is < 1 or > 10_000 || body?.Rows < ChampionChallenger.MinLabelledRows || body?.Rows > 10_000_000)
         {
             throw ApiProblemException.BadRequest(
                 $"Expected budget_seconds in (0, 86400], max_trials in [1, 10000] and rows in [{ChampionChallenger.MinLabelledRows}, 10,000,000].");

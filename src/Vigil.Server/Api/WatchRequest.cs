@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Vigil.Server.Api;
 
 /// <summary>
@@ -6,5 +8,6 @@ namespace Vigil.Server.Api;
 /// </summary>
 public sealed record WatchRequest(IReadOnlyList<WatchedMetricBody>? Metrics, string? Watch);
 
-/// <summary>One watched metric; a missing drop means the default (5 %).</summary>
+/// <summary>One watched metric; a missing drop means the default (5 %). Numbers must be JSON numbers (no "NaN" string).</summary>
+[JsonNumberHandling(JsonNumberHandling.Strict)]
 public sealed record WatchedMetricBody(string? Name, double? MaxRelativeDrop);
