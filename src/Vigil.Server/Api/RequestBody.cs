@@ -21,9 +21,10 @@ internal sealed class RequestBody : IDisposable
     /// <summary>A read-only stream over the body (valid until this is disposed).</summary>
     public Stream AsStream() => new MemoryStream(_buffer, 0, Length, writable: false);
 
-    /// <summary>Reads the body; more than <paramref name="maxBytes"/> gives 413.</summary>
+    /// <summary>Reads the body; more than <paramref name="maxBytes"/> gives 413, a compressed body 415.</summary>
     public static async Task<RequestBody> ReadAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
     {
+        RequireIdentityEncoding(request);
         var declared = request.ContentLength;
         if (declared > maxBytes)
         {
@@ -68,6 +69,18 @@ internal sealed class RequestBody : IDisposable
         {
             ArrayPool<byte>.Shared.Return(buffer);
             throw;
+        }
+    }
+
+    // The service does not decompress request bodies: a gzip body used to reach the JSON reader and come back as
+    // "not valid UTF-8 at byte offset 1", which says nothing about the header that caused it.
+    private static void RequireIdentityEncoding(HttpRequest request)
+    {
+        var encoding = request.Headers.ContentEncoding.ToString();
+        if (encoding.Length > 0 && !encoding.Trim().Equals("identity", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ApiProblemException(415, "Unsupported media type",
+                $"The request body has Content-Encoding '{encoding}'; the service takes uncompressed bodies only. Send it without compression.");
         }
     }
 
