@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using Vigil.Cli.Commands;
+using Vigil.Cli.Inputs;
 using Vigil.Cli.Outputs;
 using Vigil.Data.Text;
 
@@ -26,8 +27,8 @@ public static class Program
                 stderr.WriteLine($"error: {PrintableText.Escape(error.Message)}");
             }
 
-            // An output that cannot be written is not a usage mistake: the usage would not help.
-            if (!parse.Errors.All(e => e.SymbolResult is OptionResult o && OutputOption.IsOutput(o.Option)))
+            // An output that cannot be written, or a folder given as an input file, is not a usage mistake: the usage would not help.
+            if (!parse.Errors.All(e => e.SymbolResult is OptionResult o && (OutputOption.IsOutput(o.Option) || InputFileOption.IsInput(o.Option))))
             {
                 var command = parse.CommandResult.Command;
                 var path = command is RootCommand ? "vigil" : $"vigil {command.Name}";
@@ -70,6 +71,7 @@ public static class Program
             root.Subcommands.Add(command);
         }
 
+        InputFileOption.MarkAll(root);
         return root;
     }
 }

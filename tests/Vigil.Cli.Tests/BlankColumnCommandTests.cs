@@ -38,6 +38,27 @@ public sealed class BlankColumnCommandTests : IDisposable
         Assert.True(columns["x"].GetProperty("drifted").GetBoolean());
     }
 
+    // A blank CSV column reads as numeric; it used to impose that kind on the current file, so text there was refused
+    // ("expected a number (explicit schema says numeric)", exit 2) instead of the blank reference being reported.
+    [Theory]
+    [InlineData("text")]
+    [InlineData("2024-01-31")]
+    public void DriftWithAnAllBlankReferenceColumn_WhoseCurrentColumnHoldsTextOrDates_ReportsIt(string value)
+    {
+        var reference = File("r.csv", Rows(300, i => $"{i % 30},{i % 7},,5"));
+        var current = File("c.csv", Rows(200, i => $"{i % 30},{i % 7},{value},5"));
+        var json = Path.Combine(_dir, "drift.json");
+
+        var (code, _, stderr) = CliRunner.Run("drift", "-r", reference, "-c", current, "--json", json);
+
+        Assert.True(code == 0, stderr);
+        using var doc = JsonDocument.Parse(System.IO.File.ReadAllText(json));
+        var blank = doc.RootElement.GetProperty("columns").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "blank");
+        Assert.False(blank.GetProperty("drifted").GetBoolean());
+        Assert.Equal(200, blank.GetProperty("n_current").GetInt32());
+        Assert.Contains("no non-missing reference values", blank.GetProperty("reason").GetString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void TrainDropsBlankColumnsAndWarnsOfConstantOnes_AndLaterChecksReportThem()
     {

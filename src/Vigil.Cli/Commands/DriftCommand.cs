@@ -187,11 +187,18 @@ internal static class DriftCommand
     };
 
     // Every compared reference column must be in the current file with the same kind; the reader says where it is not.
+    // A reference column blank in every row has no kind of its own (it reads as numeric), so it imposes none: the
+    // current column is read as it is and the comparison reports the blank reference (docs/drift.md).
     private static Dictionary<string, Data.Tables.ColumnKind> SchemaOf(Data.Tables.Table reference, string[]? selected)
     {
         var schema = new Dictionary<string, Data.Tables.ColumnKind>(StringComparer.Ordinal);
         foreach (var column in reference.Columns)
         {
+            if (column.MissingCount == column.Length)
+            {
+                continue;
+            }
+
             if (selected is null || selected.Contains(column.Name, StringComparer.Ordinal))
             {
                 schema[column.Name] = column.Kind;

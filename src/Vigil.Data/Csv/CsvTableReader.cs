@@ -94,6 +94,7 @@ public static class CsvTableReader
         }
 
         var delimiter = options.Delimiter ?? DelimiterDetector.Detect(sample);
+        line = 1; // a parser failure names the line the failing row starts on: here the header's (Sep reads it at once)
         using var input = new PrefixedTextReader(sample, reader);
         using var sep = Sep.New(delimiter).Reader(o => o with
         {
@@ -108,8 +109,8 @@ public static class CsvTableReader
             throw new CsvFormatException(source, 1, null, null, "a header row", "an empty file");
         }
 
-        line = 1;
         var header = ReadHeader(sep.Current, source);
+        line = sep.Current.LineNumberToExcl;
         var selected = SelectColumns(header, options, source);
         var buffers = selected.Select(_ => new ColumnBuffer()).ToArray();
         var lines = new List<int>();
@@ -128,6 +129,7 @@ public static class CsvTableReader
             {
                 if (raw.IsEmpty && header.Length > 1)
                 {
+                    line = row.LineNumberToExcl;
                     continue;
                 }
 
@@ -143,6 +145,7 @@ public static class CsvTableReader
             }
 
             lines.Add(line);
+            line = row.LineNumberToExcl; // where the next row starts (exclusive), for a failure reading it
         }
 
         if (lines.Count == 0)

@@ -55,7 +55,9 @@ public static class DriftAnalyzer
         {
             MaxDegreeOfParallelism = Math.Max(1, options.MaxDegreeOfParallelism),
             CancellationToken = cancellationToken,
-        }, i => raw[i] = columns[i].CompareWith(current[columns[i].Name], options));
+        }, i => raw[i] = columns[i].Accepts(current[columns[i].Name].Kind)
+            ? columns[i].CompareWith(current[columns[i].Name], options)
+            : BlankReference(columns[i], current[columns[i].Name]));
 
         // Correct the deciding p-values across every compared column (label included: it is one more test).
         var pValues = raw.Select(r => r.PValue ?? 1.0).ToArray();
@@ -103,7 +105,7 @@ public static class DriftAnalyzer
             {
                 problems.Add($"column '{column.Name}' is missing from the current data");
             }
-            else if (!column.Accepts(found.Kind))
+            else if (column.Count > 0 && !column.Accepts(found.Kind))
             {
                 problems.Add($"column '{column.Name}' is {column.Kind.ToString().ToLowerInvariant()} in the reference but {found.Kind.ToString().ToLowerInvariant()} in the current data");
             }
@@ -114,6 +116,18 @@ public static class DriftAnalyzer
             throw new SchemaMismatchException("The current data does not match the reference: " + string.Join("; ", problems) + ".");
         }
     }
+
+    // Only a reference column blank in every row lets a current column of another kind through CheckSchema (a blank
+    // CSV column reads as numeric, whatever the current file holds): there is nothing to compare it with.
+    private static ColumnComparison BlankReference(ReferenceColumn reference, Column current) => new(new ColumnDrift
+    {
+        Name = reference.Name,
+        Type = reference is NumericReference ? "numeric" : "categorical",
+        NReference = 0,
+        NCurrent = current.Length - current.MissingCount,
+        MissingReference = reference.Missing,
+        MissingCurrent = current.MissingCount,
+    }, null, 0, "the reference column is blank in every row");
 
     // A requested test that is unknown or does not fit the column's kind is the caller's error: say so before any work
     // (and outside the parallel loop, so it surfaces as itself rather than inside an AggregateException).

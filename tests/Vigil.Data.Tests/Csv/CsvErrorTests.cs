@@ -170,6 +170,20 @@ public class CsvErrorTests
         }
     }
 
+    // The parser refuses a row over 16 MiB (bounded memory for a file with a runaway quote or no newlines); the error
+    // used to name the line of the row BEFORE it (line 1 for the first data row) or no line at all for the header.
+    [Theory]
+    [InlineData("a,b\n1,2\n\n3,BIG\n4,5\n", 4)]
+    [InlineData("a,b\n1,2\n3,\"BIG\n", 3)]
+    [InlineData("a,BIG\n1,2\n", 1)]
+    public void ARowTooLongToParse_IsReportedAtTheLineItStartsOn(string template, int line)
+    {
+        var text = template.Replace("BIG", new string('x', 17 << 20), StringComparison.Ordinal);
+        var e = Fails(text);
+        Assert.Equal(line, e.Line);
+        Assert.DoesNotContain('\n', e.Message);
+    }
+
     [Fact]
     public void MissingFileIsAnIoErrorNamingThePath()
     {
