@@ -21,6 +21,14 @@ public sealed class ServerOptions
     /// <summary>Where this node caches content-addressed bundles of a PostgreSQL store. Default <c>&lt;Workspace&gt;/cache</c>.</summary>
     public string? BundleCache { get; set; }
 
+    /// <summary>
+    /// How long the service waits at start for a store that does not answer yet (a database starting beside it), trying
+    /// again with growing pauses (1 s doubling to 10 s) and logging each attempt. Default 0: a store that does not
+    /// answer stops the start at once with one line, for a supervisor to restart. A failed login, a missing database
+    /// or a newer schema never waits.
+    /// </summary>
+    public TimeSpan StoreStartupWait { get; set; } = TimeSpan.Zero;
+
     /// <summary>API keys and their scopes. With none configured the API is open (development only; a warning is logged).</summary>
     public List<ApiKeyOptions> ApiKeys { get; set; } = [];
 

@@ -107,6 +107,44 @@ public sealed class StoreOutageTests
         }
     }
 
+    [SkippableFact]
+    public async Task With_a_startup_wait_the_service_waits_for_a_store_that_is_not_up_yet()
+    {
+        var database = PostgresServer.Require().CreateDatabase("vigil_late");
+        using var proxy = LoopbackProxy.Start(new NpgsqlConnectionStringBuilder(database).Port);
+        proxy.Reject(); // the database is "starting": every connection is reset
+        var store = new NpgsqlConnectionStringBuilder(database) { Host = "127.0.0.1", Port = proxy.Port, Timeout = 5 }.ToString();
+        var workspace = Directory.CreateTempSubdirectory("vigil-late-").FullName;
+        try
+        {
+            var starting = KeyedServe.StartAsync(["--store", store], new Dictionary<string, string?>
+            {
+                ["Vigil:Workspace"] = workspace,
+                ["Vigil:StoreStartupWait"] = "00:01:00",
+            });
+            await UntilTrue(() => proxy.Rejected >= 2 || starting.IsCompleted, "the service to try the store twice");
+            proxy.Restore();
+            await using var serve = await starting;
+            Assert.Contains("does not answer yet", serve.Process.Log, StringComparison.Ordinal);
+            await serve.RegisterTrainedModelAsync(Model, workspace);
+            Assert.Equal(Rows, await KeyedServe.InsertedAsync(await serve.PostRowsAsync(Model, "late", Rows)));
+        }
+        finally
+        {
+            Directory.Delete(workspace, recursive: true);
+        }
+    }
+
+    private static async Task UntilTrue(Func<bool> condition, string what)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"Timed out waiting for {what}.");
+            await Task.Delay(50);
+        }
+    }
+
     // Polls a condition of another process (there is no event to wait on) until it holds or 30 s pass.
     private static async Task Until(Func<Task<bool>> condition, string what, ServeProcess serve)
     {

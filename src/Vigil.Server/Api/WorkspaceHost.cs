@@ -24,7 +24,8 @@ public sealed class WorkspaceHost : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         var location = StoreSelection.Location(options.Value);
         var monitorOptions = MonitorOptions(options.Value);
-        Monitor = Vigil.Stores.WorkspaceOpener.OpenMonitor(location, monitorOptions, null, options.Value.BundleCache, options.Value.Workspace);
+        Monitor = StoreStartup.Open(options.Value.StoreStartupWait, Vigil.Stores.WorkspaceOpener.Describe(location), logger,
+            () => Vigil.Stores.WorkspaceOpener.OpenMonitor(location, monitorOptions, null, options.Value.BundleCache, options.Value.Workspace));
         logger.LogInformation("Workspace {Store} open ({Models} models).", Vigil.Stores.WorkspaceOpener.Describe(location), Monitor.Workspace.Registry.ListModels().Count);
     }
 

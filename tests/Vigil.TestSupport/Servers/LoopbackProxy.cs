@@ -15,6 +15,8 @@ public sealed class LoopbackProxy : IDisposable
     private readonly object _gate = new();
     private TcpListener? _listener;
     private CancellationTokenSource? _accepting;
+    private volatile bool _rejecting;
+    private int _rejected;
 
     private LoopbackProxy(int target, int port)
     {
@@ -38,6 +40,7 @@ public sealed class LoopbackProxy : IDisposable
     {
         lock (_gate)
         {
+            _rejecting = false;
             _accepting?.Cancel();
             _listener?.Stop();
             _listener = null;
@@ -55,13 +58,32 @@ public sealed class LoopbackProxy : IDisposable
         }
     }
 
-    /// <summary>Listens (again) on <see cref="Port"/>.</summary>
+    /// <summary>Connections reset by <see cref="Reject"/> so far: a test sees that a client tried while it was down.</summary>
+    public int Rejected => Volatile.Read(ref _rejected);
+
+    /// <summary>
+    /// Like <see cref="Cut"/>, but every new connection is accepted and reset at once (and counted in
+    /// <see cref="Rejected"/>), so a test can wait until a client has tried.
+    /// </summary>
+    public void Reject()
+    {
+        Cut();
+        _rejecting = true;
+        Restore();
+    }
+
+    /// <summary>Listens (again) on <see cref="Port"/> and forwards.</summary>
     public void Restore()
     {
         lock (_gate)
         {
             if (_listener is not null)
             {
+                if (_rejecting)
+                {
+                    _rejecting = false;
+                }
+
                 return;
             }
 
@@ -87,6 +109,14 @@ public sealed class LoopbackProxy : IDisposable
             catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
             {
                 return;
+            }
+
+            if (_rejecting)
+            {
+                inbound.Client.LingerState = new LingerOption(true, 0);
+                inbound.Dispose();
+                Interlocked.Increment(ref _rejected);
+                continue;
             }
 
             var outbound = new TcpClient();
