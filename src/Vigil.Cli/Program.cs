@@ -19,12 +19,25 @@ public static class Program
     {
         ArgumentNullException.ThrowIfNull(args);
         var root = BuildRoot();
-        var parse = root.Parse(args);
+        ParseResult parse;
+        try
+        {
+            parse = root.Parse(args);
+        }
+        catch (InvalidOperationException e)
+        {
+            // A validator that reads a value the parser could not convert ("--version abc") throws from inside the
+            // parse instead of adding an error; it is still the user's typo, not a crash.
+            stderr.WriteLine($"error: {PrintableText.Escape(ArgumentMessages.Readable(e.Message))}");
+            stderr.WriteLine("Run 'vigil COMMAND --help' for usage.");
+            return ExitCodes.UsageOrInput;
+        }
+
         if (parse.Errors.Count > 0)
         {
             foreach (var error in parse.Errors)
             {
-                stderr.WriteLine($"error: {PrintableText.Escape(error.Message)}");
+                stderr.WriteLine($"error: {PrintableText.Escape(ArgumentMessages.Readable(error.Message))}");
             }
 
             // An output that cannot be written, or a folder given as an input file, is not a usage mistake: the usage would not help.

@@ -30,7 +30,7 @@ internal static class TrainCommand
         task.AcceptOnlyFromAmong("auto", "binary", "multiclass", "regression");
         var metric = new Option<string>("--metric") { Description = "Metric to optimise (auto = roc_auc / log_loss / r2 by task).", DefaultValueFactory = _ => "auto" };
         metric.AcceptOnlyFromAmong(AutoMLCommandSupport.MetricNames);
-        var budget = new Option<double>("--time-budget") { Description = "Seconds for the whole fit including the final refit; 0 = no limit (needs --max-trials).", DefaultValueFactory = _ => 30 };
+        var budget = new Option<double>("--time-budget") { Description = "Seconds for the whole fit including the final refit; 0 = no limit (needs --max-trials).", DefaultValueFactory = _ => 30 }.ChecksTimeBudget();
         var maxTrials = new Option<int?>("--max-trials") { Description = "Stop after this many trials." };
         var seed = new Option<int>("--seed") { Description = "Random seed.", DefaultValueFactory = _ => 1 };
         var learners = new Option<string?>("--learners") { Description = "Comma-separated learners: lgbm, xt, rf, fasttree, linear, lgbm_linear (the default), and the opt-in lgbm_limitdepth." };

@@ -15,7 +15,7 @@ internal static class DemoCommand
             Description = "Folder for the demo's workspace and report (replaced if it holds an earlier demo).",
             DefaultValueFactory = _ => new DirectoryInfo("vigil-demo"),
         }.WritesFolder();
-        var budget = new Option<double>("--time-budget") { Description = "AutoML seconds for the baseline and the retrain.", DefaultValueFactory = _ => 5 };
+        var budget = new Option<double>("--time-budget") { Description = "AutoML seconds for the baseline and the retrain.", DefaultValueFactory = _ => 5 }.ChecksTimeBudget();
         budget.Validators.Add(r =>
         {
             if (!(r.GetValueOrDefault<double>() > 0))

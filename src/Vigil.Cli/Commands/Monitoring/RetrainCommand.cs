@@ -23,7 +23,7 @@ internal static class RetrainCommand
         var data = new Option<FileInfo>("--data", "-d") { Description = "CSV or Parquet file with recent labelled rows, oldest first.", Required = true };
         var force = new Option<bool>("--force") { Description = "Retrain even when the policy does not ask for it." };
         var include = new Option<bool>("--include-training-data") { Description = "Also train on the champion's kept training data." };
-        var budget = new Option<double>("--time-budget") { Description = "AutoML seconds for the challenger; 0 = no limit (needs --max-trials).", DefaultValueFactory = _ => 30 };
+        var budget = new Option<double>("--time-budget") { Description = "AutoML seconds for the challenger; 0 = no limit (needs --max-trials).", DefaultValueFactory = _ => 30 }.ChecksTimeBudget();
         var maxTrials = new Option<int?>("--max-trials") { Description = "Stop AutoML after this many trials." };
         var seed = new Option<int>("--seed") { Description = "Random seed (holdout bootstrap and AutoML).", DefaultValueFactory = _ => 1 };
         var margin = new Option<double>("--margin") { Description = "Improvement the challenger must show (metric units) before it is promoted.", DefaultValueFactory = _ => 0 };

@@ -29,7 +29,7 @@ internal static class ReplayCommand
             Description = "Strategies to compare: static, periodic:K, seed, vigil, vigil-perf (repeat or comma-separate; default all four with periodic:1).",
             AllowMultipleArgumentsPerToken = true,
         };
-        var budget = new Option<double?>("--time-budget") { Description = "AutoML seconds per training; 0 = no limit (needs --max-trials). Default 10, or no limit when --max-trials is given." };
+        var budget = new Option<double?>("--time-budget") { Description = "AutoML seconds per training; 0 = no limit (needs --max-trials). Default 10, or no limit when --max-trials is given." }.ChecksTimeBudget();
         var maxTrials = new Option<int?>("--max-trials") { Description = "AutoML trials per training; with no time limit the replay is reproducible." };
         var seed = new Option<int>("--seed") { Description = "Seed for AutoML, holdouts and bootstraps.", DefaultValueFactory = _ => 1 };
         var learners = new Option<string?>("--learners") { Description = "Comma-separated AutoML learners: lgbm, xt, rf, fasttree, linear, lgbm_linear (the default), and the opt-in lgbm_limitdepth." };
