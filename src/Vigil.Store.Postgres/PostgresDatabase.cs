@@ -106,7 +106,23 @@ public sealed class PostgresDatabase : IDisposable
     }
 
     /// <summary>An open connection from the pool. The caller disposes it.</summary>
-    public NpgsqlConnection Connect() => Source.OpenConnection();
+    /// <remarks>
+    /// A connection reset in the instant after the TCP connect (a server still starting, a proxy letting go) leaves
+    /// Npgsql as a bare <see cref="IOException"/> ("not allowed on non-connected sockets"); it is wrapped as the
+    /// <see cref="NpgsqlException"/> every other failed connect is, so callers see one kind of error for an
+    /// unreachable server, and it counts as transient (a retry may work).
+    /// </remarks>
+    public NpgsqlConnection Connect()
+    {
+        try
+        {
+            return Source.OpenConnection();
+        }
+        catch (IOException e)
+        {
+            throw new NpgsqlException($"Failed to connect to {Name}: {e.Message}", e);
+        }
+    }
 
     /// <summary>The schema version of the database (0 when no Vigil schema is there yet).</summary>
     public int ReadVersion()

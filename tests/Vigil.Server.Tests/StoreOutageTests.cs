@@ -9,7 +9,7 @@ namespace Vigil.Server.Tests;
 
 /// <summary>
 /// <c>vigil serve</c> on a PostgreSQL store that goes away and comes back. A proxy in front of the test run's shared
-/// server cuts every connection and refuses new ones, as a crashed server or a network cut would. The service must
+/// server resets every connection and every new one, as a crashed server or a network cut would. The service must
 /// stay up (a background loop that let the store's exception escape stopped the whole host), answer 503 with
 /// Retry-After for what needs the store, say "not ready", and once the store answers again work as before, with every
 /// acknowledged row stored exactly once.
@@ -112,7 +112,7 @@ public sealed class StoreOutageTests
     {
         var database = PostgresServer.Require().CreateDatabase("vigil_late");
         using var proxy = LoopbackProxy.Start(new NpgsqlConnectionStringBuilder(database).Port);
-        proxy.Reject(); // the database is "starting": every connection is reset
+        proxy.Cut(); // the database is "starting": every connection is reset
         var store = new NpgsqlConnectionStringBuilder(database) { Host = "127.0.0.1", Port = proxy.Port, Timeout = 5 }.ToString();
         var workspace = Directory.CreateTempSubdirectory("vigil-late-").FullName;
         try

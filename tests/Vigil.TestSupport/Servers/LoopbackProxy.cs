@@ -5,116 +5,92 @@ namespace Vigil.TestSupport.Servers;
 
 /// <summary>
 /// A TCP forwarder on a loopback port in front of a real server, so one test can cut its own process off from a
-/// server the whole test run shares: <see cref="Cut"/> closes every forwarded connection and refuses new ones (what
-/// a client sees when the server crashes or the network drops), <see cref="Restore"/> accepts again on the same port.
+/// server the whole test run shares: <see cref="Cut"/> resets every forwarded connection and every new one (what a
+/// client sees when the server crashes or the network drops), <see cref="Restore"/> forwards again. The port stays
+/// bound throughout, so no other socket can take it while the "server" is down.
 /// </summary>
 public sealed class LoopbackProxy : IDisposable
 {
     private readonly int _target;
     private readonly List<TcpClient> _open = [];
     private readonly object _gate = new();
-    private TcpListener? _listener;
-    private CancellationTokenSource? _accepting;
-    private volatile bool _rejecting;
+    private readonly TcpListener _listener;
+    private readonly CancellationTokenSource _stop = new();
+    private volatile bool _cut;
     private int _rejected;
 
-    private LoopbackProxy(int target, int port)
+    private LoopbackProxy(int target)
     {
         _target = target;
-        Port = port;
+        _listener = new TcpListener(IPAddress.Loopback, 0);
+        _listener.Start();
+        Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
+        _ = AcceptAsync(_stop.Token);
     }
 
     /// <summary>The loopback port clients connect to.</summary>
     public int Port { get; }
 
-    /// <summary>Forwards a free loopback port to <paramref name="targetPort"/> on 127.0.0.1.</summary>
-    public static LoopbackProxy Start(int targetPort)
-    {
-        var proxy = new LoopbackProxy(targetPort, LoopbackPort.Next());
-        proxy.Restore();
-        return proxy;
-    }
+    /// <summary>Connections reset while cut: a test sees that a client tried while the server was "down".</summary>
+    public int Rejected => Volatile.Read(ref _rejected);
 
-    /// <summary>Closes every forwarded connection and stops listening: new connections are refused.</summary>
+    /// <summary>Forwards a free loopback port to <paramref name="targetPort"/> on 127.0.0.1.</summary>
+    public static LoopbackProxy Start(int targetPort) => new(targetPort);
+
+    /// <summary>Resets every forwarded connection, and from now on every new one, until <see cref="Restore"/>.</summary>
     public void Cut()
     {
         lock (_gate)
         {
-            _rejecting = false;
-            _accepting?.Cancel();
-            _listener?.Stop();
-            _listener = null;
+            _cut = true;
             foreach (var client in _open)
             {
-                if (client.Client is { Connected: true } socket)
-                {
-                    socket.LingerState = new LingerOption(true, 0); // a reset, as from a host that went away
-                }
-
-                client.Dispose();
+                Reset(client);
             }
 
             _open.Clear();
         }
     }
 
-    /// <summary>Connections reset by <see cref="Reject"/> so far: a test sees that a client tried while it was down.</summary>
-    public int Rejected => Volatile.Read(ref _rejected);
+    /// <summary>Forwards new connections again.</summary>
+    public void Restore() => _cut = false;
 
-    /// <summary>
-    /// Like <see cref="Cut"/>, but every new connection is accepted and reset at once (and counted in
-    /// <see cref="Rejected"/>), so a test can wait until a client has tried.
-    /// </summary>
-    public void Reject()
+    public void Dispose()
     {
+        _stop.Cancel();
+        _listener.Stop();
         Cut();
-        _rejecting = true;
-        Restore();
+        _stop.Dispose();
     }
 
-    /// <summary>Listens (again) on <see cref="Port"/> and forwards.</summary>
-    public void Restore()
+    // A reset, as from a host that went away.
+    private static void Reset(TcpClient client)
     {
-        lock (_gate)
+        if (client.Client is { Connected: true } socket)
         {
-            if (_listener is not null)
-            {
-                if (_rejecting)
-                {
-                    _rejecting = false;
-                }
-
-                return;
-            }
-
-            _listener = new TcpListener(IPAddress.Loopback, Port);
-            _listener.Server.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
-            _listener.Start();
-            _accepting = new CancellationTokenSource();
-            _ = AcceptAsync(_listener, _accepting.Token);
+            socket.LingerState = new LingerOption(true, 0);
         }
+
+        client.Dispose();
     }
 
-    public void Dispose() => Cut();
-
-    private async Task AcceptAsync(TcpListener listener, CancellationToken cancellationToken)
+    private async Task AcceptAsync(CancellationToken cancellationToken)
     {
         while (!cancellationToken.IsCancellationRequested)
         {
             TcpClient inbound;
             try
             {
-                inbound = await listener.AcceptTcpClientAsync(cancellationToken);
+                inbound = await _listener.AcceptTcpClientAsync(cancellationToken);
             }
             catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
             {
                 return;
             }
 
-            if (_rejecting)
+            if (_cut)
             {
-                inbound.Client.LingerState = new LingerOption(true, 0);
-                inbound.Dispose();
+                Reset(inbound);
                 Interlocked.Increment(ref _rejected);
                 continue;
             }
@@ -133,11 +109,12 @@ public sealed class LoopbackProxy : IDisposable
 
             lock (_gate)
             {
-                if (cancellationToken.IsCancellationRequested)
+                if (_cut)
                 {
-                    inbound.Dispose();
+                    Reset(inbound);
                     outbound.Dispose();
-                    return;
+                    Interlocked.Increment(ref _rejected);
+                    continue;
                 }
 
                 _open.Add(inbound);
