@@ -53,7 +53,7 @@ public sealed class InputFileOptionTests : IDisposable
     public void EveryFileOptionACommandReadsIsChecked()
     {
         var checkedOptions = 0;
-        foreach (var (path, option) in Options(Program.BuildRoot(), "vigil"))
+        foreach (var (path, option) in CommandOptions.All())
         {
             if (option is Option<FileInfo> or Option<FileInfo?> && !OutputOption.IsOutput(option))
             {
@@ -63,22 +63,6 @@ public sealed class InputFileOptionTests : IDisposable
         }
 
         Assert.True(checkedOptions >= 15, $"only {checkedOptions} input file options found");
-    }
-
-    private static IEnumerable<(string Path, Option Option)> Options(Command command, string path)
-    {
-        foreach (var option in command.Options)
-        {
-            yield return (path, option);
-        }
-
-        foreach (var sub in command.Subcommands)
-        {
-            foreach (var item in Options(sub, $"{path} {sub.Name}"))
-            {
-                yield return item;
-            }
-        }
     }
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);

@@ -14,7 +14,7 @@ public sealed class OptionValueTests
     public static TheoryData<string, string> NumericOptions()
     {
         var data = new TheoryData<string, string>();
-        foreach (var (path, option) in Options(Program.BuildRoot(), "vigil"))
+        foreach (var (path, option) in CommandOptions.All())
         {
             var type = Nullable.GetUnderlyingType(option.ValueType) ?? option.ValueType;
             if (type == typeof(int) || type == typeof(long) || type == typeof(double))
@@ -78,21 +78,5 @@ public sealed class OptionValueTests
 
         Assert.Equal([data], Directory.EnumerateFileSystemEntries(dir)); // nothing written, nothing created
         Directory.Delete(dir, recursive: true);
-    }
-
-    private static IEnumerable<(string Path, Option Option)> Options(Command command, string path)
-    {
-        foreach (var option in command.Options)
-        {
-            yield return (path, option);
-        }
-
-        foreach (var sub in command.Subcommands)
-        {
-            foreach (var item in Options(sub, $"{path} {sub.Name}"))
-            {
-                yield return item;
-            }
-        }
     }
 }

@@ -15,7 +15,7 @@ public sealed class OutputAuditTests : IDisposable
     public static TheoryData<string, string> OutputOptions()
     {
         var data = new TheoryData<string, string>();
-        foreach (var (path, option) in Options(Program.BuildRoot(), "vigil"))
+        foreach (var (path, option) in CommandOptions.All())
         {
             if (OutputNames.Contains(option.Name))
             {
@@ -30,7 +30,7 @@ public sealed class OutputAuditTests : IDisposable
     [MemberData(nameof(OutputOptions))]
     public void EveryOutputOptionIsCheckedBeforeTheCommandRuns(string command, string option)
     {
-        var found = Options(Program.BuildRoot(), "vigil").Single(o => o.Path == command && o.Option.Name == option).Option;
+        var found = CommandOptions.All().Single(o => o.Path == command && o.Option.Name == option).Option;
         Assert.True(OutputOption.IsOutput(found), $"{command} {option} writes but is not marked with WritesFile/WritesFolder");
     }
 
@@ -73,22 +73,6 @@ public sealed class OutputAuditTests : IDisposable
         Assert.Contains("is a file, not a folder", OutputTarget.FolderProblem(Path.Combine(_dir, "file", "sub")), StringComparison.Ordinal);
         Assert.Contains("cannot create files in /proc", OutputTarget.FolderProblem("/proc/vigil/x"), StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.Combine(_dir, "a")), "checking a folder must not create it");
-    }
-
-    private static IEnumerable<(string Path, Option Option)> Options(Command command, string path)
-    {
-        foreach (var option in command.Options)
-        {
-            yield return (path, option);
-        }
-
-        foreach (var sub in command.Subcommands)
-        {
-            foreach (var item in Options(sub, $"{path} {sub.Name}"))
-            {
-                yield return item;
-            }
-        }
     }
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);

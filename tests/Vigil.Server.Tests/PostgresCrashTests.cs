@@ -51,14 +51,14 @@ public sealed class PostgresCrashTests
                 }
             })).ToArray();
 
-            await Until(() => acknowledged.Count >= 30, "30 acknowledged batches");
+            await Poll.UntilAsync(() => acknowledged.Count >= 30, "30 acknowledged batches");
             postgres.Crash();
-            await Until(() => uncertain.Count >= Writers, "the writers to meet the crash");
+            await Poll.UntilAsync(() => uncertain.Count >= Writers, "the writers to meet the crash");
             await stop.CancelAsync();
             await Task.WhenAll(writers);
 
             postgres.Restart();
-            await Until(async () => (await serve.Client.GetAsync("/ready")).IsSuccessStatusCode, "/ready after recovery");
+            await Poll.UntilAsync(async () => (await serve.Client.GetAsync("/ready")).IsSuccessStatusCode, "/ready after recovery");
 
             var stored = await StoredIds(postgres.ConnectionString);
             Assert.Equal(stored.Count, stored.Distinct(StringComparer.Ordinal).Count());
@@ -100,30 +100,5 @@ public sealed class PostgresCrashTests
         }
 
         return ids;
-    }
-
-    private static Task Until(Func<bool> condition, string what) => Until(() => Task.FromResult(condition()), what);
-
-    // Polls (the writers and the restarted server offer nothing to wait on) until the condition holds or 60 s pass.
-    private static async Task Until(Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (DateTime.UtcNow < deadline)
-        {
-            try
-            {
-                if (await condition())
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-
-            await Task.Delay(50);
-        }
-
-        Assert.Fail($"Timed out waiting for {what}.");
     }
 }

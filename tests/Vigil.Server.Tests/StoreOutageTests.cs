@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using Npgsql;
-using Vigil.TestSupport;
 using Vigil.TestSupport.Servers;
 
 namespace Vigil.Server.Tests;
@@ -62,8 +61,8 @@ public sealed class StoreOutageTests
             Assert.Equal(Rows, await KeyedServe.InsertedAsync(await serve.PostRowsAsync(Model, "before", Rows)));
 
             proxy.Cut();
-            await Until(async () => (await client.GetAsync("/ready")).StatusCode == HttpStatusCode.ServiceUnavailable, "/ready to say 503", serve.Process);
-            await Until(() => Task.FromResult(loops.All(l => serve.Process.Log.Contains(l + " failed", StringComparison.Ordinal))), "every background loop to meet the outage", serve.Process);
+            await Poll.UntilAsync(async () => (await client.GetAsync("/ready")).StatusCode == HttpStatusCode.ServiceUnavailable, "/ready to say 503", serve.Process);
+            await Poll.UntilAsync(() => loops.All(l => serve.Process.Log.Contains(l + " failed", StringComparison.Ordinal)), "every background loop to meet the outage", serve.Process);
             Assert.False(serve.Process.Process.HasExited, serve.Process.Log);
             using (var refused = await serve.PostRowsAsync(Model, "during", Rows))
             {
@@ -84,11 +83,11 @@ public sealed class StoreOutageTests
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
 
             proxy.Restore();
-            await Until(async () => (await client.GetAsync("/ready")).IsSuccessStatusCode, "/ready to say ready again", serve.Process);
+            await Poll.UntilAsync(async () => (await client.GetAsync("/ready")).IsSuccessStatusCode, "/ready to say ready again", serve.Process);
             // The refused batch, sent again, is stored now; a new one too.
             Assert.Equal(Rows, await KeyedServe.InsertedAsync(await serve.PostRowsAsync(Model, "during", Rows)));
             Assert.Equal(Rows, await KeyedServe.InsertedAsync(await serve.PostRowsAsync(Model, "after", Rows)));
-            await Until(() => Task.FromResult(loops.All(l => serve.Process.Log.Contains(l + " works again", StringComparison.Ordinal))), "every background loop to work again", serve.Process);
+            await Poll.UntilAsync(() => loops.All(l => serve.Process.Log.Contains(l + " works again", StringComparison.Ordinal)), "every background loop to work again", serve.Process);
             Assert.False(serve.Process.Process.HasExited, serve.Process.Log);
 
             // Straight to the server, past the proxy: each acknowledged id once.
@@ -122,7 +121,7 @@ public sealed class StoreOutageTests
                 ["Vigil:Workspace"] = workspace,
                 ["Vigil:StoreStartupWait"] = "00:01:00",
             });
-            await UntilTrue(() => proxy.Rejected >= 2 || starting.IsCompleted, "the service to try the store twice");
+            await Poll.UntilAsync(() => proxy.Rejected >= 2 || starting.IsCompleted, "the service to try the store twice");
             proxy.Restore();
             await using var serve = await starting;
             Assert.Contains("does not answer yet", serve.Process.Log, StringComparison.Ordinal);
@@ -133,39 +132,5 @@ public sealed class StoreOutageTests
         {
             Directory.Delete(workspace, recursive: true);
         }
-    }
-
-    private static async Task UntilTrue(Func<bool> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"Timed out waiting for {what}.");
-            await Task.Delay(50);
-        }
-    }
-
-    // Polls a condition of another process (there is no event to wait on) until it holds or 30 s pass.
-    private static async Task Until(Func<Task<bool>> condition, string what, ServeProcess serve)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (DateTime.UtcNow < deadline)
-        {
-            Assert.False(serve.Process.HasExited, $"vigil serve exited while waiting for {what}: {serve.Log}");
-            try
-            {
-                if (await condition())
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-
-            await Task.Delay(100);
-        }
-
-        Assert.Fail($"Timed out waiting for {what}. Log: {serve.Log}");
     }
 }
