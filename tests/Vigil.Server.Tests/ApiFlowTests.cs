@@ -115,6 +115,14 @@ public sealed class ApiFlowTests
         Assert.Equal("ready", (string)ready["status"]!);
         var openapi = await RunningServer.Expect(await server.Anonymous.GetAsync("/openapi/v1.json"), 200);
         Assert.NotNull(openapi["paths"]!["/api/v1/models/{name}/predictions"]);
+
+        // Load balancers often probe with HEAD: same status, no body.
+        foreach (var path in new[] { "/health", "/ready" })
+        {
+            using var head = await server.Anonymous.SendAsync(new HttpRequestMessage(HttpMethod.Head, path));
+            Assert.Equal(System.Net.HttpStatusCode.OK, head.StatusCode);
+            Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+        }
     }
 
     [Fact]

@@ -45,6 +45,8 @@ public sealed class ApiMatrixTests(ApiMatrixTests.Server fixture) : IClassFixtur
     {
         ["GET /health"] = new("/health", Access.Open, 200),
         ["GET /ready"] = new("/ready", Access.Open, 200),
+        ["HEAD /health"] = new("/health", Access.Open, 200),
+        ["HEAD /ready"] = new("/ready", Access.Open, 200),
         ["GET /openapi/{documentName}.json"] = new("/openapi/v1.json", Access.Open, 200),
         ["GET /metrics"] = new("/metrics", Access.Read, 200),
         ["GET /"] = new("/", Access.Read, 200),

@@ -15,8 +15,10 @@ internal static class HealthEndpoints
 {
     public static void Map(WebApplication app)
     {
-        app.MapGet("/health", () => Results.Ok(new { status = "ok" })).WithSummary("Liveness.").ExcludeFromDescription();
-        app.MapGet("/ready", Ready).WithSummary("Readiness: workspace open and database reachable.").ExcludeFromDescription();
+        // HEAD too: load balancers and orchestrators often probe with it (ASP.NET sends the status without the body).
+        string[] probe = [HttpMethods.Get, HttpMethods.Head];
+        app.MapMethods("/health", probe, () => Results.Ok(new { status = "ok" })).WithSummary("Liveness.").ExcludeFromDescription();
+        app.MapMethods("/ready", probe, Ready).WithSummary("Readiness: workspace open and database reachable.").ExcludeFromDescription();
     }
 
     private static IResult Ready(WorkspaceHost host, IServiceProvider services)
