@@ -23,7 +23,7 @@ internal sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Pr
         if (status is StoreUnavailable or StorageFull)
         {
             // One line, no stack: during an outage or while the disk is full every request says the same.
-            logger.LogWarning("The store did not answer {Method} {Path}: {Message}", httpContext.Request.Method, httpContext.Request.Path, exception.Message);
+            logger.LogWarning("{Title} on {Method} {Path}: {Message}", title, httpContext.Request.Method, httpContext.Request.Path, exception.Message);
         }
         else if (status >= 500)
         {
@@ -58,8 +58,11 @@ internal sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Pr
     private const int StoreUnavailable = 503;
     private const int StorageFull = 507;
 
-    // A store restart or a network blip usually passes within seconds; clients that honour Retry-After come back then.
-    private const string RetryAfterSeconds = "2";
+    /// <summary>
+    /// Retry-After of a 503 for a store that does not answer (here and on the dashboard's pages): a store restart or a
+    /// network blip usually passes within seconds, and clients that honour the header come back then.
+    /// </summary>
+    internal const string RetryAfterSeconds = "2";
 
     /// <summary>Status, title, message and item errors for an exception.</summary>
     public static (int Status, string Title, string Detail, IReadOnlyList<string>? Errors) Describe(Exception exception) => exception switch
@@ -85,12 +88,12 @@ internal sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Pr
         // touched (listing a damaged central directory threw past the upload's own check; found by fuzzing).
         InvalidDataException e => (422, "Unprocessable content", "The zip archive is damaged: " + e.Message, null),
         OperationCanceledException => (499, "Cancelled", "The request was cancelled.", null),
-        // Before the catch-all: a store that is down or restarting is the server's state, not the caller's mistake,
-        // and worth a retry. Retrying an ingestion is safe: ids are idempotent, each id's first row is kept.
-        // First: PostgreSQL's disk_full also counts as transient.
+        // Before the catch-all, the store's own state, not the caller's mistake. A full disk first: PostgreSQL's
+        // disk_full also counts as transient.
         _ when Vigil.Stores.StoreFaults.IsStorageFull(exception) => (StorageFull, "Insufficient storage",
             "The disk under the workspace's database is full, so this request was not stored; rows acknowledged before " +
             "are kept. Free space (or enlarge the volume) and send it again.", null),
+        // A store that is down or restarting is worth a retry; retrying an ingestion is safe (each id's first row is kept).
         _ when Vigil.Stores.StoreFaults.IsUnavailable(exception) => (StoreUnavailable, "Store unavailable",
             "The workspace's database did not answer, so this request may not have been completed; try again shortly (a retried " +
             "ingestion keeps each id's first row). /ready says when the database answers again.", null),

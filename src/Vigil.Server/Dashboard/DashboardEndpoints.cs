@@ -139,7 +139,7 @@ public static class DashboardEndpoints
         }
         catch (Exception e) when (StoreFaults.IsUnavailable(e))
         {
-            invocation.HttpContext.Response.Headers.RetryAfter = "2";
+            invocation.HttpContext.Response.Headers.RetryAfter = ProblemMapping.RetryAfterSeconds;
             return await Error(invocation.HttpContext, StatusCodes.Status503ServiceUnavailable, "Store unavailable",
                 "The workspace's database does not answer. Reload this page in a moment; /ready says when it answers again.");
         }
